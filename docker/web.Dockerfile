@@ -1,0 +1,29 @@
+# Hearth web app (Next.js). Build from the repo root:
+#   docker build -f docker/web.Dockerfile -t hearth-web .
+# Runtime: applies pending migrations, then serves on :3000 (configuration from the environment, see .env.example).
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
+COPY package.json package-lock.json ./
+# Dev dependencies stay: tsx runs the migrations at start-up.
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS build
+COPY . .
+RUN bash scripts/db/generate.sh
+# next build may load server modules that validate the environment: give it the documented defaults
+# for the duration of the build only (never baked into the image; real values come at runtime).
+RUN cp .env.example web/.env.production.local \
+ && npx next build web \
+ && rm -f web/.env.production.local
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 PORT=3000
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 3000
+# = `npx tsx scripts/db/migrate.ts deploy && npx next start web -p 3000`, without npx in between:
+# `npm exec` does not pass SIGTERM on, so `docker stop` would wait 10 s and then SIGKILL the server.
+CMD ["sh", "-c", "node --import tsx scripts/db/migrate.ts deploy && exec node_modules/.bin/next start web -p 3000 -H 0.0.0.0"]

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { auth } from "@/auth";
+import { Card } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/field";
+import { HomeRequests } from "@/components/friends/home-requests";
+import { deps } from "@/server/infra/deps";
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const session = (await auth())!;
+  const { welcome } = await searchParams;
+  const me = await deps().db.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { displayName: true, avatarKey: true, bio: true, _count: { select: { friendships: true } } } });
+  const steps = [
+    { done: !!me.avatarKey, label: "Add a profile photo", href: "/settings/profile" },
+    { done: me.bio.length > 0, label: "Write a short bio", href: "/settings/profile" },
+    { done: me._count.friendships > 0, label: "Find your first friend", href: "/search" },
+  ];
+  return (
+    <div className="space-y-6">
+      {welcome ? <FormAlert tone="success" message="Welcome to Hearth! We sent you an email to confirm your address." /> : null}
+      <h1 className="text-2xl font-semibold tracking-tight">Hi, {me.displayName}</h1>
+      <HomeRequests />
+      {steps.some((s) => !s.done) ? (
+        <Card>
+          <h2 className="mb-3 font-semibold">Get started</h2>
+          <ul className="space-y-2">
+            {steps.map((step) => (
+              <li key={step.label} className="flex items-center gap-3">
+                <span aria-hidden className={`inline-flex size-6 items-center justify-center rounded-full text-xs ${step.done ? "bg-green-100 text-green-700" : "bg-stone-100 text-stone-400"}`}>
+                  {step.done ? "✓" : "•"}
+                </span>
+                {step.done ? (
+                  <span className="text-stone-400 line-through">{step.label}</span>
+                ) : (
+                  <Link href={step.href} className="text-ember-700 hover:underline">
+                    {step.label}
+                  </Link>
+                )}
+                <span className="sr-only">{step.done ? "(done)" : "(to do)"}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Card>
+        <h2 className="mb-1 font-semibold">Your feed</h2>
+        <p className="text-sm text-stone-500">
+          You have {me._count.friendships === 1 ? "1 friend" : `${me._count.friendships} friends`}. Posts, chat and calls with them arrive here soon.
+        </p>
+      </Card>
+    </div>
+  );
+}

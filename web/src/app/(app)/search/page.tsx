@@ -1,0 +1,8 @@
+import { UserSearch } from "@/components/search/user-search";
+
+export const metadata = { title: "Search" };
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const { q } = await searchParams;
+  return <UserSearch initialQuery={q ?? ""} />;
+}

@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
+
+export default function SettingsLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <SettingsTabs />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { AvatarEditor } from "@/components/settings/avatar-editor";
+import { PrivacyForm } from "@/components/settings/privacy-form";
+import { ProfileForm } from "@/components/settings/profile-form";
+
+export const metadata = { title: "Profile settings" };
+
+export default function ProfileSettingsPage() {
+  return (
+    <div className="space-y-5">
+      <AvatarEditor />
+      <ProfileForm />
+      <PrivacyForm />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { EmailStatus } from "@/components/settings/email-status";
+import { TwoFactorSettings } from "@/components/settings/two-factor-settings";
+
+export const metadata = { title: "Account & security" };
+
+export default function SecuritySettingsPage() {
+  return (
+    <div className="space-y-5">
+      <EmailStatus />
+      <TwoFactorSettings />
+      <ChangePasswordForm />
+    </div>
+  );
+}

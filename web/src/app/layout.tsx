@@ -1,0 +1,22 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import type { ReactNode } from "react";
+import { TRPCReactProvider } from "@/trpc/client";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Hearth", template: "%s · Hearth" },
+  description: "Talk with your friends, face to face.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ea580c" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={GeistSans.variable}>
+      <body className="min-h-dvh font-sans">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,121 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import type { Provider } from "next-auth/providers";
+import { clientIp } from "./server/client-ip";
+import { AppError } from "./server/errors";
+import { deps } from "./server/infra/deps";
+import { env } from "./server/infra/env";
+import { authenticate } from "./server/services/accounts/authenticate";
+import { signInWithOAuth } from "./server/services/accounts/oauth-sign-in";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: "USER" | "ADMIN"; needsTotp: boolean; name?: string | null; email?: string | null; image?: string | null };
+  }
+  interface User {
+    role?: "USER" | "ADMIN";
+    sessionVersion?: number;
+  }
+}
+
+/** Sign-in failures carry a code the sign-in form turns into a message (never whether the account exists). */
+class SignInFailed extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
+
+function providers(): Provider[] {
+  const config = env();
+  const list: Provider[] = [
+    Credentials({
+      id: "credentials",
+      credentials: { email: {}, password: {}, secondFactor: {} },
+      async authorize(credentials, request) {
+        const email = typeof credentials.email === "string" ? credentials.email : "";
+        const password = typeof credentials.password === "string" ? credentials.password : "";
+        const secondFactor = typeof credentials.secondFactor === "string" && credentials.secondFactor ? credentials.secondFactor : undefined;
+        if (!email || !password || password.length > 256 || email.length > 254) throw new SignInFailed("invalid-credentials");
+        try {
+          const result = await authenticate(deps(), { email, password, secondFactor }, { ip: clientIp(request.headers) });
+          if (!result.ok) throw new SignInFailed(result.reason);
+          return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
+        } catch (error) {
+          if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") throw new SignInFailed(`rate-limited:${error.retryAt ?? 0}`);
+          throw error;
+        }
+      },
+    }),
+  ];
+  if (config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET) list.push(GitHub({ clientId: config.AUTH_GITHUB_ID, clientSecret: config.AUTH_GITHUB_SECRET }));
+  if (config.AUTH_GOOGLE_ID && config.AUTH_GOOGLE_SECRET) list.push(Google({ clientId: config.AUTH_GOOGLE_ID, clientSecret: config.AUTH_GOOGLE_SECRET }));
+  if (config.AUTH_OIDC_ISSUER && config.AUTH_OIDC_ID && config.AUTH_OIDC_SECRET) {
+    list.push({
+      id: "oidc",
+      name: config.AUTH_OIDC_NAME ?? "Single sign-on",
+      type: "oidc",
+      issuer: config.AUTH_OIDC_ISSUER,
+      clientId: config.AUTH_OIDC_ID,
+      clientSecret: config.AUTH_OIDC_SECRET,
+    });
+  }
+  return list;
+}
+
+/** The OAuth providers switched on by the environment, for the sign-in page's buttons. */
+export const oauthProviders = () =>
+  providers()
+    .map((p) => (typeof p === "function" ? p() : p))
+    .filter((p) => p.type !== "credentials")
+    .map((p) => ({ id: p.id, name: p.name }));
+
+const buildConfig = (): NextAuthConfig => ({
+  providers: providers(),
+  secret: env().AUTH_SECRET,
+  trustHost: env().AUTH_TRUST_HOST === "true",
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  callbacks: {
+    async jwt({ token, user, account, profile }) {
+      if (account && account.type !== "credentials" && profile) {
+        // OAuth/OIDC: map the identity to a Hearth user.
+        const hearthUser = await signInWithOAuth(deps(), {
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: typeof profile.email === "string" ? profile.email : null,
+          emailVerified: account.provider === "github" ? true : profile.email_verified === true,
+          name: typeof profile.name === "string" ? profile.name : null,
+          login: typeof profile.login === "string" ? profile.login : typeof profile.preferred_username === "string" ? profile.preferred_username : null,
+        });
+        return { uid: hearthUser.id, sv: hearthUser.sessionVersion };
+      }
+      if (user?.id) return { uid: user.id, sv: user.sessionVersion ?? 0 };
+      // Every later request: the session stays valid only while the account's session version is unchanged
+      // (password reset/change and 2FA changes bump it, signing out every session).
+      if (typeof token.uid !== "string") return null;
+      const current = await deps().db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true } });
+      if (!current || current.sessionVersion !== token.sv) return null;
+      return token;
+    },
+    async session({ session, token }) {
+      const user = await deps().db.user.findUniqueOrThrow({
+        where: { id: token.uid as string },
+        select: { id: true, role: true, displayName: true, email: true, totpEnabledAt: true },
+      });
+      session.user = {
+        id: user.id,
+        role: user.role,
+        name: user.displayName,
+        email: user.email,
+        needsTotp: user.role === "ADMIN" && !user.totpEnabledAt,
+      } as typeof session.user;
+      return session;
+    },
+  },
+});
+
+// Lazy: the environment is read on first use, not when `next build` imports this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());

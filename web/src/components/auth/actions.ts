@@ -1,0 +1,46 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut } from "@/auth";
+
+export type SignInState = { error: string | null; needsSecondFactor: boolean; email?: string };
+
+const messages: Record<string, string> = {
+  "invalid-credentials": "That email and password do not match an account.",
+  "invalid-second-factor": "That code is not right. Try the newest code, or a recovery code.",
+};
+
+/** Signs in with email and password (and a second factor when the account has one). */
+export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
+  const password = String(form.get("password") ?? "");
+  const secondFactor = String(form.get("secondFactor") ?? "");
+  const next = String(form.get("next") ?? "/");
+  const redirectTo = next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  try {
+    // On success this throws Next's redirect, which must propagate.
+    await signIn("credentials", { email, password, secondFactor, redirectTo });
+    return { error: null, needsSecondFactor: false };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const code = error.code;
+      if (code === "second-factor-required") return { error: null, needsSecondFactor: true, email };
+      if (code.startsWith("rate-limited:")) {
+        const seconds = Math.max(1, Math.ceil((Number(code.split(":")[1]) - Date.now()) / 1000));
+        const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+        return { error: `Too many sign-in attempts. Try again in ${wait}.`, needsSecondFactor: !!secondFactor, email };
+      }
+      return { error: messages[code] ?? messages["invalid-credentials"]!, needsSecondFactor: code === "invalid-second-factor", email };
+    }
+    if (error instanceof AuthError) return { error: "Sign-in failed. Please try again.", needsSecondFactor: false, email };
+    throw error;
+  }
+}
+
+export async function signInWithProvider(form: FormData): Promise<void> {
+  await signIn(String(form.get("provider")), { redirectTo: "/" });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/trpc/client";
+import { formErrors } from "../ui/form-errors";
+
+/** Every friend/block mutation, each refreshing what it changes (friends, requests, profiles, search). */
+export function useFriendActions() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const onSuccess = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.friends.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.search.pathKey() }),
+    ]);
+  const actions = {
+    send: useMutation(trpc.friends.sendRequest.mutationOptions({ onSuccess })),
+    cancel: useMutation(trpc.friends.cancelRequest.mutationOptions({ onSuccess })),
+    accept: useMutation(trpc.friends.acceptRequest.mutationOptions({ onSuccess })),
+    decline: useMutation(trpc.friends.declineRequest.mutationOptions({ onSuccess })),
+    unfriend: useMutation(trpc.friends.unfriend.mutationOptions({ onSuccess })),
+    block: useMutation(trpc.friends.block.mutationOptions({ onSuccess })),
+    unblock: useMutation(trpc.friends.unblock.mutationOptions({ onSuccess })),
+  };
+  const failed = Object.values(actions).find((m) => m.isError);
+  return { ...actions, error: failed ? formErrors(failed.error).form : null };
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Avatar } from "../ui/avatar";
+
+export interface UserRowUser {
+  id: string;
+  username: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+export function UserRow({ user, detail, actions }: { user: UserRowUser; detail?: ReactNode; actions?: ReactNode }) {
+  return (
+    <li className="flex items-center gap-3 py-3">
+      <Link href={`/u/${user.username}`} className="flex min-w-0 flex-1 items-center gap-3 rounded-lg hover:opacity-90">
+        <Avatar name={user.displayName} url={user.avatarUrl} seed={user.id} size={44} />
+        <span className="min-w-0">
+          <span className="block truncate font-medium text-stone-900">{user.displayName}</span>
+          <span className="block truncate text-sm text-stone-500">
+            @{user.username}
+            {detail ? <> · {detail}</> : null}
+          </span>
+        </span>
+      </Link>
+      {actions ? <div className="flex shrink-0 flex-wrap justify-end gap-2">{actions}</div> : null}
+    </li>
+  );
+}
+
+export const mutualLabel = (n: number) => (n === 0 ? null : n === 1 ? "1 mutual friend" : `${n} mutual friends`);

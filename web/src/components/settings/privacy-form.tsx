@@ -1,0 +1,70 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useId, type FormEvent } from "react";
+import { useTRPC } from "@/trpc/client";
+import { Button } from "../ui/button";
+import { Card, Spinner } from "../ui/card";
+import { FormAlert } from "../ui/field";
+import { formErrors } from "../ui/form-errors";
+import { useMe } from "./use-me";
+
+const audiences = [
+  { value: "EVERYONE", label: "Everyone on Hearth" },
+  { value: "FRIENDS_OF_FRIENDS", label: "Friends of friends" },
+  { value: "FRIENDS", label: "Friends only" },
+  { value: "NOBODY", label: "Nobody" },
+] as const;
+type Audience = (typeof audiences)[number]["value"];
+
+function AudienceSelect({ name, label, value, hint }: { name: string; label: string; value: Audience; hint: string }) {
+  const id = useId();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-stone-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value} aria-describedby={`${id}-hint`} className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 shadow-sm focus:border-ember-500 focus:outline-none">
+        {audiences.map((a) => (
+          <option key={a.value} value={a.value}>
+            {a.label}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="text-sm text-stone-500">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+export function PrivacyForm() {
+  const trpc = useTRPC();
+  const { me, refresh } = useMe();
+  const update = useMutation(trpc.profile.updatePrivacy.mutationOptions({ onSuccess: refresh }));
+  if (!me.data) return <Card>{me.isError ? null : <Spinner />}</Card>;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    update.mutate({
+      profileVisibility: form.get("profileVisibility") as Audience,
+      friendRequestPolicy: form.get("friendRequestPolicy") as Audience,
+      callPolicy: form.get("callPolicy") as Audience,
+    });
+  };
+  return (
+    <Card>
+      <h2 className="mb-4 font-semibold">Privacy</h2>
+      <form onSubmit={onSubmit} className="space-y-4">
+        <FormAlert message={formErrors(update.error).form} />
+        {update.isSuccess ? <FormAlert tone="success" message="Privacy settings saved." /> : null}
+        <AudienceSelect name="profileVisibility" label="Who can see my profile" value={me.data.profileVisibility} hint="Others see only your name and photo. People you block never see you." />
+        <AudienceSelect name="friendRequestPolicy" label="Who can send me friend requests" value={me.data.friendRequestPolicy} hint="People who can do neither will not find you in search." />
+        <AudienceSelect name="callPolicy" label="Who can call me" value={me.data.callPolicy} hint="Applies to video calls." />
+        <Button type="submit" pending={update.isPending}>
+          Save privacy settings
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const tabs = [
+  { href: "/settings/profile", label: "Profile & privacy" },
+  { href: "/settings/security", label: "Account & security" },
+];
+
+export function SettingsTabs() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings" className="flex gap-1 rounded-xl bg-stone-100 p-1">
+      {tabs.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          aria-current={pathname === tab.href ? "page" : undefined}
+          className="flex-1 rounded-lg px-3 py-2 text-center text-sm font-medium text-stone-600 aria-[current=page]:bg-white aria-[current=page]:text-stone-900 aria-[current=page]:shadow-sm"
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

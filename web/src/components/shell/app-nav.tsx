@@ -1,0 +1,82 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTRPC } from "@/trpc/client";
+import { signOutAction } from "../auth/actions";
+
+export function AppNav({ username, displayName }: { username: string; displayName: string }) {
+  const pathname = usePathname();
+  const trpc = useTRPC();
+  const requests = useQuery({ ...trpc.friends.requests.queryOptions(), refetchInterval: 30_000 });
+  const incoming = requests.data?.incoming.length ?? 0;
+  const links = [
+    { href: "/", label: "Home", icon: "⌂" },
+    { href: "/search", label: "Search", icon: "⌕" },
+    { href: "/friends", label: "Friends", icon: "☺", badge: incoming },
+    { href: `/u/${username}`, label: "Profile", icon: "◉" },
+    { href: "/settings/profile", label: "Settings", icon: "⚙" },
+  ];
+  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href.startsWith("/settings") ? "/settings" : href));
+
+  return (
+    <>
+      <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">
+          <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+            <span aria-hidden className="inline-block size-7 rounded-full bg-gradient-to-br from-amber-400 to-ember-600" />
+            Hearth
+          </Link>
+          <nav aria-label="Main" className="ml-4 hidden gap-1 sm:flex">
+            {links.map((link) => (
+              <Link
+                key={link.href}
+                href={link.href}
+                aria-current={isActive(link.href) ? "page" : undefined}
+                className="relative rounded-lg px-3 py-1.5 text-sm font-medium text-stone-600 hover:bg-stone-100 aria-[current=page]:bg-ember-50 aria-[current=page]:text-ember-700"
+              >
+                {link.label}
+                {link.badge ? <Badge count={link.badge} /> : null}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <span className="hidden max-w-40 truncate text-sm text-stone-500 md:inline">{displayName}</span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-lg px-3 py-1.5 text-sm font-medium text-stone-600 hover:bg-stone-100">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-20 grid grid-cols-5 border-t border-stone-200 bg-white sm:hidden">
+        {links.map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={isActive(link.href) ? "page" : undefined}
+            className="relative flex flex-col items-center gap-0.5 py-2 text-xs text-stone-500 aria-[current=page]:text-ember-700"
+          >
+            <span aria-hidden className="text-lg leading-none">
+              {link.icon}
+            </span>
+            {link.label}
+            {link.badge ? <Badge count={link.badge} /> : null}
+          </Link>
+        ))}
+      </nav>
+    </>
+  );
+}
+
+function Badge({ count }: { count: number }) {
+  return (
+    <span className="absolute -top-1 right-0 min-w-5 rounded-full bg-ember-600 px-1.5 text-center text-[11px] leading-5 font-semibold text-white">
+      <span className="sr-only">, </span>
+      {count > 99 ? "99+" : count}
+      <span className="sr-only"> pending</span>
+    </span>
+  );
+}

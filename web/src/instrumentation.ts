@@ -1,0 +1,14 @@
+/** Runs once when a server process starts: validate the environment before serving anything. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env, EnvError } = await import("./server/infra/env");
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`\n[hearth] ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { AppError } from "../errors";
+import type { Deps } from "../infra/deps";
+
+export interface SessionUser {
+  id: string;
+  role: "USER" | "ADMIN";
+  needsTotp: boolean;
+}
+
+export interface Context {
+  deps: Deps;
+  user: SessionUser | null;
+  ip: string;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      // Internal errors never leak their message.
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError && cause.field ? { [cause.field]: [cause.message] } : undefined,
+        retryAt: cause instanceof AppError ? cause.retryAt : undefined,
+      },
+    };
+  },
+});
+
+/** Turns AppErrors from services into TRPCErrors with the same code and user-facing message. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    result.error = new TRPCError({ code: cause.code, message: cause.message, cause });
+  } else if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    console.error("[trpc] unexpected error", result.error.cause ?? result.error);
+  }
+  return result;
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+const signedIn = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Signed in, with 2FA for admins: an admin without it can only reach `securityProcedure`s until enrolled. */
+export const securityProcedure = publicProcedure.use(signedIn);
+export const protectedProcedure = securityProcedure.use(({ ctx, next }) => {
+  if (ctx.user.needsTotp) throw new TRPCError({ code: "FORBIDDEN", message: "Admins must turn on two-factor authentication first (Settings → Security)." });
+  return next();
+});

@@ -1,0 +1,38 @@
+import type { Redis } from "ioredis";
+import type { Db } from "./db";
+import { createDb } from "./db";
+import { env as readEnv, type Env } from "./env";
+import { createLimits, type Limits } from "./limits";
+import { createMailQueue, type MailQueue } from "./queues";
+import { createRedis } from "./redis";
+import { createStorage, type Storage } from "./s3";
+
+/** What domain services need. Routers, the worker and tests each build one; services never import globals. */
+export interface Deps {
+  env: Env;
+  db: Db;
+  redis: Redis;
+  limits: Limits;
+  mail: MailQueue;
+  storage: Storage;
+}
+
+export function createDeps(env: Env): Deps {
+  const redis = createRedis(env.REDIS_URL);
+  return {
+    env,
+    db: createDb(env.DATABASE_URL),
+    redis,
+    limits: createLimits(redis),
+    mail: createMailQueue(redis),
+    storage: createStorage(env),
+  };
+}
+
+const globalForDeps = globalThis as unknown as { hearthDeps?: Deps };
+
+/** The web process's dependencies (one set per process). */
+export function deps(): Deps {
+  globalForDeps.hearthDeps ??= createDeps(readEnv());
+  return globalForDeps.hearthDeps;
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+const csv = z
+  .string()
+  .default("")
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.url(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (use `openssl rand -base64 32`)"),
+  AUTH_TRUST_HOST: z.enum(["true", "false"]).default("true"),
+  AUTH_GITHUB_ID: optional,
+  AUTH_GITHUB_SECRET: optional,
+  AUTH_GOOGLE_ID: optional,
+  AUTH_GOOGLE_SECRET: optional,
+  AUTH_OIDC_ISSUER: z.url().optional().or(z.literal("").transform(() => undefined)),
+  AUTH_OIDC_ID: optional,
+  AUTH_OIDC_SECRET: optional,
+  AUTH_OIDC_NAME: optional,
+  ADMIN_EMAILS: csv.transform((list) => list.map((e) => e.toLowerCase())),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
+  S3_ENDPOINT: z.url(),
+  S3_PUBLIC_ENDPOINT: z.url(),
+  S3_REGION: z.string().min(1),
+  S3_ACCESS_KEY_ID: z.string().min(1),
+  S3_SECRET_ACCESS_KEY: z.string().min(1),
+  S3_BUCKET: z.string().min(3),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
+  MAIL_FROM: z.string().min(3),
+  TURN_SECRET: z.string().min(8),
+  TURN_URLS: csv,
+  STUN_URLS: csv,
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        const missing = issue.code === "invalid_type" && source[name] === undefined;
+        return missing ? `${name} is missing` : `${name}: ${issue.message}`;
+      }),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment. The first call validates; a bad variable throws an EnvError naming it. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

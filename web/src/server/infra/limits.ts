@@ -1,0 +1,21 @@
+import type { Redis } from "ioredis";
+import { createLimiter, type Limiter } from "./rate-limit";
+
+/** Every abusable action's limit, in one place. Identifiers are account ids, emails or client IPs. */
+export function createLimits(client: Redis) {
+  return {
+    /** Failed sign-ins per account: at most 100 an hour (ASVS 2.2.1). */
+    signInFailuresPerAccount: createLimiter(client, "signin-fail-account", 100, "1 h", "Too many failed sign-ins for this account"),
+    signInPerIp: createLimiter(client, "signin-ip", 30, "5 m", "Too many sign-in attempts from your network"),
+    signUpPerIp: createLimiter(client, "signup-ip", 10, "1 h", "Too many new accounts from your network"),
+    passwordResetPerEmail: createLimiter(client, "reset-email", 3, "1 h", "Too many password reset requests for this address"),
+    passwordResetPerIp: createLimiter(client, "reset-ip", 10, "1 h", "Too many password reset requests"),
+    verificationEmailPerUser: createLimiter(client, "verify-user", 3, "1 h", "Too many verification emails"),
+    totpAttemptsPerUser: createLimiter(client, "totp-user", 10, "15 m", "Too many two-factor attempts"),
+    friendRequestsPerUser: createLimiter(client, "friend-request", 30, "1 h", "Too many friend requests"),
+    searchPerUser: createLimiter(client, "search", 60, "1 m", "Too many searches"),
+    avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
+  } satisfies Record<string, Limiter>;
+}
+
+export type Limits = ReturnType<typeof createLimits>;

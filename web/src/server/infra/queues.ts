@@ -1,0 +1,31 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+
+/** Queue names and job payload schemas shared by the web app (producer) and the worker (consumer). */
+export const EMAIL_QUEUE = "email";
+
+export const emailJobSchema = z.discriminatedUnion("template", [
+  z.object({ template: z.literal("verify-email"), to: z.email(), displayName: z.string(), url: z.url() }),
+  z.object({ template: z.literal("reset-password"), to: z.email(), displayName: z.string(), url: z.url() }),
+  z.object({ template: z.literal("password-changed"), to: z.email(), displayName: z.string() }),
+]);
+export type EmailJob = z.infer<typeof emailJobSchema>;
+
+export interface MailQueue {
+  /** jobId makes the send idempotent: the same id is enqueued (and sent) once. BullMQ forbids ":" in it. */
+  enqueue(job: EmailJob, jobId: string): Promise<void>;
+}
+
+export function createMailQueue(connection: Redis): MailQueue & { queue: Queue } {
+  const queue = new Queue(EMAIL_QUEUE, {
+    connection,
+    defaultJobOptions: { attempts: 5, backoff: { type: "exponential", delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+  });
+  return {
+    queue,
+    async enqueue(job, jobId) {
+      await queue.add(job.template, emailJobSchema.parse(job), { jobId });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { renderEmail } from "./templates";
+
+describe("email templates", () => {
+  it("escapes what users wrote in the HTML part and keeps it verbatim in the text part", () => {
+    const email = renderEmail({ template: "verify-email", to: "a@b.co", displayName: `<img src=x onerror="alert(1)">`, url: "https://hearth.example/verify-email?token=abc" });
+    expect(email.html).not.toContain("<img");
+    expect(email.html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(email.text).toContain(`Hi <img src=x onerror="alert(1)">,`);
+    expect(email.text).toContain("https://hearth.example/verify-email?token=abc");
+  });
+
+  it("has a subject and the action link for each template", () => {
+    expect(renderEmail({ template: "reset-password", to: "a@b.co", displayName: "Ada", url: "https://h.example/reset-password?token=t" })).toMatchObject({
+      subject: "Reset your Hearth password",
+      html: expect.stringContaining('href="https://h.example/reset-password?token=t"'),
+    });
+    expect(renderEmail({ template: "password-changed", to: "a@b.co", displayName: "Ada" }).subject).toBe("Your Hearth password was changed");
+  });
+});

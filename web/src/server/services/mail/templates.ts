@@ -1,0 +1,48 @@
+import type { EmailJob } from "../../infra/queues";
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function layout(greeting: string, paragraphs: string[], action?: { label: string; url: string }): { text: string; html: string } {
+  const text = [greeting, "", ...paragraphs.flatMap((p) => [p, ""]), ...(action ? [`${action.label}: ${action.url}`, ""] : []), "— Hearth"].join("\n");
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px;margin:auto;padding:24px">
+<p>${escapeHtml(greeting)}</p>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#ea580c;color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:12px;color:#78716c">Or paste this link into your browser: ${escapeHtml(action.url)}</p>` : ""}
+<p>— Hearth</p></body></html>`;
+  return { text, html };
+}
+
+/** Renders an email job. Pure: the worker sends what this returns. */
+export function renderEmail(job: EmailJob): RenderedEmail {
+  const hello = `Hi ${job.displayName},`;
+  switch (job.template) {
+    case "verify-email":
+      return {
+        subject: "Confirm your email for Hearth",
+        ...layout(hello, ["Confirm this address to finish setting up your Hearth account. The link works for 48 hours."], {
+          label: "Confirm email",
+          url: job.url,
+        }),
+      };
+    case "reset-password":
+      return {
+        subject: "Reset your Hearth password",
+        ...layout(hello, ["Someone (hopefully you) asked to reset your password. The link works for one hour, once.", "If it wasn't you, ignore this email: your password stays as it is."], {
+          label: "Choose a new password",
+          url: job.url,
+        }),
+      };
+    case "password-changed":
+      return {
+        subject: "Your Hearth password was changed",
+        ...layout(hello, ["Your password was just changed and every session was signed out.", "If this wasn't you, reset your password now and check your two-factor settings."]),
+      };
+  }
+}
