@@ -7,7 +7,8 @@ export async function register() {
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(`\n[hearth] ${error.message}\n`);
-      process.exit(1);
+      // Stop the server rather than serve with a broken configuration.
+      globalThis.process.exit(1);
     }
     throw error;
   }

@@ -1,0 +1,47 @@
+import { defineConfig } from "@playwright/test";
+import { e2eEnv, E2E_PORT } from "./e2e-env";
+
+/**
+ * Browser journeys in Debian's Chromium against a production build (`next build web` must have run)
+ * served by `next start`, plus the worker, on the test database. scripts/test.sh builds, then runs this.
+ */
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "../../playwright-report" }]],
+  outputDir: "../../test-results",
+  globalSetup: "./global-setup.ts",
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: [
+    {
+      command: `node_modules/.bin/next start web -p ${E2E_PORT}`,
+      cwd: "../..",
+      url: `http://localhost:${E2E_PORT}/sign-in`,
+      env: e2eEnv(),
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: "node --import tsx worker/main.ts",
+      cwd: "../..",
+      env: e2eEnv(),
+      wait: { stdout: /listening on queue/ },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});
