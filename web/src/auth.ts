@@ -9,6 +9,7 @@ import { deps } from "./server/infra/deps";
 import { env } from "./server/infra/env";
 import { authenticate } from "./server/services/accounts/authenticate";
 import { signInWithOAuth } from "./server/services/accounts/oauth-sign-in";
+import { loadSessionUser } from "./server/services/accounts/session-user";
 
 declare module "next-auth" {
   interface Session {
@@ -80,6 +81,8 @@ const buildConfig = (): NextAuthConfig => ({
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
     async jwt({ token, user, account, profile }) {
+      let uid = token.uid;
+      let sv = token.sv;
       if (account && account.type !== "credentials" && profile) {
         // OAuth/OIDC: map the identity to a Hearth user.
         const hearthUser = await signInWithOAuth(deps(), {
@@ -90,28 +93,16 @@ const buildConfig = (): NextAuthConfig => ({
           name: typeof profile.name === "string" ? profile.name : null,
           login: typeof profile.login === "string" ? profile.login : typeof profile.preferred_username === "string" ? profile.preferred_username : null,
         });
-        return { uid: hearthUser.id, sv: hearthUser.sessionVersion };
+        [uid, sv] = [hearthUser.id, hearthUser.sessionVersion];
+      } else if (user?.id) {
+        [uid, sv] = [user.id, user.sessionVersion ?? 0];
       }
-      if (user?.id) return { uid: user.id, sv: user.sessionVersion ?? 0 };
-      // Every later request: the session stays valid only while the account's session version is unchanged
-      // (password reset/change and 2FA changes bump it, signing out every session).
-      if (typeof token.uid !== "string") return null;
-      const current = await deps().db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true } });
-      if (!current || current.sessionVersion !== token.sv) return null;
-      return token;
+      // On every request: one lookup that both validates the session and refreshes role and 2FA state.
+      const current = await loadSessionUser(deps().db, uid, sv);
+      return current ? { uid, sv, user: current } : null;
     },
-    async session({ session, token }) {
-      const user = await deps().db.user.findUniqueOrThrow({
-        where: { id: token.uid as string },
-        select: { id: true, role: true, displayName: true, email: true, totpEnabledAt: true },
-      });
-      session.user = {
-        id: user.id,
-        role: user.role,
-        name: user.displayName,
-        email: user.email,
-        needsTotp: user.role === "ADMIN" && !user.totpEnabledAt,
-      } as typeof session.user;
+    session({ session, token }) {
+      session.user = token.user as typeof session.user;
       return session;
     },
   },

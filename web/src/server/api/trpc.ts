@@ -20,13 +20,13 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    const { stack: _stack, ...data } = shape.data; // never send server stack traces
     return {
       ...shape,
       // Internal errors never leak their message.
       message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message,
       data: {
-        ...shape.data,
-        stack: undefined,
+        ...data,
         fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError && cause.field ? { [cause.field]: [cause.message] } : undefined,
         retryAt: cause instanceof AppError ? cause.retryAt : undefined,
       },

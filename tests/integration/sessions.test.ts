@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { loadSessionUser } from "@/server/services/accounts/session-user";
+import { signInWithOAuth, type OAuthProfile } from "@/server/services/accounts/oauth-sign-in";
+import { callerFor, createUser, TEST_PASSWORD, testDeps, unique } from "../helpers/deps";
+
+const deps = testDeps();
+
+describe("sessions", () => {
+  it("stay valid while the session version is unchanged, and carry role and 2FA state", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    expect(await loadSessionUser(deps.db, admin.id, 0)).toEqual({ id: admin.id, role: "ADMIN", name: admin.displayName, email: admin.email, needsTotp: true });
+  });
+
+  it("end everywhere when the password changes", async () => {
+    const user = await createUser();
+    expect(await loadSessionUser(deps.db, user.id, 0)).not.toBeNull();
+    await callerFor(user).account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" });
+    expect(await loadSessionUser(deps.db, user.id, 0)).toBeNull();
+    expect(await loadSessionUser(deps.db, user.id, 1)).not.toBeNull();
+  });
+
+  it("end when the account is gone or the token is malformed", async () => {
+    const user = await createUser();
+    await deps.db.user.delete({ where: { id: user.id } });
+    expect(await loadSessionUser(deps.db, user.id, 0)).toBeNull();
+    expect(await loadSessionUser(deps.db, undefined, 0)).toBeNull();
+    expect(await loadSessionUser(deps.db, user.id, "0")).toBeNull();
+  });
+});
+
+// The OAuth provider itself cannot run here; these tests play its part with the profile it would return
+// (a test double at the provider's edge) and check what Hearth does with it.
+describe("OAuth / OIDC sign-in", () => {
+  const profile = (overrides: Partial<OAuthProfile> = {}): OAuthProfile => {
+    const login = unique("octo");
+    return { provider: "github", providerAccountId: unique("gh-"), email: `${login}@users.example`, emailVerified: true, name: "Octo Cat", login, ...overrides };
+  };
+
+  it("creates a verified account for a new identity, then signs the same identity into it", async () => {
+    const identity = profile();
+    const first = await signInWithOAuth(deps, identity);
+    const user = await deps.db.user.findUniqueOrThrow({ where: { id: first.id }, include: { accounts: true } });
+    expect(user).toMatchObject({ email: identity.email, username: identity.login, displayName: "Octo Cat", passwordHash: null });
+    expect(user.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(user.accounts).toMatchObject([{ provider: "github", providerAccountId: identity.providerAccountId }]);
+    expect((await signInWithOAuth(deps, identity)).id).toBe(first.id);
+  });
+
+  it("picks a free, valid username when the provider's login is taken or unusable", async () => {
+    const taken = await createUser();
+    const a = await signInWithOAuth(deps, profile({ login: taken.username }));
+    const b = await signInWithOAuth(deps, profile({ login: "a!" }));
+    const [ua, ub] = await Promise.all([a, b].map((u) => deps.db.user.findUniqueOrThrow({ where: { id: u.id } })));
+    expect(ua!.username).toMatch(new RegExp(`^${taken.username}_[0-9a-f]{4}$`));
+    expect(ub!.username).toMatch(/^usera/);
+  });
+
+  it("refuses an identity whose email already belongs to an account, and one without a verified email", async () => {
+    const existing = await createUser();
+    const before = await deps.db.user.count();
+    await expect(signInWithOAuth(deps, profile({ email: existing.email.toUpperCase() }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(signInWithOAuth(deps, profile({ emailVerified: false }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(signInWithOAuth(deps, profile({ email: null }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await deps.db.user.count()).toBe(before);
+  });
+});
