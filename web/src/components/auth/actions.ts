@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/auth";
 
-export type SignInState = { error: string | null; needsSecondFactor: boolean; email?: string };
+export type SignInState = { error: string | null; needsSecondFactor: boolean };
 
 const messages: Record<string, string> = {
   "invalid-credentials": "That email and password do not match an account.",
@@ -24,15 +24,15 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const code = error.code;
-      if (code === "second-factor-required") return { error: null, needsSecondFactor: true, email };
+      if (code === "second-factor-required") return { error: null, needsSecondFactor: true };
       if (code.startsWith("rate-limited:")) {
         const seconds = Math.max(1, Math.ceil((Number(code.split(":")[1]) - Date.now()) / 1000));
         const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-        return { error: `Too many sign-in attempts. Try again in ${wait}.`, needsSecondFactor: !!secondFactor, email };
+        return { error: `Too many sign-in attempts. Try again in ${wait}.`, needsSecondFactor: !!secondFactor };
       }
-      return { error: messages[code] ?? messages["invalid-credentials"]!, needsSecondFactor: code === "invalid-second-factor", email };
+      return { error: messages[code] ?? messages["invalid-credentials"]!, needsSecondFactor: code === "invalid-second-factor" };
     }
-    if (error instanceof AuthError) return { error: "Sign-in failed. Please try again.", needsSecondFactor: false, email };
+    if (error instanceof AuthError) return { error: "Sign-in failed. Please try again.", needsSecondFactor: false };
     throw error;
   }
 }
