@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Card, Spinner } from "../ui/card";
-import { FormAlert } from "../ui/field";
+import { FormAlert, SelectField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { useMe } from "./use-me";
 
@@ -18,23 +18,14 @@ const audiences = [
 type Audience = (typeof audiences)[number]["value"];
 
 function AudienceSelect({ name, label, value, hint }: { name: string; label: string; value: Audience; hint: string }) {
-  const id = useId();
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-700">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value} aria-describedby={`${id}-hint`} className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 shadow-sm focus:border-ember-500 focus:outline-none">
-        {audiences.map((a) => (
-          <option key={a.value} value={a.value}>
-            {a.label}
-          </option>
-        ))}
-      </select>
-      <p id={`${id}-hint`} className="text-sm text-stone-500">
-        {hint}
-      </p>
-    </div>
+    <SelectField label={label} name={name} defaultValue={value} hint={hint}>
+      {audiences.map((a) => (
+        <option key={a.value} value={a.value}>
+          {a.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

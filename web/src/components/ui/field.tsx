@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 const inputClass =
   "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-ember-500 focus:ring-2 focus:ring-ember-500/30 focus:outline-none aria-[invalid=true]:border-red-500 disabled:opacity-60";
@@ -9,45 +9,50 @@ interface FieldProps {
   hint?: string;
 }
 
-export function TextField({ label, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** Label, control and its error (or hint) wired together for screen readers. */
+function FieldShell({ label, error, hint, children }: FieldProps & { children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode }) {
   const id = useId();
+  const messageId = error || hint ? `${id}-msg` : undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-stone-700">
         {label}
       </label>
-      <input id={id} aria-invalid={!!error} aria-describedby={error || hint ? `${id}-msg` : undefined} className={inputClass} {...input} />
-      {error ? (
-        <p id={`${id}-msg`} className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-msg`} className="text-sm text-stone-500">
-          {hint}
+      {children({ id, "aria-invalid": !!error, "aria-describedby": messageId })}
+      {messageId ? (
+        <p id={messageId} className={`text-sm ${error ? "text-red-600" : "text-stone-500"}`}>
+          {error ?? hint}
         </p>
       ) : null}
     </div>
   );
 }
 
-export function TextAreaField({ label, error, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+export function TextField({ label, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-700">
-        {label}
-      </label>
-      <textarea id={id} aria-invalid={!!error} aria-describedby={error || hint ? `${id}-msg` : undefined} className={inputClass} {...input} />
-      {error ? (
-        <p id={`${id}-msg`} className="text-sm text-red-600">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-msg`} className="text-sm text-stone-500">
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell label={label} error={error} hint={hint}>
+      {(a11y) => <input {...a11y} className={inputClass} {...input} />}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ label, error, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell label={label} error={error} hint={hint}>
+      {(a11y) => <textarea {...a11y} className={inputClass} {...input} />}
+    </FieldShell>
+  );
+}
+
+export function SelectField({ label, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <FieldShell label={label} hint={hint}>
+      {(a11y) => (
+        <select {...a11y} className={inputClass} {...select}>
+          {children}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 
