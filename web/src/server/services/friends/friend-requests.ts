@@ -55,7 +55,7 @@ export async function acceptFriendRequest(deps: Deps, recipientId: string, reque
   });
 }
 
-/** Declines a request sent to the caller. The sender is not told; they see it as still pending until they cancel. */
+/** Declines a request sent to the caller: it is removed (the sender gets no notification; it leaves their sent list). */
 export async function declineFriendRequest(deps: Deps, recipientId: string, requestId: string): Promise<void> {
   const { count } = await deps.db.friendRequest.deleteMany({ where: { id: requestId, recipientId } });
   if (count === 0) throw notFound("That friend request");

@@ -69,7 +69,12 @@ async function resizeAvatar(bytes: Buffer): Promise<Buffer> {
     throw new AppError("BAD_REQUEST", "That file is not an image we can read. Use a JPEG, PNG, WebP or GIF.");
   }
   if (!["jpeg", "png", "webp", "gif"].includes(format ?? "")) throw new AppError("BAD_REQUEST", "Avatars must be JPEG, PNG, WebP or GIF images.");
-  return sharp(bytes).rotate().resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover" }).webp({ quality: 82 }).toBuffer();
+  try {
+    // The header can be valid while the pixel data is not; decoding finds out.
+    return await sharp(bytes).rotate().resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover" }).webp({ quality: 82 }).toBuffer();
+  } catch {
+    throw new AppError("BAD_REQUEST", "That file is not an image we can read. Use a JPEG, PNG, WebP or GIF.");
+  }
 }
 
 export async function readObject(deps: Deps, key: string): Promise<Buffer | null> {

@@ -15,7 +15,8 @@ export async function searchUsers(deps: Deps, viewerId: string, query: string, l
   await deps.limits.searchPerUser.consume(viewerId);
   const q = query.trim().toLowerCase();
   if (q.length < 2) return [];
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const pattern = `%${escaped}%`;
   const rows = await deps.db.$queryRaw<{ id: string; username: string; displayName: string; avatarKey: string | null; isFriend: boolean }[]>`
     WITH my_friends AS (SELECT "friendId" AS id FROM "Friendship" WHERE "userId" = ${viewerId}),
     fof AS (SELECT DISTINCT f."friendId" AS id FROM "Friendship" f JOIN my_friends m ON f."userId" = m.id)
@@ -29,7 +30,7 @@ export async function searchUsers(deps: Deps, viewerId: string, query: string, l
         OR u."profileVisibility" = 'EVERYONE' OR u."friendRequestPolicy" = 'EVERYONE'
         OR ((u."profileVisibility" = 'FRIENDS_OF_FRIENDS' OR u."friendRequestPolicy" = 'FRIENDS_OF_FRIENDS') AND u.id IN (SELECT id FROM fof))
       )
-    ORDER BY (u."usernameKey" = ${q}) DESC, (u."usernameKey" LIKE ${`${q}%`}) DESC,
+    ORDER BY (u."usernameKey" = ${q}) DESC, (u."usernameKey" LIKE ${`${escaped}%`}) DESC,
              GREATEST(similarity(u."usernameKey", ${q}), similarity(u."displayName", ${q})) DESC, u."usernameKey"
     LIMIT ${limit}`;
   const mutual = await mutualFriendCounts(deps.db, viewerId, rows.map((r) => r.id));
