@@ -71,7 +71,7 @@ describe("sign-up", () => {
     const ip = freshIp();
     for (let i = 0; i < 10; i++) await callerFor(null, ip).account.signUp(signUpInput());
     const input = signUpInput();
-    const error = await expectTrpcError(callerFor(null, ip).account.signUp(input), "TOO_MANY_REQUESTS", /Try again in \d+ minutes/);
+    const error = await expectTrpcError(callerFor(null, ip).account.signUp(input), "TOO_MANY_REQUESTS", /Try again in \d+ (seconds|minutes)\./);
     expect((error.cause as AppError).retryAt).toBeGreaterThan(Date.now());
     expect(await deps.db.user.findUnique({ where: { email: input.email } })).toBeNull();
   });

@@ -24,7 +24,7 @@ describe("finding people", () => {
     const inName = await createUser({ displayName: `Zed ${frag}` });
     const hits = await search(viewer, frag.toUpperCase());
     expect(hits.map((h) => h.id)).toEqual([exact.id, prefixed.id, inName.id]);
-    expect(hits[0]).toEqual({ id: exact.id, username: frag, displayName: "Exact Person", avatarUrl: null, isFriend: false, mutualFriends: 0 });
+    expect(hits[0]).toEqual({ id: exact.id, username: frag, displayName: "Exact Person", avatarUrl: null, isFriend: false, mutualFriends: 0, pendingRequest: null });
     expect(await idsFound(viewer, frag.slice(0, 8))).toEqual([exact.id, prefixed.id, inName.id]);
     // limit caps the hits
     expect((await search(viewer, frag, 2)).map((h) => h.id)).toEqual([exact.id, prefixed.id]);
@@ -120,8 +120,8 @@ describe("what search never shows", () => {
     await makeFriends(mutual1, requestsOnly);
     const hits = await search(viewer, frag);
     expect(hits).toEqual([
-      { id: target.id, username: target.username, displayName: target.displayName, avatarUrl: null, isFriend: false, mutualFriends: 2 },
-      { id: requestsOnly.id, username: requestsOnly.username, displayName: requestsOnly.displayName, avatarUrl: null, isFriend: false, mutualFriends: 1 },
+      { id: target.id, username: target.username, displayName: target.displayName, avatarUrl: null, isFriend: false, mutualFriends: 2, pendingRequest: null },
+      { id: requestsOnly.id, username: requestsOnly.username, displayName: requestsOnly.displayName, avatarUrl: null, isFriend: false, mutualFriends: 1, pendingRequest: null },
     ]);
     expect(await idsFound(stranger, frag)).toEqual([]);
   });
@@ -175,5 +175,19 @@ describe("access", () => {
     const user = await createUser();
     await search(user, "anyone");
     expect(await deps.redis.keys(`rl:search*${user.id}*`)).not.toEqual([]);
+  });
+});
+
+describe("search shows pending requests", () => {
+  it("marks a request I sent and one I received, with their ids", async () => {
+    const frag = `pend${Math.random().toString(36).slice(2, 10).replace(/\d/g, "q")}`;
+    const viewer = await createUser();
+    const asked = await createUser({ username: `${frag}_asked` });
+    const asker = await createUser({ username: `${frag}_asker` });
+    const sent = await callerFor(viewer).friends.sendRequest({ userId: asked.id });
+    const received = await callerFor(asker).friends.sendRequest({ userId: viewer.id });
+    const hits = await callerFor(viewer).search.users({ query: frag });
+    expect(hits.find((h) => h.id === asked.id)?.pendingRequest).toEqual({ id: (sent as { requestId: string }).requestId, sentByMe: true });
+    expect(hits.find((h) => h.id === asker.id)?.pendingRequest).toEqual({ id: (received as { requestId: string }).requestId, sentByMe: false });
   });
 });

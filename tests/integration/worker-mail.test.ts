@@ -3,26 +3,9 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { sendEmailJob } from "@/server/services/mail/send-email";
 import { unique } from "../helpers/deps";
+import { messagesTo, type SinkMessage } from "../helpers/mail-sink";
 
-/** The dev SMTP sink's HTTP API (scripts/stack/mail-sink.ts). */
-const SINK_API = process.env.TEST_MAIL_SINK_API ?? "http://127.0.0.1:8025/api/messages";
 const FROM = process.env.MAIL_FROM!;
-
-interface SinkMessage {
-  to: string[];
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
-  date: string;
-}
-
-/** Messages the sink received for `to`, newest first. The sink stores a message before it acknowledges it over SMTP. */
-async function messagesTo(to: string): Promise<SinkMessage[]> {
-  const response = await fetch(`${SINK_API}?to=${encodeURIComponent(to)}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as SinkMessage[];
-}
 
 const transport = nodemailer.createTransport(process.env.SMTP_URL);
 afterAll(() => transport.close());

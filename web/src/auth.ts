@@ -79,6 +79,12 @@ const buildConfig = (): NextAuthConfig => ({
   trustHost: env().AUTH_TRUST_HOST === "true",
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // A wrong password is an expected outcome, already audited; don't log it as a server error.
+    error(error) {
+      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+    },
+  },
   callbacks: {
     async jwt({ token, user, account, profile }) {
       let uid = token.uid;

@@ -1,18 +1,16 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { auth } from "@/auth";
 import { AppNav } from "@/components/shell/app-nav";
 import { deps } from "@/server/infra/deps";
+import { requireSessionUser } from "@/server/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const session = await auth();
-  if (!session?.user) redirect("/sign-in");
-  const me = await deps().db.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { username: true, displayName: true, emailVerifiedAt: true } });
+  const user = await requireSessionUser();
+  const me = await deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { username: true, displayName: true, emailVerifiedAt: true } });
   return (
     <div className="min-h-dvh pb-20 sm:pb-0">
       <AppNav username={me.username} displayName={me.displayName} />
-      {session.user.needsTotp ? (
+      {user.needsTotp ? (
         <div role="alert" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
           Admins must turn on two-factor authentication before using Hearth.{" "}
           <Link href="/settings/security" className="font-medium underline">
@@ -22,7 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       ) : !me.emailVerifiedAt ? (
         <div className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-center text-sm text-sky-900">
           Confirm your email address: we sent you a link.{" "}
-          <Link href="/settings/security" className="font-medium underline">
+          <Link href="/settings/security" className="font-medium whitespace-nowrap underline">
             Resend it
           </Link>
         </div>

@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { auth } from "@/auth";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
 import { HomeRequests } from "@/components/friends/home-requests";
 import { deps } from "@/server/infra/deps";
+import { requireSessionUser } from "@/server/session";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
-  const session = (await auth())!;
+  const user = await requireSessionUser();
   const { welcome } = await searchParams;
-  const me = await deps().db.user.findUniqueOrThrow({ where: { id: session.user.id }, select: { displayName: true, avatarKey: true, bio: true, _count: { select: { friendships: true } } } });
+  const me = await deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true, avatarKey: true, bio: true, _count: { select: { friendships: true } } } });
   const steps = [
     { done: !!me.avatarKey, label: "Add a profile photo", href: "/settings/profile" },
     { done: me.bio.length > 0, label: "Write a short bio", href: "/settings/profile" },

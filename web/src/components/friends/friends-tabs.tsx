@@ -87,12 +87,10 @@ function FriendsList() {
 function RequestsList() {
   const trpc = useTRPC();
   const requests = useQuery(trpc.friends.requests.queryOptions());
-  const { error } = useFriendActions();
   if (requests.isPending) return <Spinner label="Loading requests" />;
   const { incoming = [], outgoing = [] } = requests.data ?? {};
   return (
     <div className="space-y-4 py-4">
-      <FormAlert message={error} />
       <section>
         <h2 className="text-sm font-semibold text-stone-500 uppercase">Received</h2>
         {incoming.length ? (

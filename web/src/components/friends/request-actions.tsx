@@ -1,10 +1,10 @@
 "use client";
 
 import { Button } from "../ui/button";
-import { useFriendActions } from "./use-friend-actions";
+import { ActionError, useFriendActions } from "./use-friend-actions";
 
 export function IncomingRequestActions({ requestId }: { requestId: string }) {
-  const { accept, decline } = useFriendActions();
+  const { accept, decline, error } = useFriendActions();
   return (
     <>
       <Button onClick={() => accept.mutate({ requestId })} pending={accept.isPending}>
@@ -13,15 +13,19 @@ export function IncomingRequestActions({ requestId }: { requestId: string }) {
       <Button variant="secondary" onClick={() => decline.mutate({ requestId })} pending={decline.isPending}>
         Decline
       </Button>
+      <ActionError message={error} />
     </>
   );
 }
 
 export function OutgoingRequestActions({ requestId }: { requestId: string }) {
-  const { cancel } = useFriendActions();
+  const { cancel, error } = useFriendActions();
   return (
-    <Button variant="secondary" onClick={() => cancel.mutate({ requestId })} pending={cancel.isPending}>
-      Cancel request
-    </Button>
+    <>
+      <Button variant="secondary" onClick={() => cancel.mutate({ requestId })} pending={cancel.isPending}>
+        Cancel request
+      </Button>
+      <ActionError message={error} />
+    </>
   );
 }

@@ -3,11 +3,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/trpc/client";
+import type { RouterOutputs } from "@/trpc/types";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
-import { useFriendActions } from "../friends/use-friend-actions";
+import { ActionError, useFriendActions } from "../friends/use-friend-actions";
 import { mutualLabel, UserRow } from "../friends/user-row";
 
 export function UserSearch({ initialQuery }: { initialQuery: string }) {
@@ -25,7 +26,6 @@ export function UserSearch({ initialQuery }: { initialQuery: string }) {
     return () => clearTimeout(timer);
   }, [query]);
   const results = useQuery({ ...trpc.search.users.queryOptions({ query: debounced }), enabled: debounced.length >= 2, placeholderData: keepPreviousData });
-  const actions = useFriendActions();
 
   return (
     <div className="space-y-5">
@@ -45,7 +45,7 @@ export function UserSearch({ initialQuery }: { initialQuery: string }) {
           className="block w-full rounded-xl border border-stone-300 bg-white px-4 py-3 text-base shadow-sm focus:border-ember-500 focus:ring-2 focus:ring-ember-500/30 focus:outline-none"
         />
       </div>
-      <FormAlert message={results.isError ? formErrors(results.error).form : actions.error} />
+      <FormAlert message={results.isError ? formErrors(results.error).form : null} />
       {debounced.length < 2 ? (
         <EmptyState title="Search for friends">Type at least two letters of a name or username.</EmptyState>
       ) : results.isPending ? (
@@ -57,13 +57,7 @@ export function UserSearch({ initialQuery }: { initialQuery: string }) {
               key={hit.id}
               user={hit}
               detail={hit.isFriend ? "Friend" : mutualLabel(hit.mutualFriends)}
-              actions={
-                hit.isFriend ? null : (
-                  <Button variant="secondary" onClick={() => actions.send.mutate({ userId: hit.id })} pending={actions.send.isPending && actions.send.variables?.userId === hit.id}>
-                    Add friend
-                  </Button>
-                )
-              }
+              actions={<SearchHitActions hit={hit} />}
             />
           ))}
         </ul>
@@ -71,5 +65,40 @@ export function UserSearch({ initialQuery }: { initialQuery: string }) {
         <EmptyState title={`No one matches “${debounced}”`}>Check the spelling, or try part of their name.</EmptyState>
       ) : null}
     </div>
+  );
+}
+
+type Hit = RouterOutputs["search"]["users"][number];
+
+function SearchHitActions({ hit }: { hit: Hit }) {
+  const { send, cancel, accept, error } = useFriendActions();
+  if (hit.isFriend) return null;
+  return (
+    <>
+      <ActionButton hit={hit} send={send} cancel={cancel} accept={accept} />
+      <ActionError message={error} />
+    </>
+  );
+}
+
+function ActionButton({ hit, send, cancel, accept }: { hit: Hit } & Pick<ReturnType<typeof useFriendActions>, "send" | "cancel" | "accept">) {
+  if (hit.pendingRequest?.sentByMe) {
+    return (
+      <Button variant="secondary" onClick={() => cancel.mutate({ requestId: hit.pendingRequest!.id })} pending={cancel.isPending} aria-label={`Cancel friend request to ${hit.displayName}`}>
+        Request sent · Cancel
+      </Button>
+    );
+  }
+  if (hit.pendingRequest) {
+    return (
+      <Button onClick={() => accept.mutate({ requestId: hit.pendingRequest!.id })} pending={accept.isPending}>
+        Accept request
+      </Button>
+    );
+  }
+  return (
+    <Button variant="secondary" onClick={() => send.mutate({ userId: hit.id })} pending={send.isPending}>
+      Add friend
+    </Button>
   );
 }

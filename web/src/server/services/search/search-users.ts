@@ -5,6 +5,8 @@ import { avatarUrl, type UserCard } from "../social/user-card";
 export interface SearchHit extends UserCard {
   mutualFriends: number;
   isFriend: boolean;
+  /** A pending request between the viewer and this person, either way. */
+  pendingRequest: { id: string; sentByMe: boolean } | null;
 }
 
 /**
@@ -33,7 +35,15 @@ export async function searchUsers(deps: Deps, viewerId: string, query: string, l
     ORDER BY (u."usernameKey" = ${q}) DESC, (u."usernameKey" LIKE ${`${escaped}%`}) DESC,
              GREATEST(similarity(u."usernameKey", ${q}), similarity(u."displayName", ${q})) DESC, u."usernameKey"
     LIMIT ${limit}`;
-  const mutual = await mutualFriendCounts(deps.db, viewerId, rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const [mutual, requests] = await Promise.all([
+    mutualFriendCounts(deps.db, viewerId, ids),
+    deps.db.friendRequest.findMany({
+      where: { OR: [{ senderId: viewerId, recipientId: { in: ids } }, { recipientId: viewerId, senderId: { in: ids } }] },
+      select: { id: true, senderId: true, recipientId: true },
+    }),
+  ]);
+  const pending = new Map(requests.map((r) => (r.senderId === viewerId ? [r.recipientId, { id: r.id, sentByMe: true }] : [r.senderId, { id: r.id, sentByMe: false }])));
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -41,5 +51,6 @@ export async function searchUsers(deps: Deps, viewerId: string, query: string, l
     avatarUrl: avatarUrl(r.id, r.avatarKey),
     isFriend: r.isFriend,
     mutualFriends: mutual.get(r.id) ?? 0,
+    pendingRequest: pending.get(r.id) ?? null,
   }));
 }

@@ -26,3 +26,13 @@ export function useFriendActions() {
   const failed = Object.values(actions).find((m) => m.isError);
   return { ...actions, error: failed ? formErrors(failed.error).form : null };
 }
+
+/** A failed friend action's message, beside the button that failed. */
+export function ActionError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <span role="alert" className="basis-full text-right text-xs text-red-600">
+      {message}
+    </span>
+  );
+}

@@ -1,0 +1,100 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { mainNav, newPerson, newUser, search, signUp } from "./helpers";
+
+/** A full-page screenshot at the phone viewport into test-results/screens/, for a human to look at. */
+async function screen(page: Page, name: string) {
+  const dir = join(test.info().project.outputDir, "screens");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+test("two new people find each other, become friends and see it everywhere", async ({ browser }) => {
+  // Two sign-ups through the form (2 of the suite's 9).
+  const avery = newUser("Avery");
+  const blake = newUser("Blake");
+  const a = await newPerson(browser, { phone: true }); // Avery uses a phone: the bottom navigation and the screenshots
+  const b = await newPerson(browser);
+  await signUp(a.page, avery);
+  await signUp(b.page, blake);
+
+  await test.step("Avery finds Blake by part of the display name and sends a request", async () => {
+    const results = await search(a.page, blake.nameToken);
+    const row = results.getByRole("listitem").filter({ hasText: blake.displayName });
+    await expect(row).toBeVisible();
+    await expect(row.getByText(`@${blake.username}`)).toBeVisible();
+    await screen(a.page, "search-results");
+    const sent = a.page.waitForResponse((r) => r.url().includes("friends.sendRequest") && r.request().method() === "POST");
+    await row.getByRole("button", { name: "Add friend" }).click();
+    expect((await sent).ok()).toBe(true);
+    // The request is listed under Friends → Requests → Sent.
+    await mainNav(a.page).getByRole("link", { name: /^Friends/ }).click();
+    await a.page.getByRole("tab", { name: /^Requests/ }).click();
+    await expect(a.page.getByRole("list", { name: "Sent requests" }).getByText(blake.displayName)).toBeVisible();
+  });
+
+  await test.step("Blake sees the request (badge, home card, Requests tab) and accepts it", async () => {
+    await b.page.goto("/");
+    await expect(mainNav(b.page).getByRole("link", { name: /^Friends.*1 pending/ })).toBeVisible();
+    const card = b.page.locator("section", { has: b.page.getByRole("heading", { name: "Friend requests" }) });
+    await expect(card.getByText(avery.displayName)).toBeVisible();
+    await mainNav(b.page).getByRole("link", { name: /^Friends/ }).click();
+    await b.page.getByRole("tab", { name: "Requests (1)" }).click();
+    const received = b.page.getByRole("list", { name: "Received requests" });
+    const row = received.getByRole("listitem").filter({ hasText: avery.displayName });
+    await row.getByRole("button", { name: "Accept" }).click();
+    await expect(b.page.getByText("No pending requests.")).toBeVisible();
+    await expect(b.page.getByRole("tab", { name: "Requests", exact: true })).toBeVisible();
+    await expect(mainNav(b.page).getByRole("link", { name: "Friends", exact: true })).toBeVisible(); // the badge is gone
+  });
+
+  await test.step("both see each other in their friends list", async () => {
+    await b.page.getByRole("tab", { name: "Friends" }).click();
+    await expect(b.page.getByRole("list", { name: "Your friends" }).getByText(avery.displayName)).toBeVisible();
+
+    await a.page.goto("/friends");
+    const list = a.page.getByRole("list", { name: "Your friends" });
+    await expect(list.getByText(blake.displayName)).toBeVisible();
+    await screen(a.page, "friends-list");
+  });
+
+  await test.step("both see “✓ Friends” on the other's profile", async () => {
+    await a.page.getByRole("list", { name: "Your friends" }).getByRole("link", { name: new RegExp(blake.displayName) }).click();
+    await a.page.waitForURL(`**/u/${blake.username}`);
+    await expect(a.page.getByRole("heading", { level: 1, name: blake.displayName })).toBeVisible();
+    await expect(a.page.getByText("✓ Friends")).toBeVisible();
+    await expect(a.page.getByText("1 friend", { exact: false })).toBeVisible();
+    await screen(a.page, "profile-friend");
+
+    await b.page.goto(`/u/${avery.username}`);
+    await expect(b.page.getByRole("heading", { level: 1, name: avery.displayName })).toBeVisible();
+    await expect(b.page.getByText("✓ Friends")).toBeVisible();
+  });
+
+  await test.step("search now labels the other as a friend, without an Add friend button", async () => {
+    const results = await search(a.page, blake.nameToken);
+    const row = results.getByRole("listitem").filter({ hasText: blake.displayName });
+    await expect(row).toContainText(`@${blake.username} · Friend`);
+    await expect(row.getByRole("button", { name: "Add friend" })).toHaveCount(0);
+  });
+
+  await test.step("phone screenshots of home, own profile and settings", async () => {
+    await mainNav(a.page).getByRole("link", { name: "Home" }).click();
+    await expect(a.page.getByRole("heading", { name: `Hi, ${avery.displayName}` })).toBeVisible();
+    await expect(a.page.getByText("You have 1 friend.")).toBeVisible();
+    await screen(a.page, "home");
+    await mainNav(a.page).getByRole("link", { name: "Profile" }).click();
+    await expect(a.page.getByRole("link", { name: "Edit profile" })).toBeVisible();
+    await screen(a.page, "profile-own");
+    await mainNav(a.page).getByRole("link", { name: "Settings" }).click();
+    await expect(a.page.getByRole("button", { name: "Save privacy settings" })).toBeVisible();
+    await screen(a.page, "settings-profile");
+    await a.page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Account & security" }).click();
+    await expect(a.page.getByRole("button", { name: "Set up two-factor authentication" })).toBeVisible();
+    await screen(a.page, "settings-security");
+  });
+
+  await a.context.close();
+  await b.context.close();
+});

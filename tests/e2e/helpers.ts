@@ -1,0 +1,146 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { hashPassword } from "../../web/src/server/services/accounts/password-hash";
+import { messagesTo, type SinkMessage } from "../helpers/mail-sink";
+import { e2eEnv } from "./e2e-env";
+
+/**
+ * Shared steps for the browser journeys. The whole suite stays within the per-IP sign-up limit (10 an hour,
+ * and every browser request comes from 127.0.0.1): at most 9 sign-ups go through the /sign-up form; other
+ * people a journey needs are inserted into the test database with `insertUser` and sign in through the UI.
+ */
+
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** A short random token: letters and digits, never a real word, so a search for it matches only its owner. */
+export const token = (length = 8) => {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  return Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join("");
+};
+
+export interface E2EUser {
+  email: string;
+  username: string;
+  displayName: string;
+  password: string;
+  /** A unique part of the display name (not in the username), for searches by name. */
+  nameToken: string;
+}
+
+/** A fresh, unique person. `firstName` starts the display name, e.g. "Avery" → "Avery k3mz8qpt". */
+export function newUser(firstName: string): E2EUser {
+  const nameToken = token();
+  const username = `e2e_${token(10)}`;
+  return {
+    email: `${username}@example.test`,
+    username,
+    displayName: `${firstName} ${nameToken}`,
+    password: `amber lantern ${token(6)} river`,
+    nameToken,
+  };
+}
+
+/** Signs up through the /sign-up form; on success the new account lands on the welcome page, signed in. */
+export async function signUp(page: Page, user: E2EUser): Promise<void> {
+  await page.goto("/sign-up");
+  await fillSignUpForm(page, user);
+  await page.waitForURL((url) => url.pathname === "/" && url.searchParams.get("welcome") === "1");
+  await expect(page.getByRole("heading", { name: `Hi, ${user.displayName}` })).toBeVisible();
+  await expect(page.getByText("Welcome to Hearth!")).toBeVisible();
+}
+
+export async function fillSignUpForm(page: Page, user: Pick<E2EUser, "email" | "username" | "displayName" | "password">): Promise<void> {
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Username").fill(user.username);
+  await page.getByLabel("Display name").fill(user.displayName);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** Fills and submits the sign-in form (without waiting for the outcome). */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  if (!new URL(page.url()).pathname.startsWith("/sign-in")) await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+export async function signIn(page: Page, user: Pick<E2EUser, "email" | "password" | "displayName">): Promise<void> {
+  await submitSignIn(page, user.email, user.password);
+  await page.waitForURL((url) => url.pathname === "/");
+  await expect(page.getByRole("heading", { name: `Hi, ${user.displayName}` })).toBeVisible();
+}
+
+/** A new browser context (own cookies) with one page; phone-sized when asked. */
+export async function newPerson(browser: Browser, options: { phone?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options.phone ? { viewport: PHONE, isMobile: true, hasTouch: true } : {});
+  return { context, page: await context.newPage() };
+}
+
+/** The visible main navigation (the header bar on wide screens, the bottom bar on phones). */
+export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+
+/** Searches on the Search page and returns the results list. */
+export async function search(page: Page, query: string) {
+  await mainNav(page).getByRole("link", { name: /^Search/ }).click();
+  await page.waitForURL("**/search**");
+  await page.getByRole("searchbox", { name: "Search by name or username" }).fill(query);
+  return page.getByRole("list", { name: "Search results" });
+}
+
+const db = () => new pg.Client({ connectionString: e2eEnv().DATABASE_URL });
+
+/** Inserts a verified account straight into the test database (no sign-up, so no sign-up allowance used). */
+export async function insertUser(firstName: string): Promise<E2EUser & { id: string }> {
+  const user = newUser(firstName);
+  const id = `e2e${randomUUID().replace(/-/g, "")}`;
+  const client = db();
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "User" (id, email, "emailVerifiedAt", "passwordHash", username, "usernameKey", "displayName", "updatedAt")
+       VALUES ($1, $2, now(), $3, $4, $5, $6, now())`,
+      [id, user.email, await hashPassword(user.password), user.username, user.username.toLowerCase(), user.displayName],
+    );
+  } finally {
+    await client.end();
+  }
+  return { ...user, id };
+}
+
+export async function userIdOf(username: string): Promise<string> {
+  const client = db();
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE "usernameKey" = $1`, [username.toLowerCase()]);
+    if (!rows[0]) throw new Error(`no user ${username}`);
+    return rows[0].id;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until the worker has delivered a message to `to` whose subject matches (and that arrived after `after`). */
+export async function waitForMail(to: string, subject: RegExp, options: { after?: Date } = {}): Promise<SinkMessage> {
+  let found: SinkMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages = await messagesTo(to);
+        found = messages.find((m) => subject.test(m.subject) && (!options.after || new Date(m.date) >= options.after));
+        return found?.subject ?? null;
+      },
+      { message: `an email to ${to} with subject ${subject}`, timeout: 20_000, intervals: [250, 500, 1000] },
+    )
+    .toMatch(subject);
+  return found!;
+}
+
+/** The first link in the newest matching email (for example the verification or reset link). */
+export async function linkFromMail(to: string, subject: RegExp, options: { after?: Date } = {}): Promise<URL> {
+  const message = await waitForMail(to, subject, options);
+  const match = /https?:\/\/[^\s"<>]+/.exec(message.text);
+  if (!match) throw new Error(`no link in "${message.subject}":\n${message.text}`);
+  return new URL(match[0]);
+}

@@ -1,0 +1,27 @@
+/**
+ * Settings for code under test that talks to the local stack (scripts/stack/up.sh). Integration tests and the
+ * browser journeys each get their own PostgreSQL database and Redis database, so neither touches development
+ * data nor each other's.
+ */
+export function stackEnv(target: { database: string; redisDb: number; appUrl: string; mailFrom: string; authSecret: string }): Record<string, string> {
+  return {
+    APP_URL: target.appUrl,
+    AUTH_SECRET: target.authSecret,
+    AUTH_TRUST_HOST: "true",
+    ADMIN_EMAILS: "admin@hearth.test",
+    DATABASE_URL: `postgresql://hearth:hearth@127.0.0.1:5433/${target.database}`,
+    REDIS_URL: `redis://127.0.0.1:6380/${target.redisDb}`,
+    S3_ENDPOINT: "http://127.0.0.1:9000",
+    S3_PUBLIC_ENDPOINT: "http://127.0.0.1:9000",
+    S3_REGION: "us-east-1",
+    S3_ACCESS_KEY_ID: "S3RVER",
+    S3_SECRET_ACCESS_KEY: "S3RVER",
+    S3_BUCKET: "hearth",
+    S3_FORCE_PATH_STYLE: "true",
+    SMTP_URL: "smtp://127.0.0.1:1025",
+    MAIL_FROM: target.mailFrom,
+    TURN_SECRET: "dev-turn-secret-change-me",
+    TURN_URLS: "turn:127.0.0.1:3478?transport=udp",
+    STUN_URLS: "stun:127.0.0.1:3478",
+  };
+}
