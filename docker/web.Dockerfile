@@ -12,11 +12,8 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS build
 COPY . .
 RUN bash scripts/db/generate.sh
-# next build may load server modules that validate the environment: give it the documented defaults
-# for the duration of the build only (never baked into the image; real values come at runtime).
-RUN cp .env.example web/.env.production.local \
- && npx next build web \
- && rm -f web/.env.production.local
+# The build needs no configuration: the environment is read and validated when the server starts.
+RUN node_modules/.bin/next build web
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app

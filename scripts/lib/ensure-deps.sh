@@ -1,6 +1,9 @@
 # Sourced by scripts/dev.sh and scripts/test.sh: Node dependencies, the generated Prisma client, and .env.
 # shellcheck shell=bash
 
+# Offline machines: no telemetry or update checks from Next.js and Prisma.
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
+
 log() { printf '\033[1;33m[hearth]\033[0m %s\n' "$*"; }
 
 ensure_node_modules() {
