@@ -1,15 +1,18 @@
-import type { Job, Queue } from "bullmq";
-import { describe, expect, it } from "vitest";
+import { Queue, type Job } from "bullmq";
+import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
+import { EMAIL_QUEUE } from "@/server/infra/queues";
 import { authenticate } from "@/server/services/accounts/authenticate";
 import { callerFor, createUser, freshIp, TEST_PASSWORD, testDeps, unique } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 
 const deps = testDeps();
-const mailQueue = () => (deps.mail as unknown as { queue: Queue }).queue;
+// A second handle on the real email queue, to see what the app enqueued.
+const queue = new Queue(EMAIL_QUEUE, { connection: deps.redis });
+afterAll(() => queue.close());
 
 async function emailJobs(to: string) {
-  const jobs = await mailQueue().getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
+  const jobs = await queue.getJobs(["waiting", "delayed", "active", "completed", "failed", "prioritized"]);
   return jobs.filter((job): job is Job => !!job && job.data.to === to);
 }
 async function linkTokenFor(to: string, template: string): Promise<string> {
