@@ -1,4 +1,6 @@
 import { accountRouter } from "./routers/account";
+import { chatRouter } from "./routers/chat";
+import { eventsRouter } from "./routers/events";
 import { friendsRouter } from "./routers/friends";
 import { profileRouter } from "./routers/profile";
 import { searchRouter } from "./routers/search";
@@ -9,6 +11,8 @@ export const appRouter = router({
   profile: profileRouter,
   friends: friendsRouter,
   search: searchRouter,
+  chat: chatRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { createLimits, type Limits } from "./limits";
 import { createMailQueue, type MailQueue } from "./queues";
 import { createRedis } from "./redis";
 import { createStorage, type Storage } from "./s3";
+import { SubscriberHub } from "../services/realtime/subscriber-hub";
 
 /** What domain services need. Routers, the worker and tests each build one; services never import globals. */
 export interface Deps {
@@ -15,10 +16,13 @@ export interface Deps {
   limits: Limits;
   mail: MailQueue;
   storage: Storage;
+  /** The process's shared Redis subscriber for live events, opened on first use. */
+  hub(): SubscriberHub;
 }
 
 export function createDeps(env: Env): Deps {
   const redis = createRedis(env.REDIS_URL);
+  let hub: SubscriberHub | undefined;
   return {
     env,
     db: createDb(env.DATABASE_URL),
@@ -26,6 +30,7 @@ export function createDeps(env: Env): Deps {
     limits: createLimits(redis),
     mail: createMailQueue(redis),
     storage: createStorage(env),
+    hub: () => (hub ??= new SubscriberHub(createRedis(env.REDIS_URL, { forWorker: true }))),
   };
 }
 

@@ -14,6 +14,8 @@ export function createLimits(client: Redis) {
     totpAttemptsPerUser: createLimiter(client, "totp-user", 10, "15 m", "Too many two-factor attempts"),
     friendRequestsPerUser: createLimiter(client, "friend-request", 30, "1 h", "Too many friend requests"),
     searchPerUser: createLimiter(client, "search", 60, "1 m", "Too many searches"),
+    messagesPerUser: createLimiter(client, "message", 20, "10 s", "You are sending messages too fast"),
+    conversationsPerUser: createLimiter(client, "conversation", 30, "1 h", "Too many new conversations"),
     avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
   } satisfies Record<string, Limiter>;
 }

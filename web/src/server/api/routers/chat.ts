@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { createGroup } from "../../services/chat/create-group";
+import { deleteMessage, editMessage } from "../../services/chat/edit-message";
+import { listMessages, markRead } from "../../services/chat/history";
+import { listConversations } from "../../services/chat/list-conversations";
+import { openDirectConversation } from "../../services/chat/open-direct";
+import { setConversationPreferences } from "../../services/chat/preferences";
+import { conversationIdInput, createGroupInput, editMessageInput, historyInput, markReadInput, messageIdInput, openDirectInput, sendMessageInput } from "../../services/chat/schemas";
+import { sendMessage } from "../../services/chat/send-message";
+import { requireMembership } from "../../services/chat/access";
+import { protectedProcedure, router } from "../trpc";
+
+export const chatRouter = router({
+  conversations: protectedProcedure.query(({ ctx }) => listConversations(ctx.deps, ctx.user.id)),
+  conversation: protectedProcedure.input(conversationIdInput).query(async ({ ctx, input }) => {
+    await requireMembership(ctx.deps.db, ctx.user.id, input.conversationId);
+    const [summary] = await listConversations(ctx.deps, ctx.user.id, input.conversationId);
+    return summary!;
+  }),
+  openDirect: protectedProcedure.input(openDirectInput).mutation(({ ctx, input }) => openDirectConversation(ctx.deps, ctx.user.id, input.userId)),
+  createGroup: protectedProcedure.input(createGroupInput).mutation(({ ctx, input }) => createGroup(ctx.deps, ctx.user.id, input)),
+  history: protectedProcedure.input(historyInput).query(({ ctx, input }) => listMessages(ctx.deps, ctx.user.id, input)),
+  send: protectedProcedure.input(sendMessageInput).mutation(({ ctx, input }) => sendMessage(ctx.deps, ctx.user.id, input)),
+  edit: protectedProcedure.input(editMessageInput).mutation(({ ctx, input }) => editMessage(ctx.deps, ctx.user.id, input)),
+  delete: protectedProcedure.input(messageIdInput).mutation(({ ctx, input }) => deleteMessage(ctx.deps, ctx.user.id, input.messageId)),
+  markRead: protectedProcedure.input(markReadInput).mutation(({ ctx, input }) => markRead(ctx.deps, ctx.user.id, input)),
+  setPreferences: protectedProcedure
+    .input(conversationIdInput.extend({ muted: z.boolean().optional(), pinned: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => setConversationPreferences(ctx.deps, ctx.user.id, input)),
+});

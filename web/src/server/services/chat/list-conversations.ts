@@ -1,0 +1,72 @@
+import type { Deps } from "../../infra/deps";
+import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
+import { messageSelect, toMessageView } from "./message-view";
+import type { MessageView } from "../realtime/events";
+
+export interface ConversationSummary {
+  id: string;
+  kind: "DIRECT" | "GROUP";
+  /** The group's name, or the other person's display name. */
+  title: string;
+  /** For 1:1: the other person. */
+  other: UserCard | null;
+  members: UserCard[];
+  lastMessage: MessageView | null;
+  lastMessageAt: Date;
+  unread: number;
+  muted: boolean;
+  pinned: boolean;
+  /** seq each member has read up to, for read receipts. */
+  readState: Record<string, number>;
+}
+
+/**
+ * The caller's conversations, pinned first, then by last activity, with a preview and unread count.
+ * 1:1 conversations with someone blocked either way are left out.
+ */
+export async function listConversations(deps: Deps, userId: string, onlyConversationId?: string): Promise<ConversationSummary[]> {
+  const blocks = await deps.db.block.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] }, select: { blockerId: true, blockedId: true } });
+  const hidden = new Set(blocks.map((b) => (b.blockerId === userId ? b.blockedId : b.blockerId)));
+  const memberships = await deps.db.conversationMember.findMany({
+    where: { userId, ...(onlyConversationId ? { conversationId: onlyConversationId } : {}) },
+    orderBy: [{ pinnedAt: { sort: "desc", nulls: "last" } }, { conversation: { lastMessageAt: "desc" } }],
+    take: 200,
+    select: {
+      lastReadSeq: true,
+      muted: true,
+      pinnedAt: true,
+      conversation: {
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          lastSeq: true,
+          lastMessageAt: true,
+          members: { select: { lastReadSeq: true, user: { select: userCardSelect } } },
+          messages: { orderBy: { seq: "desc" }, take: 1, select: messageSelect },
+        },
+      },
+    },
+  });
+  return memberships
+    .filter((m) => m.conversation.kind === "GROUP" || !m.conversation.members.some((member) => hidden.has(member.user.id)))
+    .map((m) => {
+      const c = m.conversation;
+      const members = c.members.map((member) => toUserCard(member.user));
+      const other = c.kind === "DIRECT" ? (members.find((u) => u.id !== userId) ?? null) : null;
+      const last = c.messages[0];
+      return {
+        id: c.id,
+        kind: c.kind,
+        title: c.kind === "GROUP" ? (c.name ?? "Group") : (other?.displayName ?? "Conversation"),
+        other,
+        members,
+        lastMessage: last ? toMessageView(last) : null,
+        lastMessageAt: c.lastMessageAt,
+        unread: Math.max(0, c.lastSeq - m.lastReadSeq),
+        muted: m.muted,
+        pinned: !!m.pinnedAt,
+        readState: Object.fromEntries(c.members.map((member) => [member.user.id, member.lastReadSeq])),
+      };
+    });
+}

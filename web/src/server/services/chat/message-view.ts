@@ -1,0 +1,47 @@
+import type { MessageView } from "../realtime/events";
+
+export const messageSelect = {
+  id: true,
+  conversationId: true,
+  seq: true,
+  kind: true,
+  senderId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  replyTo: { select: { id: true, seq: true, senderId: true, body: true, deletedAt: true } },
+} as const;
+
+type MessageRow = {
+  id: string;
+  conversationId: string;
+  seq: number;
+  kind: "TEXT" | "SYSTEM";
+  senderId: string | null;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  replyTo: { id: string; seq: number; senderId: string | null; body: string; deletedAt: Date | null } | null;
+};
+
+const REPLY_PREVIEW_CHARS = 140;
+
+/** What clients see of a message: a deleted one keeps its place but not its text. */
+export function toMessageView(row: MessageRow): MessageView {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    kind: row.kind,
+    senderId: row.senderId,
+    body: row.deletedAt ? "" : row.body,
+    replyTo: row.replyTo
+      ? { id: row.replyTo.id, seq: row.replyTo.seq, senderId: row.replyTo.senderId, body: row.replyTo.deletedAt ? "" : row.replyTo.body.slice(0, REPLY_PREVIEW_CHARS), deleted: !!row.replyTo.deletedAt }
+      : null,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Everything the server pushes to a user travels as one of these typed events on that user's stream
+ * (chat today; presence, notifications and call signalling join the same union).
+ */
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  seq: number;
+  kind: "TEXT" | "SYSTEM";
+  senderId: string | null;
+  body: string;
+  replyTo: { id: string; seq: number; senderId: string | null; body: string; deleted: boolean } | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+export type UserEvent =
+  | { type: "message.created"; message: MessageView }
+  | { type: "message.updated"; message: MessageView }
+  | { type: "conversation.read"; conversationId: string; userId: string; seq: number }
+  | { type: "conversation.changed"; conversationId: string }
+  | { type: "conversation.removed"; conversationId: string }
+  /** The client's last event is older than what the server keeps: refetch everything, then carry on. */
+  | { type: "resync" };
