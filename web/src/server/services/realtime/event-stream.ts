@@ -37,16 +37,18 @@ export interface StoredEvent {
 }
 
 /**
- * Events after `afterId` (exclusive), oldest first; `null` when some of them were already trimmed away
- * (the stream's max-deleted-entry-id is at or after `afterId`) or the stream expired, so the caller must resynchronise.
+ * Events after `afterId` (exclusive), oldest first; `null` when the stream no longer reaches back to `afterId`
+ * (trimmed past it, or expired), so events may be missing and the caller must resynchronise.
  */
 export async function readEventsAfter(redis: Redis, userId: string, afterId: string): Promise<StoredEvent[] | null> {
   const key = streamKey(userId);
-  // The stream expires after a week without events: a client holding an id from before that has missed them.
-  if (!(await redis.exists(key))) return null;
-  const [info, entries] = await Promise.all([redis.xinfo("STREAM", key) as Promise<unknown[]>, redis.xrange(key, `(${afterId}`, "+") as Promise<[string, string[]][]>]);
-  const maxDeleted = String(info[info.indexOf("max-deleted-entry-id") + 1] ?? "0-0");
-  if (maxDeleted !== "0-0" && compareEventIds(maxDeleted, afterId) >= 0) return null;
+  const [oldest, entries] = await Promise.all([
+    redis.xrange(key, "-", "+", "COUNT", 1) as Promise<[string, string[]][]>,
+    redis.xrange(key, `(${afterId}`, "+") as Promise<[string, string[]][]>,
+  ]);
+  // Empty: the stream expired after a week without events (ids are only ever handed out from a non-empty stream).
+  // Oldest kept entry newer than afterId: afterId itself was trimmed, and whatever followed it may have been too.
+  if (!oldest[0] || compareEventIds(oldest[0][0], afterId) > 0) return null;
   return entries.map(toStored);
 }
 
