@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
+import { expectTrpcError } from "../helpers/errors";
+
+const deps = testDeps();
+
+async function friendsWithChat() {
+  const [a, b] = await Promise.all([createUser(), createUser()]);
+  await makeFriends(a, b);
+  const { conversationId } = await callerFor(a).chat.openDirect({ userId: b.id });
+  return { a, b, conversationId };
+}
+
+const messageRows = (conversationId: string) => deps.db.message.findMany({ where: { conversationId }, orderBy: { seq: "asc" } });
+
+describe("1:1 conversations", () => {
+  it("are created once per pair, whoever opens them", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    expect((await callerFor(a).chat.openDirect({ userId: b.id })).conversationId).toBe(conversationId);
+    expect((await callerFor(b).chat.openDirect({ userId: a.id })).conversationId).toBe(conversationId);
+  });
+
+  it("can be opened with a stranger whose profile is visible, not with a hidden or blocked one", async () => {
+    const me = await createUser();
+    const open = await createUser();
+    const hidden = await createUser({ profileVisibility: "NOBODY" });
+    const blocker = await createUser();
+    await deps.db.block.create({ data: { blockerId: blocker.id, blockedId: me.id } });
+    await expect(callerFor(me).chat.openDirect({ userId: open.id })).resolves.toMatchObject({ conversationId: expect.any(String) });
+    await expectTrpcError(callerFor(me).chat.openDirect({ userId: hidden.id }), "NOT_FOUND");
+    await expectTrpcError(callerFor(me).chat.openDirect({ userId: blocker.id }), "NOT_FOUND");
+    await expectTrpcError(callerFor(me).chat.openDirect({ userId: "nobody_with_this_id" }), "NOT_FOUND");
+    await expectTrpcError(callerFor(me).chat.openDirect({ userId: me.id }), "BAD_REQUEST");
+    await expectTrpcError(callerFor(me).chat.openDirect({ userId: "../etc" }), "BAD_REQUEST");
+  });
+
+  it("disappear for both people while either blocks the other, and come back on unblock", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    await callerFor(a).chat.send({ conversationId, body: "before the block" });
+    await callerFor(b).friends.block({ userId: a.id });
+    for (const user of [a, b]) {
+      expect((await callerFor(user).chat.conversations()).map((c) => c.id)).not.toContain(conversationId);
+      await expectTrpcError(callerFor(user).chat.send({ conversationId, body: "hello?" }), "NOT_FOUND");
+      await expectTrpcError(callerFor(user).chat.history({ conversationId }), "NOT_FOUND");
+    }
+    expect(await messageRows(conversationId)).toHaveLength(1);
+    await callerFor(b).friends.unblock({ userId: a.id });
+    expect((await callerFor(a).chat.history({ conversationId })).messages.map((m) => m.body)).toEqual(["before the block"]);
+  });
+});
+
+describe("messages", () => {
+  it("get consecutive seqs, keep the text as written, and move the sender's read state", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    const first = await callerFor(a).chat.send({ conversationId, body: "  <b>hi</b> 👋 https://example.com  " });
+    const second = await callerFor(b).chat.send({ conversationId, body: "line one\r\nline two", replyToId: first.id });
+    expect(first).toMatchObject({ seq: 1, body: "<b>hi</b> 👋 https://example.com", senderId: a.id, replyTo: null, kind: "TEXT" });
+    expect(second).toMatchObject({ seq: 2, body: "line one\nline two", replyTo: { id: first.id, seq: 1, body: first.body, deleted: false } });
+    const summaryA = (await callerFor(a).chat.conversations()).find((c) => c.id === conversationId)!;
+    expect(summaryA).toMatchObject({ kind: "DIRECT", title: expect.any(String), unread: 1, lastMessage: { id: second.id } });
+    expect((await callerFor(b).chat.conversation({ conversationId })).unread).toBe(0);
+  });
+
+  it("refuse empty, oversized and malformed input with field errors, writing nothing", async () => {
+    const { a, conversationId } = await friendsWithChat();
+    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "   \n  " }), "BAD_REQUEST");
+    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "x".repeat(4001) }), "BAD_REQUEST");
+    await expect(callerFor(a).chat.send({ conversationId, body: "x".repeat(4000) })).resolves.toMatchObject({ seq: 1 });
+    await expectTrpcError(callerFor(a).chat.send({ conversationId: "' OR 1=1 --", body: "hi" }), "BAD_REQUEST");
+    expect(await messageRows(conversationId)).toHaveLength(1);
+  });
+
+  it("refuse a reply to a message from another conversation", async () => {
+    const one = await friendsWithChat();
+    const other = await friendsWithChat();
+    const elsewhere = await callerFor(other.a).chat.send({ conversationId: other.conversationId, body: "elsewhere" });
+    await expectTrpcError(callerFor(one.a).chat.send({ conversationId: one.conversationId, body: "re", replyToId: elsewhere.id }), "NOT_FOUND");
+    expect(await messageRows(one.conversationId)).toHaveLength(0);
+  });
+
+  it("are rate limited: the 21st in 10 seconds is refused with when to retry", async () => {
+    const { a, conversationId } = await friendsWithChat();
+    for (let i = 0; i < 20; i++) await callerFor(a).chat.send({ conversationId, body: `message ${i}` });
+    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "one too many" }), "TOO_MANY_REQUESTS", /too fast\. Try again in \d+ seconds/);
+    expect(await messageRows(conversationId)).toHaveLength(20);
+  });
+
+  it("can be edited and deleted by their sender only; deleted ones keep their place without text", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    const message = await callerFor(a).chat.send({ conversationId, body: "typo" });
+    await expectTrpcError(callerFor(b).chat.edit({ messageId: message.id, body: "hijacked" }), "NOT_FOUND");
+    await expectTrpcError(callerFor(b).chat.delete({ messageId: message.id }), "NOT_FOUND");
+    expect((await callerFor(a).chat.edit({ messageId: message.id, body: "fixed" })).editedAt).not.toBeNull();
+    const deleted = await callerFor(a).chat.delete({ messageId: message.id });
+    expect(deleted).toMatchObject({ body: "", deletedAt: expect.any(String), seq: 1 });
+    expect((await messageRows(conversationId))[0]!.body).toBe("");
+    await expectTrpcError(callerFor(a).chat.edit({ messageId: message.id, body: "again" }), "BAD_REQUEST", /deleted/);
+  });
+
+  it("page through history by seq, oldest first within a page, with no gaps or repeats", async () => {
+    const { a, conversationId } = await friendsWithChat();
+    const rows = Array.from({ length: 120 }, (_, i) => ({ conversationId, seq: i + 1, senderId: a.id, body: `m${i + 1}` }));
+    await deps.db.message.createMany({ data: rows });
+    await deps.db.conversation.update({ where: { id: conversationId }, data: { lastSeq: 120 } });
+    const seen: number[] = [];
+    let beforeSeq: number | undefined;
+    for (;;) {
+      const page = await callerFor(a).chat.history({ conversationId, beforeSeq, limit: 50 });
+      seen.unshift(...page.messages.map((m) => m.seq));
+      if (!page.hasMore) break;
+      beforeSeq = page.messages[0]!.seq;
+    }
+    expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+  });
+});
+
+describe("read state", () => {
+  it("moves forward only, is clamped to the newest message, and counts unread per member", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    for (let i = 0; i < 3; i++) await callerFor(a).chat.send({ conversationId, body: `m${i}` });
+    expect((await callerFor(b).chat.conversation({ conversationId })).unread).toBe(3);
+    expect(await callerFor(b).chat.markRead({ conversationId, seq: 2 })).toEqual({ lastReadSeq: 2 });
+    expect(await callerFor(b).chat.markRead({ conversationId, seq: 1 })).toEqual({ lastReadSeq: 2 });
+    expect(await callerFor(b).chat.markRead({ conversationId, seq: 999 })).toEqual({ lastReadSeq: 3 });
+    const summary = await callerFor(a).chat.conversation({ conversationId });
+    expect(summary.readState).toEqual({ [a.id]: 3, [b.id]: 3 });
+  });
+});
+
+describe("groups", () => {
+  it("are created with friends only, the creator as admin, and list the members", async () => {
+    const [me, f1, f2, stranger] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+    await makeFriends(me, f1);
+    await makeFriends(me, f2);
+    await expectTrpcError(callerFor(me).chat.createGroup({ name: "Mixed", memberIds: [f1.id, stranger.id] }), "BAD_REQUEST", /only your friends/);
+    await expectTrpcError(callerFor(me).chat.createGroup({ name: "  ", memberIds: [f1.id] }), "BAD_REQUEST");
+    const { conversationId } = await callerFor(me).chat.createGroup({ name: "Climbing", memberIds: [f1.id, f2.id, f1.id] });
+    const members = await deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { role: "asc" } });
+    expect(members.map((m) => [m.userId, m.role]).sort()).toEqual([[f1.id, "MEMBER"], [f2.id, "MEMBER"], [me.id, "ADMIN"]].sort());
+    expect(await callerFor(f2).chat.conversation({ conversationId })).toMatchObject({ kind: "GROUP", title: "Climbing", other: null });
+  });
+});
+
+describe("outsiders", () => {
+  it("get NOT_FOUND from every conversation procedure and change nothing", async () => {
+    const { a, conversationId } = await friendsWithChat();
+    const message = await callerFor(a).chat.send({ conversationId, body: "private" });
+    const outsider: TestUser = await createUser();
+    const as = callerFor(outsider).chat;
+    const before = JSON.stringify(await Promise.all([messageRows(conversationId), deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { userId: "asc" } })]));
+    await expectTrpcError(as.conversation({ conversationId }), "NOT_FOUND");
+    await expectTrpcError(as.history({ conversationId }), "NOT_FOUND");
+    await expectTrpcError(as.send({ conversationId, body: "let me in" }), "NOT_FOUND");
+    await expectTrpcError(as.edit({ messageId: message.id, body: "mine now" }), "NOT_FOUND");
+    await expectTrpcError(as.delete({ messageId: message.id }), "NOT_FOUND");
+    await expectTrpcError(as.markRead({ conversationId, seq: 1 }), "NOT_FOUND");
+    await expectTrpcError(as.setPreferences({ conversationId, muted: true }), "NOT_FOUND");
+    const after = JSON.stringify(await Promise.all([messageRows(conversationId), deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { userId: "asc" } })]));
+    expect(after).toBe(before);
+    expect((await as.conversations()).map((c) => c.id)).not.toContain(conversationId);
+  });
+
+  it("signed-out callers are UNAUTHORIZED", async () => {
+    await expectTrpcError(callerFor(null).chat.conversations(), "UNAUTHORIZED");
+  });
+});
+
+describe("preferences", () => {
+  it("pin a conversation to the top and mute it, for the caller only", async () => {
+    const me = await createUser();
+    const [x, y] = await Promise.all([createUser(), createUser()]);
+    await makeFriends(me, x);
+    await makeFriends(me, y);
+    const withX = (await callerFor(me).chat.openDirect({ userId: x.id })).conversationId;
+    const withY = (await callerFor(me).chat.openDirect({ userId: y.id })).conversationId;
+    await callerFor(me).chat.send({ conversationId: withX, body: "older" });
+    await callerFor(me).chat.send({ conversationId: withY, body: "newer" });
+    expect((await callerFor(me).chat.conversations()).map((c) => c.id)).toEqual([withY, withX]);
+    await callerFor(me).chat.setPreferences({ conversationId: withX, pinned: true, muted: true });
+    const list = await callerFor(me).chat.conversations();
+    expect(list.map((c) => [c.id, c.pinned, c.muted])).toEqual([
+      [withX, true, true],
+      [withY, false, false],
+    ]);
+    expect((await callerFor(x).chat.conversation({ conversationId: withX })).muted).toBe(false);
+  });
+});
