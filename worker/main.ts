@@ -1,14 +1,18 @@
-import { Worker } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import nodemailer from "nodemailer";
 import { env } from "../web/src/server/infra/env";
-import { EMAIL_QUEUE } from "../web/src/server/infra/queues";
+import { createDb } from "../web/src/server/infra/db";
+import { EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS } from "../web/src/server/infra/queues";
+import { sweepExpiredPresence } from "../web/src/server/services/presence/presence";
 import { createRedis } from "../web/src/server/infra/redis";
 import { sendEmailJob } from "../web/src/server/services/mail/send-email";
 
 /** The Hearth worker: BullMQ processors for background jobs. One process; scale by running more. */
-function main() {
+async function main() {
   const config = env();
   const connection = createRedis(config.REDIS_URL, { forWorker: true });
+  const redis = createRedis(config.REDIS_URL);
+  const db = createDb(config.DATABASE_URL);
   const transport = nodemailer.createTransport(config.SMTP_URL);
 
   const emailWorker = new Worker(EMAIL_QUEUE, (job) => sendEmailJob(transport, config.MAIL_FROM, job.data), {
@@ -17,11 +21,20 @@ function main() {
   });
   emailWorker.on("completed", (job, result: { messageId: string }) => console.log(`[worker] email ${job.name} ${job.id} sent (${result.messageId})`));
   emailWorker.on("failed", (job, error) => console.error(`[worker] email ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+
+  // Connections whose heartbeats stopped (a crashed web process) go offline within a sweep interval.
+  const maintenance = new Queue(MAINTENANCE_QUEUE, { connection });
+  await maintenance.upsertJobScheduler("presence-sweep", { every: PRESENCE_SWEEP_EVERY_MS }, { name: "presence-sweep" });
+  const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, () => sweepExpiredPresence({ db, redis }), { connection, concurrency: 1 });
+  maintenanceWorker.on("failed", (job, error) => console.error(`[worker] ${job?.name} failed: ${error.message}`));
+
   console.log(`[worker] listening on queue "${EMAIL_QUEUE}"`);
 
   const shutdown = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing current jobs`);
-    await emailWorker.close();
+    await Promise.all([emailWorker.close(), maintenanceWorker.close(), maintenance.close()]);
+    await db.$disconnect();
+    redis.disconnect();
     transport.close();
     connection.disconnect();
     process.exit(0);
@@ -30,9 +43,7 @@ function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
+});

@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { chatRouter } from "./routers/chat";
 import { eventsRouter } from "./routers/events";
+import { presenceRouter } from "./routers/presence";
 import { friendsRouter } from "./routers/friends";
 import { profileRouter } from "./routers/profile";
 import { searchRouter } from "./routers/search";
@@ -13,6 +14,7 @@ export const appRouter = router({
   search: searchRouter,
   chat: chatRouter,
   events: eventsRouter,
+  presence: presenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ export function createLimits(client: Redis) {
     friendRequestsPerUser: createLimiter(client, "friend-request", 30, "1 h", "Too many friend requests"),
     searchPerUser: createLimiter(client, "search", 60, "1 m", "Too many searches"),
     messagesPerUser: createLimiter(client, "message", 20, "10 s", "You are sending messages too fast"),
+    typingPerUser: createLimiter(client, "typing", 30, "1 m", "Slow down"),
     conversationsPerUser: createLimiter(client, "conversation", 30, "1 h", "Too many new conversations"),
     avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
   } satisfies Record<string, Limiter>;

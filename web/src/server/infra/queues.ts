@@ -4,6 +4,9 @@ import { z } from "zod";
 
 /** Queue names and job payload schemas shared by the web app (producer) and the worker (consumer). */
 export const EMAIL_QUEUE = "email";
+/** Periodic housekeeping (presence sweeps); jobs are scheduled by the worker itself. */
+export const MAINTENANCE_QUEUE = "maintenance";
+export const PRESENCE_SWEEP_EVERY_MS = 30_000;
 
 export const emailJobSchema = z.discriminatedUnion("template", [
   z.object({ template: z.literal("verify-email"), to: z.email(), displayName: z.string(), url: z.url() }),

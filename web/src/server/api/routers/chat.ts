@@ -7,6 +7,7 @@ import { openDirectConversation } from "../../services/chat/open-direct";
 import { setConversationPreferences } from "../../services/chat/preferences";
 import { conversationIdInput, createGroupInput, editMessageInput, historyInput, markReadInput, messageIdInput, openDirectInput, sendMessageInput } from "../../services/chat/schemas";
 import { sendMessage } from "../../services/chat/send-message";
+import { notifyTyping } from "../../services/chat/typing";
 import { requireMembership } from "../../services/chat/access";
 import { protectedProcedure, router } from "../trpc";
 
@@ -24,6 +25,7 @@ export const chatRouter = router({
   edit: protectedProcedure.input(editMessageInput).mutation(({ ctx, input }) => editMessage(ctx.deps, ctx.user.id, input)),
   delete: protectedProcedure.input(messageIdInput).mutation(({ ctx, input }) => deleteMessage(ctx.deps, ctx.user.id, input.messageId)),
   markRead: protectedProcedure.input(markReadInput).mutation(({ ctx, input }) => markRead(ctx.deps, ctx.user.id, input)),
+  typing: protectedProcedure.input(conversationIdInput).mutation(({ ctx, input }) => notifyTyping(ctx.deps, ctx.user.id, input.conversationId)),
   setPreferences: protectedProcedure
     .input(conversationIdInput.extend({ muted: z.boolean().optional(), pinned: z.boolean().optional() }))
     .mutation(({ ctx, input }) => setConversationPreferences(ctx.deps, ctx.user.id, input)),

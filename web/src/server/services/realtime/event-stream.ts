@@ -31,6 +31,18 @@ export async function publishToUsers(redis: Redis, userIds: string[], event: Use
   });
 }
 
+/** The id ephemeral events carry: they are published live but not kept, so they never move a client's resume point. */
+export const EPHEMERAL_ID = "-";
+
+/** Publishes without keeping (typing, presence): only connections open right now get it. */
+export async function publishEphemeral(redis: Redis, userIds: string[], event: UserEvent): Promise<void> {
+  if (userIds.length === 0) return;
+  const message = `${EPHEMERAL_ID} ${JSON.stringify(event)}`;
+  const pipeline = redis.pipeline();
+  for (const userId of new Set(userIds)) pipeline.publish(streamKey(userId), message);
+  await pipeline.exec();
+}
+
 export interface StoredEvent {
   id: string;
   event: UserEvent;

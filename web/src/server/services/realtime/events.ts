@@ -21,5 +21,9 @@ export type UserEvent =
   | { type: "conversation.read"; conversationId: string; userId: string; seq: number }
   | { type: "conversation.changed"; conversationId: string }
   | { type: "conversation.removed"; conversationId: string }
+  /** Ephemeral (not kept for resume): a friend's presence changed. */
+  | { type: "presence"; userId: string; status: "online" | "away" | "in-call" | "offline"; lastSeenAt: number | null }
+  /** Ephemeral: someone is typing in a conversation (clients show it for a few seconds). */
+  | { type: "typing"; conversationId: string; userId: string }
   /** The client's last event is older than what the server keeps: refetch everything, then carry on. */
   | { type: "resync" };

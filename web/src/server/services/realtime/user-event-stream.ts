@@ -1,13 +1,13 @@
 import type { Redis } from "ioredis";
 import type { UserEvent } from "./events";
-import { compareEventIds, readEventsAfter } from "./event-stream";
+import { compareEventIds, EPHEMERAL_ID, readEventsAfter } from "./event-stream";
 import type { SubscriberHub } from "./subscriber-hub";
 
 /**
  * A user's live events as an async iterator: first whatever came after `lastEventId` (from the Redis stream),
  * then live events, each exactly once and in order. Live events are buffered from before the backlog is read,
  * and anything at or before the last id already yielded is skipped, so the seam between the two has no gap and
- * no duplicate.
+ * no duplicate. Ephemeral events (id "-") pass straight through.
  */
 export async function* userEventStream(
   deps: { redis: Redis; hub: SubscriberHub },
@@ -41,6 +41,10 @@ export async function* userEventStream(
     while (!signal?.aborted) {
       const next = queue.shift();
       if (next) {
+        if (next.id === EPHEMERAL_ID) {
+          yield next;
+          continue;
+        }
         if (cursor && compareEventIds(next.id, cursor) <= 0) continue;
         cursor = next.id;
         yield next;
