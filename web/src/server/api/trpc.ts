@@ -23,8 +23,13 @@ const t = initTRPC.context<Context>().create({
     const { stack: _stack, ...data } = shape.data; // never send server stack traces
     return {
       ...shape,
-      // Internal errors never leak their message.
-      message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message,
+      // Internal errors never leak their message; invalid input says what is wrong in words, not as a JSON dump.
+      message:
+        error.code === "INTERNAL_SERVER_ERROR"
+          ? "Something went wrong on our side. Please try again."
+          : cause instanceof ZodError
+            ? (cause.issues[0]?.message ?? "Invalid input.")
+            : shape.message,
       data: {
         ...data,
         fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError && cause.field ? { [cause.field]: [cause.message] } : undefined,
