@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/trpc/client";
@@ -9,6 +9,7 @@ import { Avatar } from "../ui/avatar";
 import { Button } from "../ui/button";
 import { Card, EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
+import { formErrors } from "../ui/form-errors";
 import { useFriendActions } from "../friends/use-friend-actions";
 import { mutualLabel } from "../friends/user-row";
 
@@ -54,6 +55,9 @@ type Profile = RouterOutputs["profile"]["byUsername"];
 function ProfileActions({ profile }: { profile: Profile }) {
   const actions = useFriendActions();
   const router = useRouter();
+  const trpc = useTRPC();
+  const openChat = useMutation(trpc.chat.openDirect.mutationOptions({ onSuccess: ({ conversationId }) => router.push(`/messages/${conversationId}`) }));
+  const canMessage = profile.friendStatus === "friends" || !profile.restricted;
   const block = () => {
     if (confirm(`Block ${profile.displayName}? You will not see each other anywhere on Hearth, and any friendship or request between you ends.`)) {
       actions.block.mutate({ userId: profile.id }, { onSuccess: () => router.push("/friends?tab=blocked") });
@@ -69,6 +73,11 @@ function ProfileActions({ profile }: { profile: Profile }) {
   return (
     <div className="flex flex-col items-stretch gap-2">
       <div className="flex flex-wrap justify-center gap-2">
+        {canMessage ? (
+          <Button onClick={() => openChat.mutate({ userId: profile.id })} pending={openChat.isPending || openChat.isSuccess}>
+            Message
+          </Button>
+        ) : null}
         {profile.friendStatus === "friends" ? (
           <>
             <span className="inline-flex items-center rounded-lg bg-green-50 px-3 py-2 text-sm font-medium text-green-800">✓ Friends</span>
@@ -100,7 +109,7 @@ function ProfileActions({ profile }: { profile: Profile }) {
           Block
         </Button>
       </div>
-      <FormAlert message={actions.error} />
+      <FormAlert message={actions.error ?? (openChat.isError ? formErrors(openChat.error).form : null)} />
     </div>
   );
 }

@@ -11,9 +11,13 @@ export function AppNav({ username, displayName }: { username: string; displayNam
   const trpc = useTRPC();
   const requests = useQuery({ ...trpc.friends.requests.queryOptions(), refetchInterval: 30_000 });
   const incoming = requests.data?.incoming.length ?? 0;
-  const links = [
+  // Kept current by the realtime provider; counts conversations with unread messages, muted ones aside.
+  const conversations = useQuery(trpc.chat.conversations.queryOptions());
+  const unreadChats = conversations.data?.filter((c) => c.unread > 0 && !c.muted).length ?? 0;
+  const links: { href: string; label: string; icon: string; badge?: number; badgeLabel?: string }[] = [
     { href: "/", label: "Home", icon: "⌂" },
     { href: "/search", label: "Search", icon: "⌕" },
+    { href: "/messages", label: "Messages", icon: "✉", badge: unreadChats, badgeLabel: "unread" },
     { href: "/friends", label: "Friends", icon: "☺", badge: incoming },
     { href: `/u/${username}`, label: "Profile", icon: "◉" },
     { href: "/settings/profile", label: "Settings", icon: "⚙" },
@@ -37,7 +41,7 @@ export function AppNav({ username, displayName }: { username: string; displayNam
                 className="relative rounded-lg px-3 py-1.5 text-sm font-medium text-stone-600 hover:bg-stone-100 aria-[current=page]:bg-ember-50 aria-[current=page]:text-ember-700"
               >
                 {link.label}
-                {link.badge ? <Badge count={link.badge} /> : null}
+                {link.badge ? <Badge count={link.badge} label={link.badgeLabel} /> : null}
               </Link>
             ))}
           </nav>
@@ -51,7 +55,7 @@ export function AppNav({ username, displayName }: { username: string; displayNam
           </div>
         </div>
       </header>
-      <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-20 grid grid-cols-5 border-t border-stone-200 bg-white sm:hidden">
+      <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-20 grid grid-cols-6 border-t border-stone-200 bg-white sm:hidden">
         {links.map((link) => (
           <Link
             key={link.href}
@@ -63,7 +67,7 @@ export function AppNav({ username, displayName }: { username: string; displayNam
               {link.icon}
             </span>
             {link.label}
-            {link.badge ? <Badge count={link.badge} /> : null}
+            {link.badge ? <Badge count={link.badge} label={link.badgeLabel} /> : null}
           </Link>
         ))}
       </nav>
@@ -71,12 +75,12 @@ export function AppNav({ username, displayName }: { username: string; displayNam
   );
 }
 
-function Badge({ count }: { count: number }) {
+function Badge({ count, label = "pending" }: { count: number; label?: string }) {
   return (
     <span className="absolute -top-1 right-0 min-w-5 rounded-full bg-ember-600 px-1.5 text-center text-[11px] leading-5 font-semibold text-white">
       <span className="sr-only">, </span>
       {count > 99 ? "99+" : count}
-      <span className="sr-only"> pending</span>
+      <span className="sr-only"> {label}</span>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { chatRouter } from "./routers/chat";
 import { eventsRouter } from "./routers/events";
+import { notificationsRouter } from "./routers/notifications";
 import { presenceRouter } from "./routers/presence";
 import { friendsRouter } from "./routers/friends";
 import { profileRouter } from "./routers/profile";
@@ -15,6 +16,7 @@ export const appRouter = router({
   chat: chatRouter,
   events: eventsRouter,
   presence: presenceRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

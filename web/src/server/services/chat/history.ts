@@ -3,6 +3,7 @@ import type { MessageView } from "../realtime/events";
 import { publishToUsers } from "../realtime/event-stream";
 import { requireMembership } from "./access";
 import { messageSelect, toMessageView } from "./message-view";
+import { markConversationNotificationsRead } from "../notifications/notifications";
 
 /** A page of history, oldest first, ending just before `beforeSeq` (keyset on seq: stable under new messages). */
 export async function listMessages(
@@ -28,7 +29,10 @@ export async function markRead(deps: Deps, userId: string, input: { conversation
     where: { conversationId: input.conversationId, userId, lastReadSeq: { lt: seq } },
     data: { lastReadSeq: seq },
   });
-  if (count > 0) await publishToUsers(deps.redis, membership.memberIds, { type: "conversation.read", conversationId: input.conversationId, userId, seq });
+  if (count > 0) {
+    await publishToUsers(deps.redis, membership.memberIds, { type: "conversation.read", conversationId: input.conversationId, userId, seq });
+    await markConversationNotificationsRead(deps, userId, input.conversationId);
+  }
   const member = await deps.db.conversationMember.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: input.conversationId, userId } }, select: { lastReadSeq: true } });
   return { lastReadSeq: member.lastReadSeq };
 }

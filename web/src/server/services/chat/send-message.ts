@@ -4,6 +4,7 @@ import type { MessageView } from "../realtime/events";
 import { publishToUsers } from "../realtime/event-stream";
 import { requireMembership } from "./access";
 import { messageSelect, toMessageView } from "./message-view";
+import { notifyMessageRecipients } from "../notifications/message-notifications";
 
 /**
  * Sends a message: it gets the conversation's next seq under a row lock, is committed to PostgreSQL, and only then
@@ -31,5 +32,6 @@ export async function sendMessage(deps: Deps, userId: string, input: { conversat
   });
   const message = toMessageView(row);
   await publishToUsers(deps.redis, membership.memberIds, { type: "message.created", message });
+  await notifyMessageRecipients(deps, message, membership.conversation);
   return message;
 }

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../../infra/prisma-errors";
 import { audienceAllows, getRelationship } from "../social/relationship";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
 import { befriend } from "./friendships";
+import { notify } from "../notifications/notifications";
 
 export type SendResult = { status: "requested"; requestId: string } | { status: "friends" };
 
@@ -30,6 +31,7 @@ export async function sendFriendRequest(deps: Deps, senderId: string, recipientI
   await deps.limits.friendRequestsPerUser.consume(senderId);
   try {
     const request = await deps.db.friendRequest.create({ data: { senderId, recipientId }, select: { id: true } });
+    await notify(deps, { userId: recipientId, kind: "FRIEND_REQUEST", actorId: senderId });
     return { status: "requested", requestId: request.id };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "You already sent a friend request to this person.");
@@ -45,14 +47,18 @@ export async function cancelFriendRequest(deps: Deps, senderId: string, requestI
 
 /** Accepts a request sent to the caller: the request goes, the friendship comes, atomically. */
 export async function acceptFriendRequest(deps: Deps, recipientId: string, requestId: string): Promise<void> {
-  await deps.db.$transaction(async (tx) => {
+  const senderId = await deps.db.$transaction(async (tx) => {
     const request = await tx.friendRequest.findFirst({ where: { id: requestId, recipientId }, select: { senderId: true } });
     if (!request) throw notFound("That friend request");
     await tx.friendRequest.deleteMany({
       where: { OR: [{ id: requestId }, { senderId: recipientId, recipientId: request.senderId }] },
     });
     await befriend(tx, recipientId, request.senderId);
+    return request.senderId;
   });
+  // The request notification has served its purpose; the sender hears that it was accepted.
+  await deps.db.notification.updateMany({ where: { userId: recipientId, actorId: senderId, kind: "FRIEND_REQUEST", readAt: null }, data: { readAt: new Date() } });
+  await notify(deps, { userId: senderId, kind: "FRIEND_ACCEPTED", actorId: recipientId });
 }
 
 /** Declines a request sent to the caller: it is removed (the sender gets no notification; it leaves their sent list). */

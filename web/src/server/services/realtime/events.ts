@@ -21,6 +21,10 @@ export type UserEvent =
   | { type: "conversation.read"; conversationId: string; userId: string; seq: number }
   | { type: "conversation.changed"; conversationId: string }
   | { type: "conversation.removed"; conversationId: string }
+  /** Ephemeral: the stream is subscribed and caught up; from here on nothing is missed (clients refetch on it). */
+  | { type: "ready" }
+  /** Something new in the notification centre (or read): the unread count to show. */
+  | { type: "notification"; unread: number }
   /** Ephemeral (not kept for resume): a friend's presence changed. */
   | { type: "presence"; userId: string; status: "online" | "away" | "in-call" | "offline"; lastSeenAt: number | null }
   /** Ephemeral: someone is typing in a conversation (clients show it for a few seconds). */

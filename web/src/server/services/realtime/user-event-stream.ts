@@ -38,6 +38,7 @@ export async function* userEventStream(
         }
       }
     }
+    yield { id: EPHEMERAL_ID, event: { type: "ready" } };
     while (!signal?.aborted) {
       const next = queue.shift();
       if (next) {

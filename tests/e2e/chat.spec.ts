@@ -1,0 +1,133 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { e2eEnv } from "./e2e-env";
+import { insertUser, mainNav, newPerson, signIn } from "./helpers";
+
+/** A screenshot into test-results/screens/, for a human to look at. */
+async function screen(page: Page, name: string) {
+  const dir = join(test.info().project.outputDir, "screens");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `chat-${name}.png`) });
+}
+
+/** Makes two people friends directly in the test database (a friendship is two rows, one each way). */
+async function befriend(a: string, b: string) {
+  const client = new pg.Client({ connectionString: e2eEnv().DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO "Friendship" ("userId", "friendId") VALUES ($1, $2), ($2, $1)`, [a, b]);
+  } finally {
+    await client.end();
+  }
+}
+
+const FIRST = "hello 👋 https://example.com <b>bold</b>";
+
+test("two friends chat live: unread badge, read receipts, links as links and HTML as text, edits and deletes", async ({ browser }) => {
+  // No sign-ups through the form: both are inserted and sign in through the UI.
+  const avery = await insertUser("Avery");
+  const blake = await insertUser("Blake");
+  await befriend(avery.id, blake.id);
+  const a = await newPerson(browser); // desktop
+  const b = await newPerson(browser, { phone: true }); // 390×844
+  await signIn(a.page, avery);
+  await signIn(b.page, blake);
+
+  await test.step("Blake waits on Messages, with no conversations yet", async () => {
+    await mainNav(b.page).getByRole("link", { name: "Messages" }).click();
+    await b.page.waitForURL("**/messages");
+    await expect(b.page.getByText("No conversations yet")).toBeVisible();
+  });
+
+  const aThread = a.page.getByRole("log", { name: "Messages" });
+  const bThread = b.page.getByRole("log", { name: "Messages" });
+
+  await test.step("Avery opens Blake's profile, chooses Message and sends the first message", async () => {
+    await a.page.goto(`/u/${blake.username}`);
+    await a.page.getByRole("button", { name: "Message" }).click();
+    await a.page.waitForURL("**/messages/*");
+    await expect(a.page.getByRole("heading", { level: 1, name: blake.displayName })).toBeVisible();
+    await expect(a.page.getByText("No messages yet. Say hello!")).toBeVisible();
+    const box = a.page.getByRole("textbox", { name: "Message", exact: true });
+    await box.fill(FIRST);
+    await box.press("Enter");
+    await expect(aThread.getByText(FIRST)).toBeVisible();
+    await expect(box).toHaveValue("");
+    await expect(aThread.getByText("Sent", { exact: true })).toBeVisible();
+  });
+
+  await test.step("Blake sees it arrive live, unread, without reloading", async () => {
+    const row = b.page.getByRole("list", { name: "Conversations" }).getByRole("link", { name: new RegExp(avery.displayName) });
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(FIRST);
+    await expect(row).toContainText("1 unread");
+    await expect(mainNav(b.page).getByRole("link", { name: /^Messages.*1 unread/ })).toBeVisible();
+    await screen(b.page, "phone-list-unread");
+    await row.click();
+    await b.page.waitForURL("**/messages/*");
+  });
+
+  await test.step("Blake reads it: the link is a safe link, the markup is plain text", async () => {
+    const message = bThread.getByRole("listitem").filter({ hasText: "hello 👋" });
+    await expect(message).toContainText("<b>bold</b>");
+    await expect(message.locator("b")).toHaveCount(0);
+    const link = message.getByRole("link", { name: "https://example.com" });
+    await expect(link).toHaveAttribute("href", "https://example.com/");
+    await expect(link).toHaveAttribute("target", "_blank");
+    await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+    await expect(mainNav(b.page).getByRole("link", { name: "Messages", exact: true })).toBeAttached(); // badge gone
+  });
+
+  await test.step("Avery sees “Seen” once Blake has the thread open", async () => {
+    await expect(aThread.getByText("Seen", { exact: true })).toBeVisible();
+  });
+
+  await test.step("Blake replies; Avery sees the reply live", async () => {
+    const box = b.page.getByRole("textbox", { name: "Message", exact: true });
+    await box.fill("hi Avery 🙂 all good");
+    await box.press("Enter");
+    await expect(bThread.getByText("hi Avery 🙂 all good")).toBeVisible();
+    await expect(aThread.getByText("hi Avery 🙂 all good")).toBeVisible();
+    await screen(b.page, "phone-thread");
+    await screen(a.page, "desktop-thread");
+  });
+
+  await test.step("Avery edits the message; Blake sees the new text marked “edited”", async () => {
+    const message = aThread.getByRole("listitem").filter({ hasText: "hello 👋" });
+    await message.hover();
+    await message.getByRole("button", { name: "Edit" }).click();
+    const editor = a.page.getByRole("textbox", { name: "Edit message" });
+    await expect(editor).toHaveValue(FIRST);
+    await editor.fill("hello again, edited 👋");
+    await editor.press("Enter");
+    await expect(aThread.getByText("hello again, edited 👋")).toBeVisible();
+    const seenByBlake = bThread.getByRole("listitem").filter({ hasText: "hello again, edited 👋" });
+    await expect(seenByBlake).toBeVisible();
+    await expect(seenByBlake).toContainText("edited");
+    await expect(bThread.getByText("<b>bold</b>")).toHaveCount(0);
+  });
+
+  await test.step("Avery deletes it; Blake sees “This message was deleted”", async () => {
+    const message = aThread.getByRole("listitem").filter({ hasText: "hello again, edited" });
+    await message.hover();
+    a.page.once("dialog", (dialog) => void dialog.accept());
+    await message.getByRole("button", { name: "Delete" }).click();
+    await expect(aThread.getByText("This message was deleted")).toBeVisible();
+    await expect(bThread.getByText("This message was deleted")).toBeVisible();
+    await expect(bThread.getByText("hello again, edited 👋")).toHaveCount(0);
+    await screen(b.page, "phone-deleted");
+  });
+
+  await test.step("Blake's list shows the latest message and nothing unread", async () => {
+    await b.page.getByRole("link", { name: "Back to messages" }).click();
+    await b.page.waitForURL("**/messages");
+    const row = b.page.getByRole("list", { name: "Conversations" }).getByRole("link", { name: new RegExp(avery.displayName) });
+    await expect(row).toContainText("You: hi Avery 🙂 all good");
+    await expect(row).not.toContainText("unread");
+  });
+
+  await a.context.close();
+  await b.context.close();
+});

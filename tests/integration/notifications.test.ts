@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { mentionedUsernames } from "@/server/services/notifications/message-notifications";
+import type { UserEvent } from "@/server/services/realtime/events";
+import { callerFor, createUser, makeFriends, testDeps, unique } from "../helpers/deps";
+import { expectTrpcError } from "../helpers/errors";
+
+const deps = testDeps();
+
+async function heardBy(userId: string, during: () => Promise<void>): Promise<UserEvent[]> {
+  const heard: UserEvent[] = [];
+  const stop = await deps.hub().listen(userId, (_id, event) => heard.push(event));
+  await during();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await stop();
+  return heard;
+}
+
+describe("friend notifications", () => {
+  it("tell the recipient about a request live, and the sender when it is accepted", async () => {
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    let requestId = "";
+    const heard = await heardBy(b.id, async () => {
+      requestId = ((await callerFor(a).friends.sendRequest({ userId: b.id })) as { requestId: string }).requestId;
+    });
+    expect(heard).toContainEqual({ type: "notification", unread: 1 });
+    const inbox = await callerFor(b).notifications.list();
+    expect(inbox.items).toMatchObject([{ kind: "FRIEND_REQUEST", actor: { id: a.id }, read: false, count: 1 }]);
+    await callerFor(b).friends.acceptRequest({ requestId });
+    expect((await callerFor(b).notifications.list()).unread).toBe(0);
+    expect((await callerFor(a).notifications.list()).items).toMatchObject([{ kind: "FRIEND_ACCEPTED", actor: { id: b.id } }]);
+  });
+
+  it("from someone later blocked are no longer listed", async () => {
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    await callerFor(a).friends.sendRequest({ userId: b.id });
+    await callerFor(b).friends.block({ userId: a.id });
+    expect((await callerFor(b).notifications.list()).items).toEqual([]);
+  });
+});
+
+describe("message notifications", () => {
+  it("collapse per conversation while unread, skip the viewer and muted members, and clear on read", async () => {
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    await makeFriends(a, b);
+    const { conversationId } = await callerFor(a).chat.openDirect({ userId: b.id });
+    await callerFor(a).chat.send({ conversationId, body: "one" });
+    const last = await callerFor(a).chat.send({ conversationId, body: "two" });
+    expect((await callerFor(b).notifications.list()).items).toMatchObject([{ kind: "MESSAGE", conversationId, count: 2, messageId: last.id }]);
+    expect((await callerFor(a).notifications.list()).items).toEqual([]);
+
+    await callerFor(b).chat.markRead({ conversationId, seq: last.seq });
+    expect((await callerFor(b).notifications.list()).unread).toBe(0);
+
+    await callerFor(b).notifications.viewing({ conversationId, viewing: true });
+    await callerFor(a).chat.send({ conversationId, body: "seen live" });
+    expect((await callerFor(b).notifications.list()).unread).toBe(0);
+    await callerFor(b).notifications.viewing({ conversationId, viewing: false });
+
+    await callerFor(b).chat.setPreferences({ conversationId, muted: true });
+    await callerFor(a).chat.send({ conversationId, body: "muted" });
+    expect((await callerFor(b).notifications.list()).unread).toBe(0);
+  });
+
+  it("mention group members by @username, even in a muted group", async () => {
+    const name = unique("mentioned_");
+    const [a, b, c] = await Promise.all([createUser(), createUser({ username: name }), createUser()]);
+    await makeFriends(a, b);
+    await makeFriends(a, c);
+    const { conversationId } = await callerFor(a).chat.createGroup({ name: "Trip", memberIds: [b.id, c.id] });
+    await callerFor(b).chat.setPreferences({ conversationId, muted: true });
+    await callerFor(a).chat.send({ conversationId, body: `hey @${name.toUpperCase()}, bring the map` });
+    expect((await callerFor(b).notifications.list()).items).toMatchObject([{ kind: "MENTION", actor: { id: a.id }, conversationId }]);
+    expect((await callerFor(c).notifications.list()).items).toMatchObject([{ kind: "MESSAGE" }]);
+  });
+
+  it("find mentions only at word starts", () => {
+    expect(mentionedUsernames("@ada hi @Grace_H, mail me at x@alan.com or @@bob @no")).toEqual(["ada", "grace_h"]);
+  });
+});
+
+describe("the notification centre", () => {
+  it("marks one or all read, and belongs to its owner only", async () => {
+    const [a, b, c] = await Promise.all([createUser(), createUser(), createUser()]);
+    await callerFor(a).friends.sendRequest({ userId: c.id });
+    await callerFor(b).friends.sendRequest({ userId: c.id });
+    const { items } = await callerFor(c).notifications.list();
+    expect(items).toHaveLength(2);
+    // Someone else's ids change nothing.
+    expect(await callerFor(a).notifications.markRead({ ids: [items[0]!.id] })).toEqual({ unread: 0 });
+    expect(await callerFor(c).notifications.unreadCount()).toBe(2);
+    expect(await callerFor(c).notifications.markRead({ ids: [items[0]!.id] })).toEqual({ unread: 1 });
+    expect(await callerFor(c).notifications.markRead({})).toEqual({ unread: 0 });
+  });
+
+  it("refuses bad input and outsiders", async () => {
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    await makeFriends(a, b);
+    const { conversationId } = await callerFor(a).chat.openDirect({ userId: b.id });
+    const outsider = await createUser();
+    await expectTrpcError(callerFor(outsider).notifications.viewing({ conversationId, viewing: true }), "NOT_FOUND");
+    await expectTrpcError(callerFor(a).notifications.markRead({ ids: Array.from({ length: 101 }, (_, i) => `id${i}`) }), "BAD_REQUEST");
+    await expectTrpcError(callerFor(null).notifications.list(), "UNAUTHORIZED");
+  });
+});

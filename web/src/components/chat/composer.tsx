@@ -1,0 +1,110 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useTRPC } from "@/trpc/client";
+import { formErrors } from "../ui/form-errors";
+import { useChatCache } from "./chat-cache";
+import { useMyId } from "./realtime-provider";
+import { MESSAGE_MAX_CHARS, type Message } from "./types";
+
+const COUNTER_FROM = MESSAGE_MAX_CHARS - 500;
+
+/** The message box: Enter sends, Shift+Enter adds a line. */
+export function Composer({ conversationId, replyTo, replyName, onCancelReply, onSent }: { conversationId: string; replyTo: Message | null; replyName: string | null; onCancelReply: () => void; onSent: () => void }) {
+  const trpc = useTRPC();
+  const cache = useChatCache(useMyId());
+  const [text, setText] = useState("");
+  const input = useRef<HTMLTextAreaElement>(null);
+  const send = useMutation(
+    trpc.chat.send.mutationOptions({
+      onSuccess: (message) => {
+        cache.messageCreated(message);
+        setText("");
+        onCancelReply();
+        onSent();
+      },
+      // The box was disabled while sending: give it the focus back.
+      onSettled: () => requestAnimationFrame(() => document.getElementById(`composer-${conversationId}`)?.focus()),
+    }),
+  );
+  const errors = formErrors(send.error);
+  const error = errors.fields.body ?? errors.fields.replyToId ?? errors.form;
+  const empty = text.trim().length === 0;
+
+  // Grows with its text up to about six lines.
+  useLayoutEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(el.scrollHeight, 160)}px`;
+  }, [text]);
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (empty || send.isPending) return;
+    send.mutate({ conversationId, body: text, replyToId: replyTo?.id });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      submit();
+    } else if (e.key === "Escape" && replyTo) {
+      onCancelReply();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="border-t border-stone-200 bg-white px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-4 sm:pb-3">
+      {replyTo ? (
+        <div className="mb-2 flex items-start gap-2 rounded-lg border-l-4 border-ember-500 bg-stone-100 px-2 py-1.5 text-xs">
+          <div className="min-w-0 flex-1">
+            <p className="font-semibold text-stone-700">Replying to {replyName ?? "Someone"}</p>
+            <p className="truncate text-stone-600">{replyTo.body}</p>
+          </div>
+          <button type="button" onClick={onCancelReply} aria-label="Cancel reply" className="rounded px-1.5 text-base leading-none text-stone-500 hover:bg-stone-200">
+            ×
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="mb-2 rounded-lg border border-red-200 bg-red-50 px-3 py-1.5 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex items-end gap-2">
+        <label htmlFor={`composer-${conversationId}`} className="sr-only">
+          Message
+        </label>
+        <textarea
+          ref={input}
+          id={`composer-${conversationId}`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Write a message…"
+          rows={1}
+          maxLength={MESSAGE_MAX_CHARS}
+          disabled={send.isPending}
+          enterKeyHint="send"
+          aria-invalid={!!error}
+          aria-describedby={text.length >= COUNTER_FROM ? `composer-count-${conversationId}` : undefined}
+          className="block max-h-40 min-h-10 w-full flex-1 resize-none rounded-2xl border border-stone-300 bg-stone-50 px-4 py-2 text-base text-stone-900 placeholder:text-stone-400 focus:border-ember-500 focus:bg-white focus:ring-2 focus:ring-ember-500/30 focus:outline-none disabled:opacity-60 sm:text-[15px]"
+        />
+        <button
+          type="submit"
+          disabled={empty || send.isPending}
+          className="inline-flex h-10 shrink-0 items-center justify-center rounded-full bg-ember-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-ember-700 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          {send.isPending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
+          Send
+        </button>
+      </div>
+      {text.length >= COUNTER_FROM ? (
+        <p id={`composer-count-${conversationId}`} aria-live="polite" className={`mt-1 text-right text-xs ${text.length >= MESSAGE_MAX_CHARS ? "font-semibold text-red-700" : "text-stone-500"}`}>
+          {text.length} / {MESSAGE_MAX_CHARS}
+        </p>
+      ) : null}
+    </form>
+  );
+}

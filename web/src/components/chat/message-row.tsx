@@ -1,0 +1,190 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useTRPC } from "@/trpc/client";
+import { formErrors } from "../ui/form-errors";
+import { useChatCache } from "./chat-cache";
+import { timeOfDay } from "./format";
+import { MessageText } from "./message-text";
+import { useMyId } from "./realtime-provider";
+import { MESSAGE_MAX_CHARS, type Message } from "./types";
+
+export interface MessageRowProps {
+  message: Message;
+  own: boolean;
+  /** The sender's name above the bubble (first of a run in groups). */
+  senderName: string | null;
+  /** Name of the quoted message's sender. */
+  replyName: string | null;
+  firstInRun: boolean;
+  /** Shown under the bubble ("Seen", "Seen by 2"). */
+  receipt: string | null;
+  /** Actions stay visible (after a long press on a touch screen). */
+  active: boolean;
+  editing: boolean;
+  onActivate: () => void;
+  onReply: () => void;
+  onEdit: () => void;
+  onEditDone: () => void;
+  onDelete: () => void;
+  onJumpTo: (messageId: string) => void;
+}
+
+export function MessageRow(props: MessageRowProps) {
+  const { message: m, own, senderName, replyName, firstInRun, receipt, active, editing } = props;
+  const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const deleted = !!m.deletedAt;
+
+  if (m.kind === "SYSTEM") {
+    return (
+      <li id={`message-${m.id}`} className="my-3 px-6 text-center text-xs text-stone-500">
+        {m.body}
+      </li>
+    );
+  }
+
+  const cancelPress = () => clearTimeout(pressTimer.current);
+  const time = new Date(m.createdAt);
+  const actions: { label: string; onClick: () => void; danger?: boolean }[] = deleted
+    ? []
+    : [
+        { label: "Reply", onClick: props.onReply },
+        ...(own ? [{ label: "Edit", onClick: props.onEdit }, { label: "Delete", onClick: props.onDelete, danger: true }] : []),
+      ];
+
+  return (
+    <li id={`message-${m.id}`} className={`group flex flex-col ${own ? "items-end" : "items-start"} ${firstInRun ? "mt-3" : "mt-0.5"}`}>
+      {senderName && firstInRun && !own ? <span className="mb-0.5 px-3 text-xs font-medium text-stone-500">{senderName}</span> : null}
+      <div className={`flex max-w-[88%] items-center gap-1 sm:max-w-[75%] ${own ? "flex-row-reverse" : ""}`}>
+        <div
+          onPointerDown={(e) => {
+            if (e.pointerType !== "mouse" && actions.length && !editing) pressTimer.current = setTimeout(props.onActivate, 450);
+          }}
+          onPointerUp={cancelPress}
+          onPointerLeave={cancelPress}
+          onPointerCancel={cancelPress}
+          className={`min-w-0 rounded-2xl px-3 py-2 [@media(hover:none)]:select-none ${
+            deleted
+              ? "border border-dashed border-stone-300 bg-transparent text-stone-500"
+              : own
+                ? "rounded-br-md bg-ember-600 text-white"
+                : "rounded-bl-md border border-stone-200 bg-white text-stone-900"
+          } ${editing ? "w-[min(32rem,80vw)]" : ""} ${active ? "ring-2 ring-ember-500/40" : ""}`}
+        >
+          {m.replyTo ? (
+            <button
+              type="button"
+              onClick={() => props.onJumpTo(m.replyTo!.id)}
+              className={`mb-1 block w-full max-w-full rounded-lg border-l-4 px-2 py-1 text-left text-xs ${own && !deleted ? "border-white/60 bg-white/15 text-white/90" : "border-stone-300 bg-stone-100 text-stone-600"}`}
+            >
+              <span className="block font-semibold">{replyName ?? "Someone"}</span>
+              <span className="line-clamp-2 break-words">{m.replyTo.deleted ? <em>Message deleted</em> : m.replyTo.body}</span>
+            </button>
+          ) : null}
+          <span className="sr-only">{own ? "You" : (senderName ?? "Someone")}: </span>
+          {deleted ? (
+            <p className="text-sm italic">This message was deleted</p>
+          ) : editing ? (
+            <EditForm message={m} onDone={props.onEditDone} />
+          ) : (
+            <p className="text-[15px] leading-snug break-words whitespace-pre-wrap">
+              <MessageText text={m.body} />
+            </p>
+          )}
+          <p className={`mt-0.5 text-right text-[11px] ${own && !deleted ? "text-white/75" : "text-stone-400"}`}>
+            <time dateTime={m.createdAt} title={time.toLocaleString()}>
+              {timeOfDay(time)}
+            </time>
+            {m.editedAt && !deleted ? <span> · edited</span> : null}
+          </p>
+        </div>
+        {actions.length && !editing ? (
+          <div
+            role="group"
+            aria-label="Message actions"
+            className={`flex shrink-0 gap-0.5 transition-opacity ${active ? "opacity-100" : "pointer-events-none opacity-0 group-hover:pointer-events-auto group-hover:opacity-100 focus-within:pointer-events-auto focus-within:opacity-100"}`}
+          >
+            {actions.map((action) => (
+              <ActionButton key={action.label} onClick={action.onClick} danger={action.danger}>
+                {action.label}
+              </ActionButton>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      {receipt ? <p className="mt-0.5 px-1 text-[11px] text-stone-500">{receipt}</p> : null}
+    </li>
+  );
+}
+
+function ActionButton({ children, onClick, danger }: { children: ReactNode; onClick: () => void; danger?: boolean }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className={`rounded-md px-1.5 py-1 text-xs font-medium hover:bg-stone-200 ${danger ? "text-red-700" : "text-stone-600"} bg-stone-100/80`}
+    >
+      {children}
+    </button>
+  );
+}
+
+function EditForm({ message, onDone }: { message: Message; onDone: () => void }) {
+  const trpc = useTRPC();
+  const cache = useChatCache(useMyId());
+  const [text, setText] = useState(message.body);
+  const edit = useMutation(
+    trpc.chat.edit.mutationOptions({
+      onSuccess: (updated) => {
+        cache.messageUpdated(updated);
+        onDone();
+      },
+    }),
+  );
+  const errors = formErrors(edit.error);
+  const error = errors.fields.body ?? errors.form;
+  const save = () => {
+    if (text.trim() === message.body.trim()) return onDone();
+    edit.mutate({ messageId: message.id, body: text });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === "Escape") onDone();
+    else if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      save();
+    }
+  };
+  return (
+    <div className="space-y-1.5">
+      <label className="sr-only" htmlFor={`edit-${message.id}`}>
+        Edit message
+      </label>
+      <textarea
+        id={`edit-${message.id}`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        autoFocus
+        rows={Math.min(6, Math.max(2, text.split("\n").length))}
+        maxLength={MESSAGE_MAX_CHARS}
+        disabled={edit.isPending}
+        aria-invalid={!!error}
+        className="block w-full resize-none rounded-lg border border-white/40 bg-white px-2 py-1.5 text-[15px] text-stone-900 focus:ring-2 focus:ring-white/60 focus:outline-none"
+      />
+      {error ? (
+        <p role="alert" className="rounded bg-white px-2 py-1 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex justify-end gap-1.5">
+        <button type="button" onClick={onDone} className="rounded-md px-2 py-1 text-xs font-medium hover:bg-white/20">
+          Cancel
+        </button>
+        <button type="button" onClick={save} disabled={edit.isPending} className="rounded-md bg-white px-2 py-1 text-xs font-semibold text-ember-700 hover:bg-ember-50 disabled:opacity-60">
+          {edit.isPending ? "Saving…" : "Save"}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTRPC } from "@/trpc/client";
+import { Avatar } from "../ui/avatar";
+import { Button } from "../ui/button";
+import { Spinner } from "../ui/card";
+import { FormAlert, TextField } from "../ui/field";
+import { formErrors } from "../ui/form-errors";
+
+/** A modal form: a name and some friends. On success, opens the new group. */
+export function NewGroupDialog({ onClose }: { onClose: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const friends = useQuery(trpc.friends.list.queryOptions());
+  const [name, setName] = useState("");
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const create = useMutation(
+    trpc.chat.createGroup.mutationOptions({
+      onSuccess: async ({ conversationId }) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.chat.conversations.queryKey() });
+        router.push(`/messages/${conversationId}`);
+      },
+    }),
+  );
+  const errors = formErrors(create.error);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+
+  const toggle = (id: string) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ name, memberIds: [...picked] });
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="new-group-title"
+      onClose={onClose}
+      onClick={(e) => e.target === e.currentTarget && dialog.current?.close()}
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-stone-200 bg-white p-0 shadow-xl backdrop:bg-stone-900/40"
+    >
+      <form onSubmit={submit} className="flex max-h-[85dvh] flex-col">
+        <div className="space-y-4 p-5 pb-3">
+          <h2 id="new-group-title" className="text-lg font-semibold">
+            New group
+          </h2>
+          <FormAlert message={errors.form} />
+          <TextField label="Group name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus error={errors.fields.name} />
+        </div>
+        <fieldset className="min-h-0 flex-1 overflow-y-auto px-5" aria-describedby={errors.fields.memberIds ? "group-members-error" : undefined}>
+          <legend className="mb-1 text-sm font-medium text-stone-700">
+            Friends to add{picked.size ? ` (${picked.size})` : ""}
+          </legend>
+          {errors.fields.memberIds ? (
+            <p id="group-members-error" className="mb-1 text-sm text-red-600">
+              {errors.fields.memberIds}
+            </p>
+          ) : null}
+          {friends.isPending ? (
+            <Spinner label="Loading friends" />
+          ) : !friends.data?.friends.length ? (
+            <p className="py-3 text-sm text-stone-500">You can add only friends to a group, and you have none yet.</p>
+          ) : (
+            <ul className="divide-y divide-stone-100">
+              {friends.data.friends.map((friend) => (
+                <li key={friend.id}>
+                  <label className="flex cursor-pointer items-center gap-3 py-2">
+                    <input type="checkbox" checked={picked.has(friend.id)} onChange={() => toggle(friend.id)} className="size-4 accent-ember-600" />
+                    <Avatar name={friend.displayName} url={friend.avatarUrl} seed={friend.id} size={32} />
+                    <span className="min-w-0 truncate">
+                      <span className="font-medium">{friend.displayName}</span> <span className="text-sm text-stone-500">@{friend.username}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+        <div className="flex justify-end gap-2 border-t border-stone-100 p-4">
+          <Button type="button" variant="ghost" onClick={() => dialog.current?.close()}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={create.isPending}>
+            Create group
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

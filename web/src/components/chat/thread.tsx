@@ -1,0 +1,307 @@
+"use client";
+
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { Button } from "../ui/button";
+import { EmptyState, Spinner } from "../ui/card";
+import { FormAlert } from "../ui/field";
+import { formErrors } from "../ui/form-errors";
+import { threadMessages, useChatCache } from "./chat-cache";
+import { Composer } from "./composer";
+import { ConversationAvatar } from "./conversation-avatar";
+import { dayLabel, sameDay, useNow } from "./format";
+import { MessageRow } from "./message-row";
+import { useMyId } from "./realtime-provider";
+import { BellIcon, BellOffIcon, PinIcon } from "./icons";
+import { HISTORY_PAGE_SIZE, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
+
+const errorCode = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
+
+function subscribeVisibility(onChange: () => void) {
+  document.addEventListener("visibilitychange", onChange);
+  return () => document.removeEventListener("visibilitychange", onChange);
+}
+const usePageVisible = () => useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => false);
+
+/**
+ * One conversation. On phones it is a screen of its own (over the app's bars) with the composer at the bottom;
+ * from `sm` up it is a card of the viewport's height in the page.
+ */
+export function Thread({ conversationId }: { conversationId: string }) {
+  const trpc = useTRPC();
+  const summary = useQuery(trpc.chat.conversation.queryOptions({ conversationId }));
+  const unavailable = errorCode(summary.error) === "NOT_FOUND";
+
+  return (
+    <div className="fixed inset-0 z-30 flex flex-col bg-stone-50 sm:static sm:z-auto sm:h-[calc(100dvh-8.5rem)] sm:min-h-[26rem] sm:overflow-hidden sm:rounded-2xl sm:border sm:border-stone-200 sm:shadow-sm">
+      {unavailable ? (
+        <Unavailable />
+      ) : summary.isError ? (
+        <Shell>
+          <FormAlert message={formErrors(summary.error).form} />
+        </Shell>
+      ) : !summary.data ? (
+        <Shell>
+          <Spinner label="Loading conversation" />
+        </Shell>
+      ) : (
+        <ThreadBody conversation={summary.data} />
+      )}
+    </div>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <div className="flex items-center border-b border-stone-200 bg-white px-3 py-2">
+        <BackLink />
+      </div>
+      <div className="p-4">{children}</div>
+    </>
+  );
+}
+
+function Unavailable() {
+  return (
+    <div className="flex flex-1 items-center justify-center p-4">
+      <EmptyState title="This conversation isn't available">
+        It may have been removed, or you are no longer part of it.{" "}
+        <Link href="/messages" className="text-ember-700 hover:underline">
+          Back to messages
+        </Link>
+      </EmptyState>
+    </div>
+  );
+}
+
+function BackLink() {
+  return (
+    <Link href="/messages" className="-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-full text-xl text-stone-600 hover:bg-stone-100">
+      <span aria-hidden>←</span>
+      <span className="sr-only">Back to messages</span>
+    </Link>
+  );
+}
+
+function ThreadHeader({ conversation: c }: { conversation: Conversation }) {
+  const trpc = useTRPC();
+  const cache = useChatCache(useMyId());
+  const prefs = useMutation(trpc.chat.setPreferences.mutationOptions({ onSuccess: (_, input) => cache.preferences(input.conversationId, input) }));
+  const subtitle = c.kind === "GROUP" ? `${c.members.length} members` : c.other ? `@${c.other.username}` : null;
+  const title = <h1 className="truncate font-semibold text-stone-900">{c.title}</h1>;
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="flex items-center gap-2 px-2 py-2 sm:gap-3 sm:px-3">
+        <BackLink />
+        <ConversationAvatar conversation={c} size={40} />
+        <div className="min-w-0 flex-1">
+          {c.kind === "DIRECT" && c.other ? (
+            <Link href={`/u/${c.other.username}`} className="block hover:underline">
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
+          {subtitle ? <p className="truncate text-xs text-stone-500">{subtitle}</p> : null}
+        </div>
+        <ToggleButton pressed={c.muted} onClick={() => prefs.mutate({ conversationId: c.id, muted: !c.muted })} icon={c.muted ? <BellOffIcon /> : <BellIcon />} label="Mute" />
+        <ToggleButton pressed={c.pinned} onClick={() => prefs.mutate({ conversationId: c.id, pinned: !c.pinned })} icon={<PinIcon />} label="Pin" />
+      </div>
+      {prefs.isError ? (
+        <div className="px-3 pb-2">
+          <FormAlert message={formErrors(prefs.error).form} />
+        </div>
+      ) : null}
+    </header>
+  );
+}
+
+function ToggleButton({ pressed, onClick, icon, label }: { pressed: boolean; onClick: () => void; icon: ReactNode; label: string }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onClick}
+      title={pressed ? `${label}d` : label}
+      className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2 text-sm font-medium text-stone-600 hover:bg-stone-100 aria-pressed:bg-ember-50 aria-pressed:text-ember-700 sm:px-3"
+    >
+      {icon}
+      <span className="sr-only sm:not-sr-only">{label}</span>
+    </button>
+  );
+}
+
+function ThreadBody({ conversation }: { conversation: Conversation }) {
+  const conversationId = conversation.id;
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const meId = useMyId();
+  const cache = useChatCache(meId);
+  const now = useNow();
+  const history = useInfiniteQuery<HistoryPage, Error, ThreadData, ReturnType<typeof threadKey>, number | undefined>({
+    queryKey: threadKey(conversationId),
+    queryFn: ({ pageParam, signal }) => client.chat.history.query({ conversationId, beforeSeq: pageParam, limit: HISTORY_PAGE_SIZE }, { signal }),
+    initialPageParam: undefined,
+    getNextPageParam: (last) => (last.hasMore ? last.messages[0]?.seq : undefined),
+    // Live events keep it current; a refetch reloads every loaded page.
+    staleTime: 60_000,
+  });
+  const messages = threadMessages(history.data);
+  const [replyTo, setReplyTo] = useState<Message | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const remove = useMutation(trpc.chat.delete.mutationOptions({ onSuccess: (m) => cache.messageUpdated(m) }));
+
+  const names = new Map(conversation.members.map((u) => [u.id, u.id === meId ? "You" : u.displayName]));
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Former member") : "Someone");
+
+  // --- scrolling: start at the bottom, follow new messages while at the bottom, hold still when earlier ones load
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const seen = useRef<{ newest?: string; oldest?: string; height: number }>({ height: 0 });
+  const newest = messages.at(-1);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const before = seen.current;
+    if (newest?.id !== before.newest) {
+      if (before.newest === undefined || atBottom.current || newest?.senderId === meId) el.scrollTop = el.scrollHeight;
+    } else if (messages[0]?.id !== before.oldest && before.oldest !== undefined) {
+      el.scrollTop += el.scrollHeight - before.height;
+    }
+    seen.current = { newest: newest?.id, oldest: messages[0]?.id, height: el.scrollHeight };
+  });
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+  };
+  const jumpTo = (messageId: string) => document.getElementById(`message-${messageId}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+
+  // --- read state: mark read up to the newest message while the thread is on screen
+  const visible = usePageVisible();
+  const { mutate: markRead } = useMutation(trpc.chat.markRead.mutationOptions({ onSuccess: ({ lastReadSeq }, input) => cache.read(input.conversationId, meId, lastReadSeq) }));
+  const requested = useRef(0);
+  const newestSeq = newest?.seq ?? 0;
+  const myRead = conversation.readState[meId] ?? 0;
+  // Sending moves my own read state already.
+  const newestIsMine = newest?.senderId === meId;
+  useEffect(() => {
+    if (!visible || newestIsMine || newestSeq <= myRead || newestSeq <= requested.current) return;
+    requested.current = newestSeq;
+    markRead({ conversationId, seq: newestSeq });
+  }, [visible, newestIsMine, newestSeq, myRead, conversationId, markRead]);
+
+  // --- read receipt under my newest message
+  const lastOwn = messages.findLast((m) => m.senderId === meId && m.kind === "TEXT");
+  const others = conversation.members.filter((u) => u.id !== meId);
+  const seenBy = lastOwn ? others.filter((u) => (conversation.readState[u.id] ?? 0) >= lastOwn.seq).length : 0;
+  const receipt = !lastOwn ? null : seenBy === 0 ? "Sent" : conversation.kind === "DIRECT" ? "Seen" : seenBy === others.length ? "Seen by everyone" : `Seen by ${seenBy}`;
+
+  const del = (m: Message) => {
+    setActiveId(null);
+    if (confirm("Delete this message? It will be removed for everyone in the conversation.")) remove.mutate({ messageId: m.id });
+  };
+
+  return (
+    <>
+      <ThreadHeader conversation={conversation} />
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        onClick={(e) => {
+          if (activeId && !(e.target as HTMLElement).closest("[role=group]")) setActiveId(null);
+        }}
+        className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 py-3 sm:px-4"
+      >
+        {history.isPending ? (
+          <Spinner label="Loading messages" />
+        ) : history.isError ? (
+          errorCode(history.error) === "NOT_FOUND" ? (
+            <Unavailable />
+          ) : (
+            <FormAlert message={formErrors(history.error).form} />
+          )
+        ) : (
+          <>
+            <div className="flex justify-center pb-2">
+              {history.hasNextPage ? (
+                <Button variant="secondary" className="px-3 py-1 text-xs" onClick={() => void history.fetchNextPage()} pending={history.isFetchingNextPage}>
+                  Load earlier messages
+                </Button>
+              ) : messages.length ? (
+                <p className="py-2 text-xs text-stone-400">This is the start of your conversation.</p>
+              ) : null}
+            </div>
+            {messages.length === 0 ? (
+              <div className="flex h-full flex-col items-center justify-center gap-3 pb-10 text-center">
+                <ConversationAvatar conversation={conversation} size={64} />
+                <p className="font-medium text-stone-800">{conversation.title}</p>
+                <p className="text-sm text-stone-500">No messages yet. Say hello!</p>
+              </div>
+            ) : (
+              <ol aria-label="Messages" role="log" className="flex flex-col">
+                {messages.map((m, i) => {
+                  const prev = messages[i - 1];
+                  const created = new Date(m.createdAt);
+                  const newDay = !prev || !sameDay(new Date(prev.createdAt), created);
+                  const firstInRun = newDay || prev.senderId !== m.senderId || prev.kind !== m.kind || created.getTime() - new Date(prev.createdAt).getTime() > 5 * 60_000;
+                  return (
+                    <Fragment key={m.id}>
+                      {newDay ? (
+                        <li role="separator" className="my-3 flex items-center gap-3 text-xs font-medium text-stone-500">
+                          <span className="h-px flex-1 bg-stone-200" />
+                          {dayLabel(created, now)}
+                          <span className="h-px flex-1 bg-stone-200" />
+                        </li>
+                      ) : null}
+                      <MessageRow
+                        message={m}
+                        own={m.senderId === meId}
+                        senderName={conversation.kind === "GROUP" ? nameOf(m.senderId) : null}
+                        replyName={m.replyTo ? nameOf(m.replyTo.senderId) : null}
+                        firstInRun={firstInRun}
+                        receipt={m.id === lastOwn?.id ? receipt : null}
+                        active={activeId === m.id}
+                        editing={editingId === m.id}
+                        onActivate={() => setActiveId(m.id)}
+                        onReply={() => {
+                          setActiveId(null);
+                          setReplyTo(m);
+                          document.getElementById(`composer-${conversationId}`)?.focus();
+                        }}
+                        onEdit={() => {
+                          setActiveId(null);
+                          setEditingId(m.id);
+                        }}
+                        onEditDone={() => setEditingId(null)}
+                        onDelete={() => del(m)}
+                        onJumpTo={jumpTo}
+                      />
+                    </Fragment>
+                  );
+                })}
+              </ol>
+            )}
+          </>
+        )}
+      </div>
+      {remove.isError ? (
+        <div className="border-t border-stone-200 bg-white px-3 pt-2">
+          <FormAlert message={formErrors(remove.error).form} />
+        </div>
+      ) : null}
+      <Composer
+        conversationId={conversationId}
+        replyTo={replyTo}
+        replyName={replyTo ? nameOf(replyTo.senderId) : null}
+        onCancelReply={() => setReplyTo(null)}
+        onSent={() => {
+          atBottom.current = true;
+        }}
+      />
+    </>
+  );
+}

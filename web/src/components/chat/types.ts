@@ -1,0 +1,17 @@
+import type { InfiniteData } from "@tanstack/react-query";
+import type { RouterOutputs } from "@/trpc/types";
+
+export type Conversation = RouterOutputs["chat"]["conversations"][number];
+export type HistoryPage = RouterOutputs["chat"]["history"];
+export type Message = HistoryPage["messages"][number];
+export type Member = Conversation["members"][number];
+
+/** A thread's loaded history: pages[0] is the newest page, each later page is older; messages in a page are oldest first. */
+export type ThreadData = InfiniteData<HistoryPage, number | undefined>;
+
+export const HISTORY_PAGE_SIZE = 50;
+export const MESSAGE_MAX_CHARS = 4000;
+
+/** The React Query key of a thread's (infinite) history. Not a tRPC key: history pages are keyed by beforeSeq, not by a cursor. */
+export const threadKey = (conversationId: string) => ["chat-thread", conversationId] as const;
+export const allThreadsKey = ["chat-thread"] as const;

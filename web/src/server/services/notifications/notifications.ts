@@ -1,0 +1,84 @@
+import type { NotificationKind } from "@/generated/prisma/client";
+import type { Deps } from "../../infra/deps";
+import { publishToUsers } from "../realtime/event-stream";
+import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  actor: UserCard | null;
+  conversationId: string | null;
+  messageId: string | null;
+  count: number;
+  read: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  actorId?: string;
+  conversationId?: string;
+  messageId?: string;
+  /** Unread notifications with the same key collapse into one whose count grows. */
+  groupKey?: string;
+}
+
+/** Records a notification (or bumps the unread one it collapses into) and tells the user's devices live. */
+export async function notify(deps: Deps, n: NewNotification): Promise<void> {
+  const data = { kind: n.kind, actorId: n.actorId ?? null, conversationId: n.conversationId ?? null, messageId: n.messageId ?? null };
+  if (n.groupKey) {
+    await deps.db.notification.upsert({
+      where: { userId_groupKey: { userId: n.userId, groupKey: n.groupKey } },
+      create: { userId: n.userId, groupKey: n.groupKey, ...data },
+      update: { ...data, count: { increment: 1 } },
+    });
+  } else {
+    await deps.db.notification.create({ data: { userId: n.userId, ...data } });
+  }
+  await publishToUsers(deps.redis, [n.userId], { type: "notification", unread: await unreadNotificationCount(deps, n.userId) });
+}
+
+export async function unreadNotificationCount(deps: Deps, userId: string): Promise<number> {
+  return deps.db.notification.count({ where: { userId, readAt: null } });
+}
+
+/** Newest first, 30 a page (cursor = last id). Notifications whose actor is now blocked either way are left out. */
+export async function listNotifications(deps: Deps, userId: string, cursor?: string): Promise<{ items: NotificationView[]; nextCursor: string | null; unread: number }> {
+  const blocks = await deps.db.block.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] }, select: { blockerId: true, blockedId: true } });
+  const hidden = blocks.map((b) => (b.blockerId === userId ? b.blockedId : b.blockerId));
+  const rows = await deps.db.notification.findMany({
+    where: { userId, ...(hidden.length ? { OR: [{ actorId: null }, { actorId: { notIn: hidden } }] } : {}) },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: 31,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: { id: true, kind: true, conversationId: true, messageId: true, count: true, readAt: true, createdAt: true, updatedAt: true, actor: { select: userCardSelect } },
+  });
+  const page = rows.slice(0, 30);
+  return {
+    items: page.map(({ actor, readAt, ...rest }) => ({ ...rest, actor: actor ? toUserCard(actor) : null, read: !!readAt })),
+    nextCursor: rows.length > 30 ? page[page.length - 1]!.id : null,
+    unread: await unreadNotificationCount(deps, userId),
+  };
+}
+
+/** Marks the caller's notifications read: the given ones, or all. Read ones stop collapsing new repeats. */
+export async function markNotificationsRead(deps: Deps, userId: string, ids?: string[]): Promise<{ unread: number }> {
+  await deps.db.notification.updateMany({
+    where: { userId, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    data: { readAt: new Date(), groupKey: null },
+  });
+  const unread = await unreadNotificationCount(deps, userId);
+  await publishToUsers(deps.redis, [userId], { type: "notification", unread });
+  return { unread };
+}
+
+/** Reading a conversation settles its message and mention notifications. */
+export async function markConversationNotificationsRead(deps: Deps, userId: string, conversationId: string): Promise<void> {
+  const { count } = await deps.db.notification.updateMany({
+    where: { userId, conversationId, readAt: null },
+    data: { readAt: new Date(), groupKey: null },
+  });
+  if (count > 0) await publishToUsers(deps.redis, [userId], { type: "notification", unread: await unreadNotificationCount(deps, userId) });
+}
