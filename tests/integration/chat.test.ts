@@ -185,3 +185,43 @@ describe("preferences", () => {
     expect((await callerFor(x).chat.conversation({ conversationId: withX })).muted).toBe(false);
   });
 });
+
+describe("search within conversations", () => {
+  it("finds words by prefix in the caller's conversations only, newest first, never deleted text", async () => {
+    const word = `zebra${Math.random().toString(36).slice(2, 8).replace(/\d/g, "x")}`;
+    const { a, b, conversationId } = await friendsWithChat();
+    const older = await callerFor(a).chat.send({ conversationId, body: `the ${word} crossed the road` });
+    const newer = await callerFor(b).chat.send({ conversationId, body: `Another ${word.toUpperCase()}!` });
+    const gone = await callerFor(b).chat.send({ conversationId, body: `${word} secret` });
+    await callerFor(b).chat.delete({ messageId: gone.id });
+    const elsewhere = await friendsWithChat();
+    await callerFor(elsewhere.a).chat.send({ conversationId: elsewhere.conversationId, body: `${word} in another chat` });
+
+    const hits = await callerFor(a).chat.search({ query: word.slice(0, 7) });
+    expect(hits.map((h) => h.messageId)).toEqual([newer.id, older.id]);
+    expect(hits[0]).toMatchObject({ conversationId, seq: newer.seq, senderId: b.id, body: newer.body });
+    expect(await callerFor(a).chat.search({ query: `${word} road`, conversationId })).toHaveLength(1);
+    expect(await callerFor(a).chat.search({ query: "%_&|!:*()" })).toEqual([]);
+  });
+
+  it("leaves out a 1:1 conversation hidden by a block, and refuses bad input", async () => {
+    const word = `okapi${Math.random().toString(36).slice(2, 8).replace(/\d/g, "y")}`;
+    const { a, b, conversationId } = await friendsWithChat();
+    await callerFor(a).chat.send({ conversationId, body: word });
+    await callerFor(b).friends.block({ userId: a.id });
+    expect(await callerFor(a).chat.search({ query: word })).toEqual([]);
+    await expectTrpcError(callerFor(a).chat.search({ query: "x".repeat(201) }), "BAD_REQUEST");
+  });
+});
+
+describe("the conversation list", () => {
+  it("shows an empty 1:1 conversation to the person who opened it, and to the other once written in", async () => {
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    await makeFriends(a, b);
+    const { conversationId } = await callerFor(a).chat.openDirect({ userId: b.id });
+    expect((await callerFor(a).chat.conversations()).map((c) => c.id)).toContain(conversationId);
+    expect((await callerFor(b).chat.conversations()).map((c) => c.id)).not.toContain(conversationId);
+    await callerFor(a).chat.send({ conversationId, body: "hi" });
+    expect((await callerFor(b).chat.conversations()).map((c) => c.id)).toContain(conversationId);
+  });
+});

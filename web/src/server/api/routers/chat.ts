@@ -8,6 +8,7 @@ import { setConversationPreferences } from "../../services/chat/preferences";
 import { conversationIdInput, createGroupInput, editMessageInput, historyInput, markReadInput, messageIdInput, openDirectInput, sendMessageInput } from "../../services/chat/schemas";
 import { sendMessage } from "../../services/chat/send-message";
 import { notifyTyping } from "../../services/chat/typing";
+import { searchMessages } from "../../services/chat/search-messages";
 import { requireMembership } from "../../services/chat/access";
 import { protectedProcedure, router } from "../trpc";
 
@@ -25,6 +26,9 @@ export const chatRouter = router({
   edit: protectedProcedure.input(editMessageInput).mutation(({ ctx, input }) => editMessage(ctx.deps, ctx.user.id, input)),
   delete: protectedProcedure.input(messageIdInput).mutation(({ ctx, input }) => deleteMessage(ctx.deps, ctx.user.id, input.messageId)),
   markRead: protectedProcedure.input(markReadInput).mutation(({ ctx, input }) => markRead(ctx.deps, ctx.user.id, input)),
+  search: protectedProcedure
+    .input(z.object({ query: z.string().max(200, "Searches have at most 200 characters."), conversationId: conversationIdInput.shape.conversationId.optional() }))
+    .query(({ ctx, input }) => searchMessages(ctx.deps, ctx.user.id, input)),
   typing: protectedProcedure.input(conversationIdInput).mutation(({ ctx, input }) => notifyTyping(ctx.deps, ctx.user.id, input.conversationId)),
   setPreferences: protectedProcedure
     .input(conversationIdInput.extend({ muted: z.boolean().optional(), pinned: z.boolean().optional() }))

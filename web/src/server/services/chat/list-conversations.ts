@@ -16,6 +16,7 @@ export interface ConversationSummary {
   unread: number;
   muted: boolean;
   pinned: boolean;
+  pinnedAt: Date | null;
   /** seq each member has read up to, for read receipts. */
   readState: Record<string, number>;
 }
@@ -40,6 +41,7 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
           id: true,
           kind: true,
           name: true,
+          createdById: true,
           lastSeq: true,
           lastMessageAt: true,
           members: { select: { lastReadSeq: true, user: { select: userCardSelect } } },
@@ -50,6 +52,8 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
   });
   return memberships
     .filter((m) => m.conversation.kind === "GROUP" || !m.conversation.members.some((member) => hidden.has(member.user.id)))
+    // A 1:1 conversation someone opened but has not written in yet shows up for the other person with its first message.
+    .filter((m) => onlyConversationId || m.conversation.kind === "GROUP" || m.conversation.lastSeq > 0 || m.conversation.createdById === userId)
     .map((m) => {
       const c = m.conversation;
       const members = c.members.map((member) => toUserCard(member.user));
@@ -66,6 +70,7 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
         unread: Math.max(0, c.lastSeq - m.lastReadSeq),
         muted: m.muted,
         pinned: !!m.pinnedAt,
+        pinnedAt: m.pinnedAt,
         readState: Object.fromEntries(c.members.map((member) => [member.user.id, member.lastReadSeq])),
       };
     });
