@@ -225,3 +225,57 @@ describe("the conversation list", () => {
     expect((await callerFor(b).chat.conversations()).map((c) => c.id)).toContain(conversationId);
   });
 });
+
+describe("group membership", () => {
+  async function group() {
+    const [admin, m1, m2, friendOfAdmin] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+    for (const u of [m1, m2, friendOfAdmin]) await makeFriends(admin, u);
+    const { conversationId } = await callerFor(admin).chat.createGroup({ name: "Book club", memberIds: [m1.id, m2.id] });
+    const members = async () => (await deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { joinedAt: "asc" } })).map((m) => [m.userId, m.role]);
+    return { admin, m1, m2, friendOfAdmin, conversationId, members };
+  }
+  const lastBody = async (conversationId: string) => (await deps.db.message.findFirst({ where: { conversationId }, orderBy: { seq: "desc" } }))?.body;
+
+  it("lets members add their own friends, with a line in the conversation", async () => {
+    const g = await group();
+    await expectTrpcError(callerFor(g.m1).chat.addMembers({ conversationId: g.conversationId, userIds: [g.friendOfAdmin.id] }), "BAD_REQUEST", /only your friends/);
+    await callerFor(g.admin).chat.addMembers({ conversationId: g.conversationId, userIds: [g.friendOfAdmin.id] });
+    expect((await g.members()).map(([id]) => id)).toContain(g.friendOfAdmin.id);
+    expect(await lastBody(g.conversationId)).toBe(`${g.admin.displayName} added ${g.friendOfAdmin.displayName}`);
+    expect((await callerFor(g.friendOfAdmin).chat.history({ conversationId: g.conversationId })).messages.at(-1)).toMatchObject({ kind: "SYSTEM" });
+  });
+
+  it("lets only admins rename and remove; the removed member loses access", async () => {
+    const g = await group();
+    await expectTrpcError(callerFor(g.m1).chat.rename({ conversationId: g.conversationId, name: "Mine now" }), "FORBIDDEN", /admins/);
+    await expectTrpcError(callerFor(g.m1).chat.removeMember({ conversationId: g.conversationId, userId: g.m2.id }), "FORBIDDEN");
+    await callerFor(g.admin).chat.rename({ conversationId: g.conversationId, name: "Novel club" });
+    expect((await callerFor(g.m2).chat.conversation({ conversationId: g.conversationId })).title).toBe("Novel club");
+    await callerFor(g.admin).chat.removeMember({ conversationId: g.conversationId, userId: g.m2.id });
+    await expectTrpcError(callerFor(g.m2).chat.history({ conversationId: g.conversationId }), "NOT_FOUND");
+    await expectTrpcError(callerFor(g.admin).chat.removeMember({ conversationId: g.conversationId, userId: g.m2.id }), "NOT_FOUND");
+  });
+
+  it("hands the admin role on when the last admin leaves, and deletes an empty group", async () => {
+    const g = await group();
+    await callerFor(g.admin).chat.leave({ conversationId: g.conversationId });
+    expect(await g.members()).toEqual([
+      [g.m1.id, "ADMIN"],
+      [g.m2.id, "MEMBER"],
+    ]);
+    expect(await lastBody(g.conversationId)).toBe(`${g.admin.displayName} left`);
+    await callerFor(g.m1).chat.leave({ conversationId: g.conversationId });
+    await callerFor(g.m2).chat.leave({ conversationId: g.conversationId });
+    expect(await deps.db.conversation.findUnique({ where: { id: g.conversationId } })).toBeNull();
+  });
+
+  it("does not apply to 1:1 conversations or outsiders", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    await expectTrpcError(callerFor(a).chat.leave({ conversationId }), "BAD_REQUEST");
+    await expectTrpcError(callerFor(a).chat.removeMember({ conversationId, userId: b.id }), "BAD_REQUEST");
+    const g = await group();
+    const outsider = await createUser();
+    await expectTrpcError(callerFor(outsider).chat.leave({ conversationId: g.conversationId }), "NOT_FOUND");
+    await expectTrpcError(callerFor(outsider).chat.rename({ conversationId: g.conversationId, name: "x" }), "NOT_FOUND");
+  });
+});

@@ -5,10 +5,11 @@ import { listMessages, markRead } from "../../services/chat/history";
 import { listConversations } from "../../services/chat/list-conversations";
 import { openDirectConversation } from "../../services/chat/open-direct";
 import { setConversationPreferences } from "../../services/chat/preferences";
-import { conversationIdInput, createGroupInput, editMessageInput, historyInput, markReadInput, messageIdInput, openDirectInput, sendMessageInput } from "../../services/chat/schemas";
+import { conversationIdInput, createGroupInput, groupName, editMessageInput, historyInput, markReadInput, messageIdInput, openDirectInput, sendMessageInput } from "../../services/chat/schemas";
 import { sendMessage } from "../../services/chat/send-message";
 import { notifyTyping } from "../../services/chat/typing";
 import { searchMessages } from "../../services/chat/search-messages";
+import { addGroupMembers, leaveGroup, removeGroupMember, renameGroup } from "../../services/chat/group-members";
 import { requireMembership } from "../../services/chat/access";
 import { protectedProcedure, router } from "../trpc";
 
@@ -26,6 +27,14 @@ export const chatRouter = router({
   edit: protectedProcedure.input(editMessageInput).mutation(({ ctx, input }) => editMessage(ctx.deps, ctx.user.id, input)),
   delete: protectedProcedure.input(messageIdInput).mutation(({ ctx, input }) => deleteMessage(ctx.deps, ctx.user.id, input.messageId)),
   markRead: protectedProcedure.input(markReadInput).mutation(({ ctx, input }) => markRead(ctx.deps, ctx.user.id, input)),
+  addMembers: protectedProcedure
+    .input(conversationIdInput.extend({ userIds: createGroupInput.shape.memberIds }))
+    .mutation(({ ctx, input }) => addGroupMembers(ctx.deps, ctx.user.id, input)),
+  removeMember: protectedProcedure
+    .input(conversationIdInput.extend({ userId: conversationIdInput.shape.conversationId }))
+    .mutation(({ ctx, input }) => removeGroupMember(ctx.deps, ctx.user.id, input)),
+  leave: protectedProcedure.input(conversationIdInput).mutation(({ ctx, input }) => leaveGroup(ctx.deps, ctx.user.id, input.conversationId)),
+  rename: protectedProcedure.input(conversationIdInput.extend({ name: groupName })).mutation(({ ctx, input }) => renameGroup(ctx.deps, ctx.user.id, input)),
   search: protectedProcedure
     .input(z.object({ query: z.string().max(200, "Searches have at most 200 characters."), conversationId: conversationIdInput.shape.conversationId.optional() }))
     .query(({ ctx, input }) => searchMessages(ctx.deps, ctx.user.id, input)),
