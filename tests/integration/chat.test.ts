@@ -279,3 +279,38 @@ describe("group membership", () => {
     await expectTrpcError(callerFor(outsider).chat.rename({ conversationId: g.conversationId, name: "x" }), "NOT_FOUND");
   });
 });
+
+describe("reactions", () => {
+  it("toggle per person and emoji, in first-used order, and vanish with a deleted message", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    const message = await callerFor(a).chat.send({ conversationId, body: "pizza tonight?" });
+    await callerFor(b).chat.react({ messageId: message.id, emoji: "👍" });
+    await callerFor(a).chat.react({ messageId: message.id, emoji: "❤️" });
+    const both = await callerFor(a).chat.react({ messageId: message.id, emoji: "👍" });
+    expect(both.reactions).toEqual([
+      { emoji: "👍", userIds: [b.id, a.id] },
+      { emoji: "❤️", userIds: [a.id] },
+    ]);
+    // b takes theirs back: the 👍 that remains (a's) came after a's ❤️.
+    expect((await callerFor(b).chat.react({ messageId: message.id, emoji: "👍" })).reactions).toEqual([
+      { emoji: "❤️", userIds: [a.id] },
+      { emoji: "👍", userIds: [a.id] },
+    ]);
+    await callerFor(a).chat.react({ messageId: message.id, emoji: "👨‍👩‍👧" });
+    await callerFor(a).chat.react({ messageId: message.id, emoji: "🇫🇷" });
+    await callerFor(a).chat.delete({ messageId: message.id });
+    expect((await callerFor(b).chat.history({ conversationId })).messages[0]!.reactions).toEqual([]);
+    await expectTrpcError(callerFor(b).chat.react({ messageId: message.id, emoji: "👍" }), "BAD_REQUEST");
+  });
+
+  it("accept exactly one emoji, from members only", async () => {
+    const { a, conversationId } = await friendsWithChat();
+    const message = await callerFor(a).chat.send({ conversationId, body: "hi" });
+    for (const emoji of ["", "a", "👍👍", "<img>", "👍 ", "x".repeat(40)]) {
+      await expectTrpcError(callerFor(a).chat.react({ messageId: message.id, emoji }), "BAD_REQUEST");
+    }
+    const outsider = await createUser();
+    await expectTrpcError(callerFor(outsider).chat.react({ messageId: message.id, emoji: "👍" }), "NOT_FOUND");
+    expect(await deps.db.messageReaction.count({ where: { messageId: message.id } })).toBe(0);
+  });
+});

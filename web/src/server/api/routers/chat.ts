@@ -9,6 +9,7 @@ import { conversationIdInput, createGroupInput, groupName, editMessageInput, his
 import { sendMessage } from "../../services/chat/send-message";
 import { notifyTyping } from "../../services/chat/typing";
 import { searchMessages } from "../../services/chat/search-messages";
+import { emojiSchema, toggleReaction } from "../../services/chat/reactions";
 import { addGroupMembers, leaveGroup, removeGroupMember, renameGroup } from "../../services/chat/group-members";
 import { requireMembership } from "../../services/chat/access";
 import { protectedProcedure, router } from "../trpc";
@@ -26,6 +27,7 @@ export const chatRouter = router({
   send: protectedProcedure.input(sendMessageInput).mutation(({ ctx, input }) => sendMessage(ctx.deps, ctx.user.id, input)),
   edit: protectedProcedure.input(editMessageInput).mutation(({ ctx, input }) => editMessage(ctx.deps, ctx.user.id, input)),
   delete: protectedProcedure.input(messageIdInput).mutation(({ ctx, input }) => deleteMessage(ctx.deps, ctx.user.id, input.messageId)),
+  react: protectedProcedure.input(messageIdInput.extend({ emoji: emojiSchema })).mutation(({ ctx, input }) => toggleReaction(ctx.deps, ctx.user.id, input)),
   markRead: protectedProcedure.input(markReadInput).mutation(({ ctx, input }) => markRead(ctx.deps, ctx.user.id, input)),
   addMembers: protectedProcedure
     .input(conversationIdInput.extend({ userIds: createGroupInput.shape.memberIds }))

@@ -11,6 +11,7 @@ export const messageSelect = {
   editedAt: true,
   deletedAt: true,
   replyTo: { select: { id: true, seq: true, senderId: true, body: true, deletedAt: true } },
+  reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
 } as const;
 
 type MessageRow = {
@@ -24,6 +25,7 @@ type MessageRow = {
   editedAt: Date | null;
   deletedAt: Date | null;
   replyTo: { id: string; seq: number; senderId: string | null; body: string; deletedAt: Date | null } | null;
+  reactions: { emoji: string; userId: string }[];
 };
 
 const REPLY_PREVIEW_CHARS = 140;
@@ -43,5 +45,12 @@ export function toMessageView(row: MessageRow): MessageView {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    reactions: row.deletedAt ? [] : groupReactions(row.reactions),
   };
+}
+
+function groupReactions(rows: { emoji: string; userId: string }[]): MessageView["reactions"] {
+  const byEmoji = new Map<string, string[]>();
+  for (const { emoji, userId } of rows) byEmoji.set(emoji, [...(byEmoji.get(emoji) ?? []), userId]);
+  return [...byEmoji].map(([emoji, userIds]) => ({ emoji, userIds }));
 }

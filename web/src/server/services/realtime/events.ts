@@ -13,6 +13,8 @@ export interface MessageView {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** Each emoji with who reacted with it, in the order first used. */
+  reactions: { emoji: string; userIds: string[] }[];
 }
 
 export type UserEvent =
