@@ -1,8 +1,9 @@
 import { Queue, Worker } from "bullmq";
 import nodemailer from "nodemailer";
 import { env } from "../web/src/server/infra/env";
-import { createDb } from "../web/src/server/infra/db";
-import { EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS } from "../web/src/server/infra/queues";
+import { createDeps } from "../web/src/server/infra/deps";
+import { DIGEST_QUEUE, digestJobSchema, EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS } from "../web/src/server/infra/queues";
+import { sendUnreadDigest } from "../web/src/server/services/notifications/unread-digest";
 import { sweepExpiredPresence } from "../web/src/server/services/presence/presence";
 import { createRedis } from "../web/src/server/infra/redis";
 import { sendEmailJob } from "../web/src/server/services/mail/send-email";
@@ -11,8 +12,8 @@ import { sendEmailJob } from "../web/src/server/services/mail/send-email";
 async function main() {
   const config = env();
   const connection = createRedis(config.REDIS_URL, { forWorker: true });
-  const redis = createRedis(config.REDIS_URL);
-  const db = createDb(config.DATABASE_URL);
+  const deps = createDeps(config);
+  const { redis, db } = deps;
   const transport = nodemailer.createTransport(config.SMTP_URL);
 
   const emailWorker = new Worker(EMAIL_QUEUE, (job) => sendEmailJob(transport, config.MAIL_FROM, job.data), {
@@ -28,11 +29,14 @@ async function main() {
   const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, () => sweepExpiredPresence({ db, redis }), { connection, concurrency: 1 });
   maintenanceWorker.on("failed", (job, error) => console.error(`[worker] ${job?.name} failed: ${error.message}`));
 
+  const digestWorker = new Worker(DIGEST_QUEUE, (job) => sendUnreadDigest(deps, digestJobSchema.parse(job.data).userId), { connection, concurrency: 2 });
+  digestWorker.on("failed", (job, error) => console.error(`[worker] unread digest ${job?.id} failed: ${error.message}`));
+
   console.log(`[worker] listening on queue "${EMAIL_QUEUE}"`);
 
   const shutdown = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing current jobs`);
-    await Promise.all([emailWorker.close(), maintenanceWorker.close(), maintenance.close()]);
+    await Promise.all([emailWorker.close(), maintenanceWorker.close(), digestWorker.close(), maintenance.close()]);
     await db.$disconnect();
     redis.disconnect();
     transport.close();

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { Queue } from "bullmq";
+import { afterAll, describe, expect, it } from "vitest";
+import { DIGEST_QUEUE, EMAIL_QUEUE } from "@/server/infra/queues";
+import { sendUnreadDigest } from "@/server/services/notifications/unread-digest";
 import { mentionedUsernames } from "@/server/services/notifications/message-notifications";
 import type { UserEvent } from "@/server/services/realtime/events";
 import { callerFor, createUser, makeFriends, testDeps, unique } from "../helpers/deps";
@@ -100,5 +103,49 @@ describe("the notification centre", () => {
     await expectTrpcError(callerFor(outsider).notifications.viewing({ conversationId, viewing: true }), "NOT_FOUND");
     await expectTrpcError(callerFor(a).notifications.markRead({ ids: Array.from({ length: 101 }, (_, i) => `id${i}`) }), "BAD_REQUEST");
     await expectTrpcError(callerFor(null).notifications.list(), "UNAUTHORIZED");
+  });
+});
+
+describe("unread-message emails", () => {
+  const digestQueue = new Queue(DIGEST_QUEUE, { connection: deps.redis });
+  const emailQueue = new Queue(EMAIL_QUEUE, { connection: deps.redis });
+  afterAll(async () => {
+    await Promise.all([digestQueue.close(), emailQueue.close()]);
+  });
+  const emailsTo = async (to: string) => (await emailQueue.getJobs(["waiting", "delayed", "active", "completed"])).filter((j) => j?.data.to === to);
+
+  it("are scheduled once per user however many messages arrive, and batch what is still unread", async () => {
+    const [a, b, c] = await Promise.all([createUser(), createUser(), createUser()]);
+    await makeFriends(a, c);
+    await makeFriends(b, c);
+    const withA = (await callerFor(a).chat.openDirect({ userId: c.id })).conversationId;
+    const withB = (await callerFor(b).chat.openDirect({ userId: c.id })).conversationId;
+    await callerFor(a).chat.send({ conversationId: withA, body: "one" });
+    await callerFor(a).chat.send({ conversationId: withA, body: "two" });
+    await callerFor(b).chat.send({ conversationId: withB, body: "three" });
+    const job = await digestQueue.getJob(`digest-${c.id}`);
+    expect(job).toBeDefined();
+    expect(await job!.isDelayed()).toBe(true);
+    expect(job!.opts.delay).toBe(900_000);
+
+    expect(await sendUnreadDigest(deps, c.id)).toEqual({ sent: true, lines: 2 });
+    const [email] = await emailsTo(c.email);
+    expect(email!.data).toMatchObject({ template: "unread-messages", lines: [`A new message from ${b.displayName}`, `2 new messages from ${a.displayName}`] });
+    // Already emailed: the next digest has nothing to say.
+    expect(await sendUnreadDigest(deps, c.id)).toEqual({ sent: false, lines: 0 });
+  });
+
+  it("are not sent for messages read in the meantime, or when turned off", async () => {
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    await makeFriends(a, b);
+    const { conversationId } = await callerFor(a).chat.openDirect({ userId: b.id });
+    const sent = await callerFor(a).chat.send({ conversationId, body: "read me" });
+    await callerFor(b).chat.markRead({ conversationId, seq: sent.seq });
+    expect(await sendUnreadDigest(deps, b.id)).toEqual({ sent: false, lines: 0 });
+    await callerFor(b).notifications.updateSettings({ emailUnreadMessages: false });
+    await callerFor(a).chat.send({ conversationId, body: "and this" });
+    expect(await sendUnreadDigest(deps, b.id)).toEqual({ sent: false, lines: 0 });
+    expect(await emailsTo(b.email)).toEqual([]);
+    expect((await callerFor(b).account.me()).emailUnreadMessages).toBe(false);
   });
 });

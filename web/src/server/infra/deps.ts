@@ -3,7 +3,7 @@ import type { Db } from "./db";
 import { createDb } from "./db";
 import { env as readEnv, type Env } from "./env";
 import { createLimits, type Limits } from "./limits";
-import { createMailQueue, type MailQueue } from "./queues";
+import { createDigestQueue, createMailQueue, type DigestQueue, type MailQueue } from "./queues";
 import { createRedis } from "./redis";
 import { createStorage, type Storage } from "./s3";
 import { SubscriberHub } from "../services/realtime/subscriber-hub";
@@ -15,6 +15,7 @@ export interface Deps {
   redis: Redis;
   limits: Limits;
   mail: MailQueue;
+  digests: DigestQueue;
   storage: Storage;
   /** The process's shared Redis subscriber for live events, opened on first use. */
   hub(): SubscriberHub;
@@ -29,6 +30,7 @@ export function createDeps(env: Env): Deps {
     redis,
     limits: createLimits(redis),
     mail: createMailQueue(redis),
+    digests: createDigestQueue(redis),
     storage: createStorage(env),
     hub: () => (hub ??= new SubscriberHub(createRedis(env.REDIS_URL, { forWorker: true }))),
   };

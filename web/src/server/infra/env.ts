@@ -43,6 +43,7 @@ const envSchema = z.object({
   TURN_URLS: csv,
   STUN_URLS: csv,
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  UNREAD_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(900),
 });
 
 export type Env = z.infer<typeof envSchema>;

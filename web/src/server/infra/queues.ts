@@ -12,12 +12,37 @@ export const emailJobSchema = z.discriminatedUnion("template", [
   z.object({ template: z.literal("verify-email"), to: z.email(), displayName: z.string(), url: z.url() }),
   z.object({ template: z.literal("reset-password"), to: z.email(), displayName: z.string(), url: z.url() }),
   z.object({ template: z.literal("password-changed"), to: z.email(), displayName: z.string() }),
+  z.object({
+    template: z.literal("unread-messages"),
+    to: z.email(),
+    displayName: z.string(),
+    url: z.url(),
+    lines: z.array(z.string()).min(1).max(20),
+  }),
 ]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
+
+/** Unread-message emails: one delayed job per user batches everything that arrives meanwhile. */
+export const DIGEST_QUEUE = "unread-digest";
+export const digestJobSchema = z.object({ userId: z.string().min(1) });
 
 export interface MailQueue {
   /** jobId makes the send idempotent: the same id is enqueued (and sent) once. BullMQ forbids ":" in it. */
   enqueue(job: EmailJob, jobId: string): Promise<void>;
+}
+
+export interface DigestQueue {
+  /** Schedules the user's unread-messages email; while one is pending, this is a no-op (that is the batching). */
+  schedule(userId: string, delayMs: number): Promise<void>;
+}
+
+export function createDigestQueue(connection: Redis): DigestQueue {
+  const queue = new Queue(DIGEST_QUEUE, { connection, defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3 } });
+  return {
+    async schedule(userId, delayMs) {
+      await queue.add("digest", digestJobSchema.parse({ userId }), { jobId: `digest-${userId}`, delay: delayMs });
+    },
+  };
 }
 
 export function createMailQueue(connection: Redis): MailQueue & { queue: Queue } {

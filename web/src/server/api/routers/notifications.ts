@@ -2,6 +2,7 @@ import { z } from "zod";
 import { setViewing } from "../../services/notifications/message-notifications";
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from "../../services/notifications/notifications";
 import { requireMembership } from "../../services/chat/access";
+import { updateNotificationSettings } from "../../services/notifications/settings";
 import { protectedProcedure, router } from "../trpc";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
@@ -12,6 +13,9 @@ export const notificationsRouter = router({
   markRead: protectedProcedure
     .input(z.object({ ids: z.array(id).max(100).optional() }))
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.deps, ctx.user.id, input.ids)),
+  updateSettings: protectedProcedure
+    .input(z.object({ emailUnreadMessages: z.boolean() }))
+    .mutation(({ ctx, input }) => updateNotificationSettings(ctx.deps, ctx.user.id, input)),
   /** The open conversation (or none): messages there do not raise notifications while it stays open. */
   viewing: protectedProcedure.input(z.object({ conversationId: id, viewing: z.boolean() })).mutation(async ({ ctx, input }) => {
     await requireMembership(ctx.deps.db, ctx.user.id, input.conversationId);

@@ -16,5 +16,9 @@ describe("email templates", () => {
       html: expect.stringContaining('href="https://h.example/reset-password?token=t"'),
     });
     expect(renderEmail({ template: "password-changed", to: "a@b.co", displayName: "Ada" }).subject).toBe("Your Hearth password was changed");
+    const digest = renderEmail({ template: "unread-messages", to: "a@b.co", displayName: "Ada", url: "https://h.example/messages", lines: ["2 new messages from <Grace>", "Alan mentioned you"] });
+    expect(digest.subject).toBe("You have unread messages on Hearth");
+    expect(digest.text).toContain("• 2 new messages from <Grace>");
+    expect(digest.html).toContain("• 2 new messages from &lt;Grace&gt;");
   });
 });

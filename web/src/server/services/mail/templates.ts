@@ -39,6 +39,11 @@ export function renderEmail(job: EmailJob): RenderedEmail {
           url: job.url,
         }),
       };
+    case "unread-messages":
+      return {
+        subject: job.lines.length === 1 ? `Unread on Hearth: ${job.lines[0]}` : `You have unread messages on Hearth`,
+        ...layout(hello, ["While you were away:", ...job.lines.map((line) => `• ${line}`), "You can turn these emails off in Settings."], { label: "Open Hearth", url: job.url }),
+      };
     case "password-changed":
       return {
         subject: "Your Hearth password was changed",

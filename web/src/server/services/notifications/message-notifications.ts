@@ -29,10 +29,12 @@ export async function notifyMessageRecipients(deps: Deps, message: MessageView, 
   });
   const mentioned = conversation.kind === "GROUP" ? new Set(mentionedUsernames(message.body)) : new Set<string>();
   const viewing = members.length ? await deps.redis.mget(members.map((m) => viewingKey(m.userId, conversation.id))) : [];
+  const delayMs = deps.env.UNREAD_EMAIL_DELAY_SECONDS * 1000;
   await Promise.all(
     members.map(async (member, i) => {
       if (mentioned.has(member.user.usernameKey)) {
         await notify(deps, { userId: member.userId, kind: "MENTION", actorId: message.senderId!, conversationId: conversation.id, messageId: message.id });
+        await deps.digests.schedule(member.userId, delayMs);
       } else if (!member.muted && !viewing[i]) {
         await notify(deps, {
           userId: member.userId,
@@ -42,6 +44,7 @@ export async function notifyMessageRecipients(deps: Deps, message: MessageView, 
           messageId: message.id,
           groupKey: `message:${conversation.id}`,
         });
+        await deps.digests.schedule(member.userId, delayMs);
       }
     }),
   );

@@ -1,5 +1,6 @@
 import { AvatarEditor } from "@/components/settings/avatar-editor";
 import { PrivacyForm } from "@/components/settings/privacy-form";
+import { NotificationSettings } from "@/components/settings/notification-settings";
 import { ProfileForm } from "@/components/settings/profile-form";
 
 export const metadata = { title: "Profile settings" };
@@ -10,6 +11,7 @@ export default function ProfileSettingsPage() {
       <AvatarEditor />
       <ProfileForm />
       <PrivacyForm />
+      <NotificationSettings />
     </div>
   );
 }
