@@ -2,7 +2,8 @@ import { Queue, Worker } from "bullmq";
 import nodemailer from "nodemailer";
 import { env } from "../web/src/server/infra/env";
 import { createDeps } from "../web/src/server/infra/deps";
-import { DIGEST_QUEUE, digestJobSchema, EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS } from "../web/src/server/infra/queues";
+import { DIGEST_QUEUE, digestJobSchema, EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS, PUSH_QUEUE } from "../web/src/server/infra/queues";
+import { sendPushJob } from "../web/src/server/services/push/send-push";
 import { sendUnreadDigest } from "../web/src/server/services/notifications/unread-digest";
 import { sweepExpiredPresence } from "../web/src/server/services/presence/presence";
 import { createRedis } from "../web/src/server/infra/redis";
@@ -32,11 +33,14 @@ async function main() {
   const digestWorker = new Worker(DIGEST_QUEUE, (job) => sendUnreadDigest(deps, digestJobSchema.parse(job.data).userId), { connection, concurrency: 2 });
   digestWorker.on("failed", (job, error) => console.error(`[worker] unread digest ${job?.id} failed: ${error.message}`));
 
+  const pushWorker = new Worker(PUSH_QUEUE, (job) => sendPushJob(deps, job.data), { connection, concurrency: 4 });
+  pushWorker.on("failed", (job, error) => console.error(`[worker] push ${job?.id} failed: ${error.message}`));
+
   console.log(`[worker] listening on queue "${EMAIL_QUEUE}"`);
 
   const shutdown = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing current jobs`);
-    await Promise.all([emailWorker.close(), maintenanceWorker.close(), digestWorker.close(), maintenance.close()]);
+    await Promise.all([emailWorker.close(), maintenanceWorker.close(), digestWorker.close(), pushWorker.close(), maintenance.close()]);
     await db.$disconnect();
     redis.disconnect();
     transport.close();

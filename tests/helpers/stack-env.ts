@@ -23,5 +23,9 @@ export function stackEnv(target: { database: string; redisDb: number; appUrl: st
     TURN_SECRET: "dev-turn-secret-change-me",
     TURN_URLS: "turn:127.0.0.1:3478?transport=udp",
     STUN_URLS: "stun:127.0.0.1:3478",
+    // A VAPID pair made for the tests only (push goes to a local test double of a push service).
+    VAPID_PUBLIC_KEY: "BPPW_I3J648eXGY4BIlvTCrtEDMUMHznjYnj5cSkUpCJqu8zyS5XUZ9zwlf9HY8EzF8hCp4-mlHgcip6CLX920A",
+    VAPID_PRIVATE_KEY: "sxPtiYdmXqQ2HVHxOozCArXD_C2ytsItFjhDn1Bao6I",
+    VAPID_SUBJECT: "mailto:tests@hearth.local",
   };
 }

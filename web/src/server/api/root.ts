@@ -3,6 +3,7 @@ import { chatRouter } from "./routers/chat";
 import { eventsRouter } from "./routers/events";
 import { notificationsRouter } from "./routers/notifications";
 import { presenceRouter } from "./routers/presence";
+import { pushRouter } from "./routers/push";
 import { friendsRouter } from "./routers/friends";
 import { profileRouter } from "./routers/profile";
 import { searchRouter } from "./routers/search";
@@ -17,6 +18,7 @@ export const appRouter = router({
   events: eventsRouter,
   presence: presenceRouter,
   notifications: notificationsRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@ import type { Db } from "./db";
 import { createDb } from "./db";
 import { env as readEnv, type Env } from "./env";
 import { createLimits, type Limits } from "./limits";
-import { createDigestQueue, createMailQueue, type DigestQueue, type MailQueue } from "./queues";
+import { createDigestQueue, createMailQueue, createPushQueue, type DigestQueue, type MailQueue, type PushQueue } from "./queues";
 import { createRedis } from "./redis";
 import { createStorage, type Storage } from "./s3";
 import { SubscriberHub } from "../services/realtime/subscriber-hub";
@@ -16,6 +16,7 @@ export interface Deps {
   limits: Limits;
   mail: MailQueue;
   digests: DigestQueue;
+  push: PushQueue;
   storage: Storage;
   /** The process's shared Redis subscriber for live events, opened on first use. */
   hub(): SubscriberHub;
@@ -31,6 +32,7 @@ export function createDeps(env: Env): Deps {
     limits: createLimits(redis),
     mail: createMailQueue(redis),
     digests: createDigestQueue(redis),
+    push: createPushQueue(redis),
     storage: createStorage(env),
     hub: () => (hub ??= new SubscriberHub(createRedis(env.REDIS_URL, { forWorker: true }))),
   };

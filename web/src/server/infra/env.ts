@@ -43,6 +43,10 @@ const envSchema = z.object({
   TURN_URLS: csv,
   STUN_URLS: csv,
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  // Web Push (VAPID). Push is off while these are unset; make a pair with `npx web-push generate-vapid-keys`.
+  VAPID_PUBLIC_KEY: optional,
+  VAPID_PRIVATE_KEY: optional,
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL").default("mailto:admin@hearth.local"),
   UNREAD_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(900),
 });
 

@@ -26,6 +26,30 @@ export type EmailJob = z.infer<typeof emailJobSchema>;
 export const DIGEST_QUEUE = "unread-digest";
 export const digestJobSchema = z.object({ userId: z.string().min(1) });
 
+/** Web Push deliveries: one job per notification, sent to each of the user's subscribed browsers. */
+export const PUSH_QUEUE = "push";
+export const pushJobSchema = z.object({
+  userId: z.string().min(1),
+  title: z.string().max(120),
+  body: z.string().max(300),
+  url: z.string().startsWith("/"),
+  tag: z.string().max(120).optional(),
+});
+export type PushJob = z.infer<typeof pushJobSchema>;
+
+export interface PushQueue {
+  enqueue(job: PushJob): Promise<void>;
+}
+
+export function createPushQueue(connection: Redis): PushQueue {
+  const queue = new Queue(PUSH_QUEUE, { connection, defaultJobOptions: { attempts: 3, backoff: { type: "exponential", delay: 5000 }, removeOnComplete: 1000, removeOnFail: 1000 } });
+  return {
+    async enqueue(job) {
+      await queue.add("push", pushJobSchema.parse(job));
+    },
+  };
+}
+
 export interface MailQueue {
   /** jobId makes the send idempotent: the same id is enqueued (and sent) once. BullMQ forbids ":" in it. */
   enqueue(job: EmailJob, jobId: string): Promise<void>;

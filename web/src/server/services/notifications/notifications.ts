@@ -38,6 +38,22 @@ export async function notify(deps: Deps, n: NewNotification): Promise<void> {
     await deps.db.notification.create({ data: { userId: n.userId, ...data } });
   }
   await publishToUsers(deps.redis, [n.userId], { type: "notification", unread: await unreadNotificationCount(deps, n.userId) });
+  if (deps.env.VAPID_PUBLIC_KEY) await deps.push.enqueue(await pushFor(deps, n));
+}
+
+/** The push notification a browser shows for it (the user's subscribed devices get it through the worker). */
+async function pushFor(deps: Deps, n: NewNotification) {
+  const actor = n.actorId ? ((await deps.db.user.findUnique({ where: { id: n.actorId }, select: { displayName: true } }))?.displayName ?? "Someone") : "Someone";
+  switch (n.kind) {
+    case "FRIEND_REQUEST":
+      return { userId: n.userId, title: "New friend request", body: `${actor} wants to be friends`, url: "/friends?tab=requests", tag: `friend-request-${n.actorId}` };
+    case "FRIEND_ACCEPTED":
+      return { userId: n.userId, title: "Friend request accepted", body: `${actor} accepted your friend request`, url: "/friends", tag: `friend-accepted-${n.actorId}` };
+    case "MENTION":
+      return { userId: n.userId, title: `${actor} mentioned you`, body: "Open the conversation to reply", url: `/messages/${n.conversationId}`, tag: `mention-${n.messageId}` };
+    case "MESSAGE":
+      return { userId: n.userId, title: actor, body: "sent you a message", url: `/messages/${n.conversationId}`, tag: `message-${n.conversationId}` };
+  }
 }
 
 export async function unreadNotificationCount(deps: Deps, userId: string): Promise<number> {
