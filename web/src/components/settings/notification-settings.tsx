@@ -5,6 +5,7 @@ import { useTRPC } from "@/trpc/client";
 import { Card, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
+import { PushToggle } from "./push-toggle";
 import { useMe } from "./use-me";
 
 export function NotificationSettings() {
@@ -28,6 +29,9 @@ export function NotificationSettings() {
           <span className="block text-sm text-stone-500">One email collecting what you missed, if messages stay unread for a while.</span>
         </span>
       </label>
+      <div className="mt-4 border-t border-stone-200 pt-4">
+        <PushToggle />
+      </div>
     </Card>
   );
 }
