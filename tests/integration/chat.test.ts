@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { attachmentDownloadUrl } from "@/server/services/chat/attachments";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 
@@ -312,5 +313,56 @@ describe("reactions", () => {
     const outsider = await createUser();
     await expectTrpcError(callerFor(outsider).chat.react({ messageId: message.id, emoji: "👍" }), "NOT_FOUND");
     expect(await deps.db.messageReaction.count({ where: { messageId: message.id } })).toBe(0);
+  });
+});
+
+describe("attachments", () => {
+  async function upload(user: TestUser, conversationId: string, bytes: Buffer, meta: { name: string; contentType: "image/png" | "application/pdf" }) {
+    const created = await callerFor(user).chat.createAttachmentUpload({ conversationId, ...meta, size: bytes.length });
+    const put = await fetch(created.url, { method: "PUT", headers: created.headers, body: new Uint8Array(bytes) });
+    expect(put.status).toBe(200);
+    return created.attachmentId;
+  }
+
+  it("upload through a presigned URL, then ride on a message that members can open", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    const image = await upload(a, conversationId, Buffer.from("not really a png but bytes"), { name: "holiday photo.png", contentType: "image/png" });
+    const pdf = await upload(a, conversationId, Buffer.from("%PDF-1.4 tiny"), { name: "ticket.pdf", contentType: "application/pdf" });
+    const message = await callerFor(a).chat.send({ conversationId, body: "", attachmentIds: [image, pdf] });
+    expect(message.attachments).toEqual([
+      { id: image, name: "holiday photo.png", contentType: "image/png", size: 26, url: `/api/attachments/${image}`, isImage: true },
+      { id: pdf, name: "ticket.pdf", contentType: "application/pdf", size: 13, url: `/api/attachments/${pdf}`, isImage: false },
+    ]);
+    const link = await attachmentDownloadUrl(deps, b.id, pdf);
+    const download = await fetch(link);
+    expect(await download.text()).toBe("%PDF-1.4 tiny");
+    expect(download.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''ticket.pdf");
+  });
+
+  it("cannot be claimed twice, by someone else, in another conversation, or before the bytes arrive", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    const other = await friendsWithChat();
+    const id = await upload(a, conversationId, Buffer.from("bytes"), { name: "a.pdf", contentType: "application/pdf" });
+    await expectTrpcError(callerFor(b).chat.send({ conversationId, body: "mine", attachmentIds: [id] }), "NOT_FOUND");
+    await expectTrpcError(callerFor(other.a).chat.send({ conversationId: other.conversationId, body: "x", attachmentIds: [id] }), "NOT_FOUND");
+    await callerFor(a).chat.send({ conversationId, body: "first", attachmentIds: [id] });
+    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "again", attachmentIds: [id] }), "NOT_FOUND");
+    const pending = await callerFor(a).chat.createAttachmentUpload({ conversationId, name: "later.pdf", contentType: "application/pdf", size: 10 });
+    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "too soon", attachmentIds: [pending.attachmentId] }), "BAD_REQUEST", /finished uploading/);
+    expect(await messageRows(conversationId)).toHaveLength(1);
+  });
+
+  it("are refused for bad types, sizes and names, to outsiders, and are hidden from non-members", async () => {
+    const { a, conversationId } = await friendsWithChat();
+    const as = callerFor(a).chat;
+    await expectTrpcError(as.createAttachmentUpload({ conversationId, name: "x.html", contentType: "text/html" as "application/pdf", size: 10 }), "BAD_REQUEST");
+    await expectTrpcError(as.createAttachmentUpload({ conversationId, name: "big.pdf", contentType: "application/pdf", size: 26 * 1024 * 1024 }), "BAD_REQUEST", /25 MB/);
+    await expectTrpcError(as.createAttachmentUpload({ conversationId, name: "../../etc/passwd", contentType: "application/pdf", size: 10 }), "BAD_REQUEST");
+    const outsider = await createUser();
+    await expectTrpcError(callerFor(outsider).chat.createAttachmentUpload({ conversationId, name: "x.pdf", contentType: "application/pdf", size: 10 }), "NOT_FOUND");
+    const id = await upload(a, conversationId, Buffer.from("secret"), { name: "s.pdf", contentType: "application/pdf" });
+    await callerFor(a).chat.send({ conversationId, body: "", attachmentIds: [id] });
+    await expect(attachmentDownloadUrl(deps, outsider.id, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expectTrpcError(as.send({ conversationId, body: "   " }), "BAD_REQUEST", /Write something/);
   });
 });

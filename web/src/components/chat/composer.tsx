@@ -6,6 +6,7 @@ import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 import { useChatCache } from "./chat-cache";
 import { useMyId } from "./realtime-provider";
+import { useTypingNotifier } from "./typing";
 import { MESSAGE_MAX_CHARS, type Message } from "./types";
 
 const COUNTER_FROM = MESSAGE_MAX_CHARS - 500;
@@ -15,6 +16,7 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
   const trpc = useTRPC();
   const cache = useChatCache(useMyId());
   const [text, setText] = useState("");
+  const typing = useTypingNotifier(conversationId);
   const input = useRef<HTMLTextAreaElement>(null);
   const send = useMutation(
     trpc.chat.send.mutationOptions({
@@ -80,7 +82,10 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
           ref={input}
           id={`composer-${conversationId}`}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (e.target.value.trim()) typing();
+          }}
           onKeyDown={onKeyDown}
           placeholder="Write a message…"
           rows={1}

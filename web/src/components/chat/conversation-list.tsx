@@ -8,6 +8,7 @@ import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
+import { WithPresence } from "../presence/presence";
 import { ConversationAvatar } from "./conversation-avatar";
 import { relativeTime, useNow } from "./format";
 import { BellOffIcon, PinIcon } from "./icons";
@@ -62,7 +63,9 @@ function ConversationRow({ conversation: c }: { conversation: Conversation }) {
   return (
     <li>
       <Link href={`/messages/${c.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-stone-50 focus-visible:bg-stone-50">
-        <ConversationAvatar conversation={c} />
+        <WithPresence userId={c.kind === "DIRECT" ? c.other?.id : null} size={48}>
+          <ConversationAvatar conversation={c} />
+        </WithPresence>
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline gap-2">
             <span className={`min-w-0 flex-1 truncate ${unread ? "font-semibold text-stone-900" : "font-medium text-stone-800"}`}>{c.title}</span>

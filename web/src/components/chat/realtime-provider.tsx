@@ -2,10 +2,14 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { UserEvent } from "@/server/services/realtime/events";
 import { useTRPC } from "@/trpc/client";
+import { useNotificationsCache } from "../notifications/notifications-cache";
+import { AwayReporter } from "../presence/away-reporter";
+import { usePresenceCache } from "../presence/presence";
 import { useChatCache } from "./chat-cache";
+import { TypingContext, TypingStore } from "./typing";
 import { allThreadsKey } from "./types";
 
 const MeContext = createContext<string | null>(null);
@@ -19,20 +23,26 @@ export function useMyId(): string {
 
 /**
  * Holds the user's live event stream (one Server-Sent Events connection for the whole signed-in app) and folds each
- * event into the React Query cache, so lists, threads and badges update without refetching. On reconnect the
- * subscription link resumes from the last event id it saw; a `resync` (too far behind) refetches all chat data.
+ * event into the React Query cache, so lists, threads, badges and presence update without refetching. On reconnect
+ * the subscription link resumes from the last event id it saw; a `resync` (too far behind) refetches all chat data.
+ * `ready` (subscribed and caught up, after every (re)connect) refetches what events alone cannot restore: presence
+ * and the notification count always, chat data after a reconnect.
  */
 export function RealtimeProvider({ meId, children }: { meId: string; children: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cache = useChatCache(meId);
-  // Whether the stream connected before (kept outside React state: it never affects rendering).
-  const [connections] = useState(() => {
+  const presence = usePresenceCache();
+  const notifications = useNotificationsCache();
+  const [typing] = useState(() => new TypingStore());
+  useEffect(() => () => typing.dispose(), [typing]);
+  // How many times the stream has been ready (kept outside React state: it never affects rendering).
+  const [readies] = useState(() => {
     let count = 0;
     return { next: () => count++ };
   });
 
-  const refetchAll = () => {
+  const refetchChat = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.chat.pathKey() });
     void queryClient.invalidateQueries({ queryKey: allThreadsKey });
   };
@@ -40,6 +50,7 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
   const onEvent = (event: UserEvent) => {
     switch (event.type) {
       case "message.created":
+        if (event.message.senderId) typing.stopped(event.message.conversationId, event.message.senderId);
         return cache.messageCreated(event.message);
       case "message.updated":
         return cache.messageUpdated(event.message);
@@ -50,22 +61,39 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
       case "conversation.removed":
         return cache.conversationRemoved(event.conversationId);
       case "resync":
-        return refetchAll();
+        return refetchChat();
+      case "ready":
+        presence.refetch();
+        notifications.refetch();
+        // A reconnect may have missed events (the first connection starts from what the pages just fetched).
+        if (readies.next() > 0) refetchChat();
+        return;
+      case "notification":
+        return notifications.changed(event.unread);
+      case "presence":
+        if (event.status === "offline") typing.stoppedEverywhere(event.userId);
+        return presence.apply(event);
+      case "typing":
+        if (event.userId !== meId) typing.started(event.conversationId, event.userId);
+        return;
       default:
-        return; // other features' events (presence, …)
+        return; // events of features without a client yet
     }
   };
 
   useSubscription(
     trpc.events.stream.subscriptionOptions(undefined, {
-      onStarted: () => {
-        // A fresh (not resumed) connection after a drop may have missed events: catch up from the server.
-        if (connections.next() > 0) refetchAll();
-      },
       // Tracked events arrive as { id, data }; the link keeps the id to resume from after a reconnect.
       onData: (item) => onEvent("data" in item ? item.data : item),
     }),
   );
 
-  return <MeContext value={meId}>{children}</MeContext>;
+  return (
+    <MeContext value={meId}>
+      <TypingContext value={typing}>
+        <AwayReporter />
+        {children}
+      </TypingContext>
+    </MeContext>
+  );
 }

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { PresenceText, WithPresence } from "../presence/presence";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
@@ -15,6 +16,7 @@ import { dayLabel, sameDay, useNow } from "./format";
 import { MessageRow } from "./message-row";
 import { useMyId } from "./realtime-provider";
 import { BellIcon, BellOffIcon, PinIcon } from "./icons";
+import { typingText, useTypingUsers } from "./typing";
 import { HISTORY_PAGE_SIZE, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
 
 const errorCode = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
@@ -24,6 +26,29 @@ function subscribeVisibility(onChange: () => void) {
   return () => document.removeEventListener("visibilitychange", onChange);
 }
 const usePageVisible = () => useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => false);
+
+// Viewing reports go out one after another, so a quick leave-and-return cannot land out of order.
+let viewingReports: Promise<unknown> = Promise.resolve();
+
+/**
+ * While the thread is open and the tab visible, tells the server the user is looking at it (renewed every 30 s; the
+ * server forgets it after a minute), so messages here raise no notifications; and that they stopped, when they do.
+ */
+function useViewing(conversationId: string, visible: boolean) {
+  const client = useTRPCClient();
+  useEffect(() => {
+    if (!visible) return;
+    const say = (viewing: boolean) => {
+      viewingReports = viewingReports.then(() => client.notifications.viewing.mutate({ conversationId, viewing })).catch(() => undefined);
+    };
+    say(true);
+    const timer = setInterval(() => say(true), 30_000);
+    return () => {
+      clearInterval(timer);
+      say(false);
+    };
+  }, [client, conversationId, visible]);
+}
 
 /**
  * One conversation. On phones it is a screen of its own (over the app's bars) with the composer at the bottom;
@@ -90,22 +115,30 @@ function ThreadHeader({ conversation: c }: { conversation: Conversation }) {
   const trpc = useTRPC();
   const cache = useChatCache(useMyId());
   const prefs = useMutation(trpc.chat.setPreferences.mutationOptions({ onSuccess: (_, input) => cache.preferences(input.conversationId, input) }));
-  const subtitle = c.kind === "GROUP" ? `${c.members.length} members` : c.other ? `@${c.other.username}` : null;
+  const other = c.kind === "DIRECT" ? c.other : null;
+  const subtitle = c.kind === "GROUP" ? `${c.members.length} members` : other ? `@${other.username}` : null;
   const title = <h1 className="truncate font-semibold text-stone-900">{c.title}</h1>;
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="flex items-center gap-2 px-2 py-2 sm:gap-3 sm:px-3">
         <BackLink />
-        <ConversationAvatar conversation={c} size={40} />
+        <WithPresence userId={other?.id} size={40}>
+          <ConversationAvatar conversation={c} size={40} />
+        </WithPresence>
         <div className="min-w-0 flex-1">
-          {c.kind === "DIRECT" && c.other ? (
-            <Link href={`/u/${c.other.username}`} className="block hover:underline">
+          {other ? (
+            <Link href={`/u/${other.username}`} className="block hover:underline">
               {title}
             </Link>
           ) : (
             title
           )}
-          {subtitle ? <p className="truncate text-xs text-stone-500">{subtitle}</p> : null}
+          {subtitle ? (
+            <p className="flex min-w-0 items-center gap-1.5 text-xs text-stone-500">
+              <PresenceText userId={other?.id} className="inline-flex shrink-0 after:text-stone-400 after:content-['·']" />
+              <span className="truncate">{subtitle}</span>
+            </p>
+          ) : null}
         </div>
         <ToggleButton pressed={c.muted} onClick={() => prefs.mutate({ conversationId: c.id, muted: !c.muted })} icon={c.muted ? <BellOffIcon /> : <BellIcon />} label="Mute" />
         <ToggleButton pressed={c.pinned} onClick={() => prefs.mutate({ conversationId: c.id, pinned: !c.pinned })} icon={<PinIcon />} label="Pin" />
@@ -182,6 +215,7 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
 
   // --- read state: mark read up to the newest message while the thread is on screen
   const visible = usePageVisible();
+  useViewing(conversationId, visible);
   const { mutate: markRead } = useMutation(trpc.chat.markRead.mutationOptions({ onSuccess: ({ lastReadSeq }, input) => cache.read(input.conversationId, meId, lastReadSeq) }));
   const requested = useRef(0);
   const newestSeq = newest?.seq ?? 0;
@@ -288,6 +322,7 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
           </>
         )}
       </div>
+      <TypingIndicator conversationId={conversationId} nameOf={nameOf} />
       {remove.isError ? (
         <div className="border-t border-stone-200 bg-white px-3 pt-2">
           <FormAlert message={formErrors(remove.error).form} />
@@ -303,5 +338,29 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
         }}
       />
     </>
+  );
+}
+
+/** "Avery is typing…" over the bottom of the messages while other members type (announced politely). */
+function TypingIndicator({ conversationId, nameOf }: { conversationId: string; nameOf: (id: string) => string }) {
+  const text = typingText(useTypingUsers(conversationId).map(nameOf));
+  return (
+    <div className="relative h-0">
+      <p
+        aria-live="polite"
+        className="absolute bottom-2 left-3 flex max-w-[calc(100%-1.5rem)] items-center gap-2 rounded-full border border-stone-200 bg-white/95 px-3 py-1 text-xs text-stone-600 shadow-sm empty:hidden sm:left-4"
+      >
+        {text ? (
+          <>
+            <span aria-hidden className="flex gap-0.5">
+              <span className="size-1 animate-bounce rounded-full bg-stone-400" />
+              <span className="size-1 animate-bounce rounded-full bg-stone-400 [animation-delay:150ms]" />
+              <span className="size-1 animate-bounce rounded-full bg-stone-400 [animation-delay:300ms]" />
+            </span>
+            <span className="truncate">{text}</span>
+          </>
+        ) : null}
+      </p>
+    </div>
   );
 }

@@ -71,6 +71,7 @@ function FriendsList() {
           <UserRow
             key={friend.id}
             user={friend}
+            presence
             detail={mutualLabel(friend.mutualFriends)}
             actions={
               <Button variant="ghost" onClick={() => confirm(`Remove ${friend.displayName} from your friends?`) && unfriend.mutate({ userId: friend.id })}>

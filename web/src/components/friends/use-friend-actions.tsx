@@ -13,6 +13,8 @@ export function useFriendActions() {
       queryClient.invalidateQueries({ queryKey: trpc.friends.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.profile.pathKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.search.pathKey() }),
+      // Presence is shared between friends only: a new or ended friendship changes whose is shown.
+      queryClient.invalidateQueries({ queryKey: trpc.presence.pathKey() }),
     ]);
   const actions = {
     send: useMutation(trpc.friends.sendRequest.mutationOptions({ onSuccess })),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { WithPresence } from "../presence/presence";
 import { Avatar } from "../ui/avatar";
 
 export interface UserRowUser {
@@ -9,11 +10,14 @@ export interface UserRowUser {
   avatarUrl: string | null;
 }
 
-export function UserRow({ user, detail, actions }: { user: UserRowUser; detail?: ReactNode; actions?: ReactNode }) {
+/** A person in a list; `presence` adds their status dot (friends only: nobody else's presence is shared). */
+export function UserRow({ user, detail, actions, presence = false }: { user: UserRowUser; detail?: ReactNode; actions?: ReactNode; presence?: boolean }) {
   return (
     <li className="flex items-center gap-3 py-3">
       <Link href={`/u/${user.username}`} className="flex min-w-0 flex-1 items-center gap-3 rounded-lg hover:opacity-90">
-        <Avatar name={user.displayName} url={user.avatarUrl} seed={user.id} size={44} />
+        <WithPresence userId={presence ? user.id : null} size={44}>
+          <Avatar name={user.displayName} url={user.avatarUrl} seed={user.id} size={44} />
+        </WithPresence>
         <span className="min-w-0">
           <span className="block truncate font-medium text-stone-900">{user.displayName}</span>
           <span className="block truncate text-sm text-stone-500">

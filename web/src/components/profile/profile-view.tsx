@@ -12,6 +12,7 @@ import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { useFriendActions } from "../friends/use-friend-actions";
 import { mutualLabel } from "../friends/user-row";
+import { PresenceText, WithPresence } from "../presence/presence";
 
 export function ProfileView({ username }: { username: string }) {
   const trpc = useTRPC();
@@ -26,13 +27,18 @@ export function ProfileView({ username }: { username: string }) {
   }
   const p = profile.data;
   const mutual = mutualLabel(p.mutualFriends);
+  // Presence is shared between friends only.
+  const friendId = p.friendStatus === "friends" ? p.id : null;
   return (
     <Card>
       <div className="flex flex-col items-center gap-4 text-center sm:flex-row sm:items-start sm:text-left">
-        <Avatar name={p.displayName} url={p.avatarUrl} seed={p.id} size={96} />
+        <WithPresence userId={friendId} size={96} showOffline>
+          <Avatar name={p.displayName} url={p.avatarUrl} seed={p.id} size={96} />
+        </WithPresence>
         <div className="min-w-0 flex-1">
           <h1 className="truncate text-2xl font-semibold tracking-tight">{p.displayName}</h1>
           <p className="text-stone-500">@{p.username}</p>
+          <PresenceText userId={friendId} className="mt-1 flex justify-center text-sm font-medium text-stone-600 sm:justify-start" />
           <p className="mt-1 text-sm text-stone-500">
             {[p.friendCount !== null ? (p.friendCount === 1 ? "1 friend" : `${p.friendCount} friends`) : null, mutual, p.joinedAt ? `Joined ${p.joinedAt.toLocaleDateString(undefined, { month: "long", year: "numeric" })}` : null]
               .filter(Boolean)

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTRPC } from "@/trpc/client";
 import { signOutAction } from "../auth/actions";
+import { NotificationBell } from "../notifications/notification-bell";
 
 export function AppNav({ username, displayName }: { username: string; displayName: string }) {
   const pathname = usePathname();
@@ -45,7 +46,8 @@ export function AppNav({ username, displayName }: { username: string; displayNam
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
+            <NotificationBell />
             <span className="hidden max-w-40 truncate text-sm text-stone-500 md:inline">{displayName}</span>
             <form action={signOutAction}>
               <button type="submit" className="rounded-lg px-3 py-1.5 text-sm font-medium text-stone-600 hover:bg-stone-100">

@@ -17,6 +17,7 @@ export function createLimits(client: Redis) {
     messagesPerUser: createLimiter(client, "message", 20, "10 s", "You are sending messages too fast"),
     typingPerUser: createLimiter(client, "typing", 30, "1 m", "Slow down"),
     conversationsPerUser: createLimiter(client, "conversation", 30, "1 h", "Too many new conversations"),
+    attachmentUploadsPerUser: createLimiter(client, "attachment", 60, "1 h", "Too many uploads"),
     avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
   } satisfies Record<string, Limiter>;
 }

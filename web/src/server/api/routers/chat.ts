@@ -10,6 +10,7 @@ import { sendMessage } from "../../services/chat/send-message";
 import { notifyTyping } from "../../services/chat/typing";
 import { searchMessages } from "../../services/chat/search-messages";
 import { emojiSchema, toggleReaction } from "../../services/chat/reactions";
+import { attachmentUploadInput, createAttachmentUpload } from "../../services/chat/attachments";
 import { addGroupMembers, leaveGroup, removeGroupMember, renameGroup } from "../../services/chat/group-members";
 import { requireMembership } from "../../services/chat/access";
 import { protectedProcedure, router } from "../trpc";
@@ -27,6 +28,7 @@ export const chatRouter = router({
   send: protectedProcedure.input(sendMessageInput).mutation(({ ctx, input }) => sendMessage(ctx.deps, ctx.user.id, input)),
   edit: protectedProcedure.input(editMessageInput).mutation(({ ctx, input }) => editMessage(ctx.deps, ctx.user.id, input)),
   delete: protectedProcedure.input(messageIdInput).mutation(({ ctx, input }) => deleteMessage(ctx.deps, ctx.user.id, input.messageId)),
+  createAttachmentUpload: protectedProcedure.input(attachmentUploadInput).mutation(({ ctx, input }) => createAttachmentUpload(ctx.deps, ctx.user.id, input)),
   react: protectedProcedure.input(messageIdInput.extend({ emoji: emojiSchema })).mutation(({ ctx, input }) => toggleReaction(ctx.deps, ctx.user.id, input)),
   markRead: protectedProcedure.input(markReadInput).mutation(({ ctx, input }) => markRead(ctx.deps, ctx.user.id, input)),
   addMembers: protectedProcedure

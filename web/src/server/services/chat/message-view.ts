@@ -1,4 +1,5 @@
 import type { MessageView } from "../realtime/events";
+import { attachmentSelect, toAttachmentView } from "./attachments";
 
 export const messageSelect = {
   id: true,
@@ -12,6 +13,7 @@ export const messageSelect = {
   deletedAt: true,
   replyTo: { select: { id: true, seq: true, senderId: true, body: true, deletedAt: true } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
+  attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
 } as const;
 
 type MessageRow = {
@@ -26,6 +28,7 @@ type MessageRow = {
   deletedAt: Date | null;
   replyTo: { id: string; seq: number; senderId: string | null; body: string; deletedAt: Date | null } | null;
   reactions: { emoji: string; userId: string }[];
+  attachments: { id: string; name: string; contentType: string; size: number }[];
 };
 
 const REPLY_PREVIEW_CHARS = 140;
@@ -46,6 +49,7 @@ export function toMessageView(row: MessageRow): MessageView {
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
     reactions: row.deletedAt ? [] : groupReactions(row.reactions),
+    attachments: row.deletedAt ? [] : row.attachments.map(toAttachmentView),
   };
 }
 

@@ -11,7 +11,12 @@ export const messageBody = z
   .transform((text) => text.replace(/\r\n?/g, "\n").trim())
   .pipe(z.string().min(1, "Write something first.").max(MESSAGE_MAX_CHARS, `Messages have at most ${MESSAGE_MAX_CHARS} characters.`));
 
-export const sendMessageInput = z.object({ conversationId: id, body: messageBody, replyToId: id.optional() });
+/** A message's text; may be empty when it carries files. */
+const optionalBody = z
+  .string()
+  .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+  .pipe(z.string().max(MESSAGE_MAX_CHARS, `Messages have at most ${MESSAGE_MAX_CHARS} characters.`));
+export const sendMessageInput = z.object({ conversationId: id, body: optionalBody, replyToId: id.optional(), attachmentIds: z.array(id).max(10).optional() });
 export const editMessageInput = z.object({ messageId: id, body: messageBody });
 export const messageIdInput = z.object({ messageId: id });
 export const historyInput = z.object({ conversationId: id, beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(100).default(50) });

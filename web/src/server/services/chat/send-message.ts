@@ -1,4 +1,5 @@
-import { notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
+import { claimAttachments } from "./attachments";
 import type { Deps } from "../../infra/deps";
 import type { MessageView } from "../realtime/events";
 import { publishToUsers } from "../realtime/event-stream";
@@ -10,9 +11,15 @@ import { notifyMessageRecipients } from "../notifications/message-notifications"
  * Sends a message: it gets the conversation's next seq under a row lock, is committed to PostgreSQL, and only then
  * published to every member's event stream. The sender's read state moves to it.
  */
-export async function sendMessage(deps: Deps, userId: string, input: { conversationId: string; body: string; replyToId?: string }): Promise<MessageView> {
+export async function sendMessage(
+  deps: Deps,
+  userId: string,
+  input: { conversationId: string; body: string; replyToId?: string; attachmentIds?: string[] },
+): Promise<MessageView> {
   const membership = await requireMembership(deps.db, userId, input.conversationId);
+  if (!input.body && !input.attachmentIds?.length) throw new AppError("BAD_REQUEST", "Write something first.", { field: "body" });
   await deps.limits.messagesPerUser.consume(userId);
+  const attachmentIds = input.attachmentIds?.length ? await claimAttachments(deps, deps.db, userId, input.conversationId, input.attachmentIds) : [];
   const row = await deps.db.$transaction(async (tx) => {
     if (input.replyToId) {
       const target = await tx.message.findFirst({ where: { id: input.replyToId, conversationId: input.conversationId }, select: { id: true } });
@@ -23,10 +30,16 @@ export async function sendMessage(deps: Deps, userId: string, input: { conversat
       data: { lastSeq: { increment: 1 }, lastMessageAt: new Date() },
       select: { lastSeq: true },
     });
-    const message = await tx.message.create({
+    const created = await tx.message.create({
       data: { conversationId: input.conversationId, seq: lastSeq, senderId: userId, body: input.body, replyToId: input.replyToId },
-      select: messageSelect,
+      select: { id: true },
     });
+    if (attachmentIds.length) {
+      // messageId: null guards against the same upload being claimed by two messages at once.
+      const { count } = await tx.attachment.updateMany({ where: { id: { in: attachmentIds }, messageId: null }, data: { messageId: created.id } });
+      if (count !== attachmentIds.length) throw notFound("That upload");
+    }
+    const message = await tx.message.findUniqueOrThrow({ where: { id: created.id }, select: messageSelect });
     await tx.conversationMember.update({ where: { conversationId_userId: { conversationId: input.conversationId, userId } }, data: { lastReadSeq: lastSeq } });
     return message;
   });

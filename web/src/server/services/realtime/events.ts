@@ -13,6 +13,7 @@ export interface MessageView {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  attachments: { id: string; name: string; contentType: string; size: number; url: string; isImage: boolean }[];
   /** Each emoji with who reacted with it, in the order first used. */
   reactions: { emoji: string; userIds: string[] }[];
 }

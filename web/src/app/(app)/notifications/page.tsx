@@ -1,0 +1,7 @@
+import { NotificationCentre } from "@/components/notifications/notification-centre";
+
+export const metadata = { title: "Notifications" };
+
+export default function NotificationsPage() {
+  return <NotificationCentre />;
+}
