@@ -6,6 +6,7 @@ import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 import { useChatCache } from "./chat-cache";
 import { timeOfDay } from "./format";
+import { MessageAttachments, MessageReactions } from "./message-extras";
 import { MessageText } from "./message-text";
 import { useMyId } from "./realtime-provider";
 import { MESSAGE_MAX_CHARS, type Message } from "./types";
@@ -50,6 +51,7 @@ export function MessageRow(props: MessageRowProps) {
     ? []
     : [
         { label: "Reply", onClick: props.onReply },
+        { label: "React", onClick: props.onActivate },
         ...(own ? [{ label: "Edit", onClick: props.onEdit }, { label: "Delete", onClick: props.onDelete, danger: true }] : []),
       ];
 
@@ -88,9 +90,14 @@ export function MessageRow(props: MessageRowProps) {
           ) : editing ? (
             <EditForm message={m} onDone={props.onEditDone} />
           ) : (
-            <p className="text-[15px] leading-snug break-words whitespace-pre-wrap">
-              <MessageText text={m.body} />
-            </p>
+            <>
+              {m.body ? (
+                <p className="text-[15px] leading-snug break-words whitespace-pre-wrap">
+                  <MessageText text={m.body} />
+                </p>
+              ) : null}
+              <MessageAttachments message={m} own={own} />
+            </>
           )}
           <p className={`mt-0.5 text-right text-[11px] ${own && !deleted ? "text-white/75" : "text-stone-400"}`}>
             <time dateTime={m.createdAt} title={time.toLocaleString()}>
@@ -113,6 +120,7 @@ export function MessageRow(props: MessageRowProps) {
           </div>
         ) : null}
       </div>
+      <MessageReactions message={m} showPicker={active} />
       {receipt ? <p className="mt-0.5 px-1 text-[11px] text-stone-500">{receipt}</p> : null}
     </li>
   );
