@@ -131,3 +131,48 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
   await a.context.close();
   await b.context.close();
 });
+
+test("a photo and a file travel with a message, and a reaction comes back", async ({ browser }) => {
+  const cleo = await insertUser("Cleo");
+  const dara = await insertUser("Dara");
+  await befriend(cleo.id, dara.id);
+  const c = await newPerson(browser);
+  const d = await newPerson(browser);
+  await signIn(c.page, cleo);
+  await signIn(d.page, dara);
+
+  await c.page.goto(`/u/${dara.username}`);
+  await c.page.getByRole("button", { name: "Message" }).click();
+  await c.page.waitForURL("**/messages/*");
+  const conversationUrl = c.page.url();
+  const sharp = (await import("sharp")).default;
+  const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#ea580c" } }).png().toBuffer();
+  await c.page.getByTestId("attachment-input").setInputFiles([
+    { name: "sunset.png", mimeType: "image/png", buffer: png },
+    { name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 e2e") },
+  ]);
+  await expect(c.page.getByRole("list", { name: "Files to send" }).getByText("uploading…")).toHaveCount(0);
+  const box = c.page.getByRole("textbox", { name: "Message", exact: true });
+  await box.fill("photos from last night");
+  await box.press("Enter");
+
+  await d.page.goto(conversationUrl);
+  const thread = d.page.getByRole("log", { name: "Messages" });
+  const photo = thread.getByRole("img", { name: "sunset.png" });
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  await expect(thread.getByRole("link", { name: /plan\.pdf/ })).toBeVisible();
+  const pdf = await d.page.request.get(await thread.getByRole("link", { name: /plan\.pdf/ }).getAttribute("href").then((h) => h!));
+  expect(await pdf.text()).toBe("%PDF-1.4 e2e");
+
+  // Someone who is not in the conversation gets nothing.
+  const stranger = await d.page.context().browser()!.newContext();
+  const denied = await stranger.request.get(new URL(await photo.getAttribute("src").then((s) => s!), d.page.url()).toString(), { maxRedirects: 0 });
+  expect(denied.status()).toBe(404);
+  await stranger.close();
+
+  await thread.getByText("photos from last night").hover();
+  await thread.getByRole("button", { name: "React" }).click();
+  await thread.getByRole("button", { name: "React with 👍" }).click();
+  await expect(c.page.getByRole("log", { name: "Messages" }).getByRole("button", { name: "👍 1" })).toBeVisible();
+});

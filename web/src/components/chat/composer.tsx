@@ -6,8 +6,10 @@ import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 import { useChatCache } from "./chat-cache";
 import { useMyId } from "./realtime-provider";
+import { PaperclipIcon } from "./icons";
 import { useTypingNotifier } from "./typing";
 import { MESSAGE_MAX_CHARS, type Message } from "./types";
+import { ATTACHMENT_ACCEPT, useAttachmentUploads } from "./use-attachment-uploads";
 
 const COUNTER_FROM = MESSAGE_MAX_CHARS - 500;
 
@@ -18,11 +20,14 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
   const [text, setText] = useState("");
   const typing = useTypingNotifier(conversationId);
   const input = useRef<HTMLTextAreaElement>(null);
+  const filePicker = useRef<HTMLInputElement>(null);
+  const uploads = useAttachmentUploads(conversationId);
   const send = useMutation(
     trpc.chat.send.mutationOptions({
       onSuccess: (message) => {
         cache.messageCreated(message);
         setText("");
+        uploads.clear();
         onCancelReply();
         onSent();
       },
@@ -31,8 +36,8 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
     }),
   );
   const errors = formErrors(send.error);
-  const error = errors.fields.body ?? errors.fields.replyToId ?? errors.form;
-  const empty = text.trim().length === 0;
+  const error = errors.fields.body ?? errors.fields.replyToId ?? errors.form ?? uploads.error;
+  const empty = text.trim().length === 0 && uploads.readyIds.length === 0;
 
   // Grows with its text up to about six lines.
   useLayoutEffect(() => {
@@ -44,8 +49,8 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (empty || send.isPending) return;
-    send.mutate({ conversationId, body: text, replyToId: replyTo?.id });
+    if (empty || send.isPending || uploads.uploading) return;
+    send.mutate({ conversationId, body: text, replyToId: replyTo?.id, attachmentIds: uploads.readyIds.length ? uploads.readyIds : undefined });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -74,7 +79,32 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
           {error}
         </p>
       ) : null}
+      {uploads.files.length ? (
+        <ul className="mb-2 flex flex-wrap gap-2" aria-label="Files to send">
+          {uploads.files.map((f) => (
+            <li key={f.key} className={`flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs ${f.status === "failed" ? "border-red-300 text-red-700" : "border-stone-300 text-stone-700"}`}>
+              <span className="max-w-40 truncate">{f.name}</span>
+              <span className="text-stone-500">{f.status === "uploading" ? "uploading…" : f.status === "failed" ? "failed" : ""}</span>
+              <button type="button" onClick={() => uploads.remove(f.key)} aria-label={`Remove ${f.name}`} className="rounded px-1 text-stone-500 hover:bg-stone-200">
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="flex items-end gap-2">
+        <input ref={filePicker} type="file" multiple accept={ATTACHMENT_ACCEPT} className="sr-only" aria-label="Attach files" data-testid="attachment-input" onChange={(e) => {
+          void uploads.add(e.target.files);
+          e.target.value = "";
+        }} />
+        <button
+          type="button"
+          onClick={() => filePicker.current?.click()}
+          aria-label="Attach a file or photo"
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-full text-lg text-stone-500 hover:bg-stone-100"
+        >
+          <PaperclipIcon />
+        </button>
         <label htmlFor={`composer-${conversationId}`} className="sr-only">
           Message
         </label>
@@ -98,7 +128,7 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
         />
         <button
           type="submit"
-          disabled={empty || send.isPending}
+          disabled={empty || send.isPending || uploads.uploading}
           className="inline-flex h-10 shrink-0 items-center justify-center rounded-full bg-ember-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-ember-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
           {send.isPending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}

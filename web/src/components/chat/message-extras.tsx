@@ -4,6 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/client";
 import { useChatCache } from "./chat-cache";
+import { PaperclipIcon } from "./icons";
 import { useMyId } from "./realtime-provider";
 import type { Message } from "./types";
 
@@ -30,7 +31,7 @@ export function MessageAttachments({ message, own }: { message: Message; own: bo
               href={file.url}
               className={`flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm underline-offset-2 hover:underline ${own ? "bg-white/15 text-white" : "bg-stone-100 text-stone-800"}`}
             >
-              <span aria-hidden>📎</span>
+              <PaperclipIcon className="size-4 shrink-0" />
               <span className="min-w-0 truncate">{file.name}</span>
               <span className={`shrink-0 text-xs ${own ? "text-white/75" : "text-stone-500"}`}>{sizeLabel(file.size)}</span>
             </a>
