@@ -3,20 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DIGEST_QUEUE, EMAIL_QUEUE } from "@/server/infra/queues";
 import { sendUnreadDigest } from "@/server/services/notifications/unread-digest";
 import { mentionedUsernames } from "@/server/services/notifications/message-notifications";
-import type { UserEvent } from "@/server/services/realtime/events";
+import { heardBy } from "../helpers/listen";
 import { callerFor, createUser, makeFriends, testDeps, unique } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 
 const deps = testDeps();
 
-async function heardBy(userId: string, during: () => Promise<void>): Promise<UserEvent[]> {
-  const heard: UserEvent[] = [];
-  const stop = await deps.hub().listen(userId, (_id, event) => heard.push(event));
-  await during();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  await stop();
-  return heard;
-}
 
 describe("friend notifications", () => {
   it("tell the recipient about a request live, and the sender when it is accepted", async () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { UserEvent } from "@/server/services/realtime/events";
 import { connect, friendsPresence, setAway, sweepExpiredPresence } from "@/server/services/presence/presence";
+import { heardBy } from "../helpers/listen";
 import { callerFor, createUser, makeFriends, testDeps } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 
 const deps = testDeps();
-const hub = deps.hub();
 
-/** Collects what reaches a user's live channel while `during` runs. */
-async function heardBy(userId: string, during: () => Promise<void>): Promise<UserEvent[]> {
-  const heard: UserEvent[] = [];
-  const stop = await hub.listen(userId, (_id, event) => heard.push(event));
-  await during();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  await stop();
-  return heard;
-}
 
 describe("presence", () => {
   it("is online while any connection lives, offline with last seen when the last one closes", async () => {

@@ -10,7 +10,7 @@ export interface ConversationSummary {
   title: string;
   /** For 1:1: the other person. */
   other: UserCard | null;
-  members: UserCard[];
+  members: (UserCard & { role: "MEMBER" | "ADMIN" })[];
   lastMessage: MessageView | null;
   lastMessageAt: Date;
   unread: number;
@@ -44,7 +44,7 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
           createdById: true,
           lastSeq: true,
           lastMessageAt: true,
-          members: { select: { lastReadSeq: true, user: { select: userCardSelect } } },
+          members: { select: { lastReadSeq: true, role: true, user: { select: userCardSelect } }, orderBy: { joinedAt: "asc" } },
           messages: { orderBy: { seq: "desc" }, take: 1, select: messageSelect },
         },
       },
@@ -56,7 +56,7 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
     .filter((m) => onlyConversationId || m.conversation.kind === "GROUP" || m.conversation.lastSeq > 0 || m.conversation.createdById === userId)
     .map((m) => {
       const c = m.conversation;
-      const members = c.members.map((member) => toUserCard(member.user));
+      const members = c.members.map((member) => ({ ...toUserCard(member.user), role: member.role }));
       const other = c.kind === "DIRECT" ? (members.find((u) => u.id !== userId) ?? null) : null;
       const last = c.messages[0];
       return {

@@ -1,4 +1,5 @@
 import { AppError, notFound } from "../../errors";
+import { publishToUsers } from "../realtime/event-stream";
 import type { Deps } from "../../infra/deps";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
 
@@ -16,6 +17,7 @@ export async function blockUser(deps: Deps, blockerId: string, blockedId: string
     deps.db.friendship.deleteMany({ where: { OR: pair.map(({ a, b }) => ({ userId: a, friendId: b })) } }),
     deps.db.friendRequest.deleteMany({ where: { OR: pair.map(({ a, b }) => ({ senderId: a, recipientId: b })) } }),
   ]);
+  await publishToUsers(deps.redis, [blockerId, blockedId], { type: "friends.changed" });
 }
 
 export async function unblockUser(deps: Deps, blockerId: string, blockedId: string): Promise<void> {

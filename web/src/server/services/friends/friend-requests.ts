@@ -5,6 +5,7 @@ import { audienceAllows, getRelationship } from "../social/relationship";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
 import { befriend } from "./friendships";
 import { notify } from "../notifications/notifications";
+import { publishToUsers } from "../realtime/event-stream";
 
 export type SendResult = { status: "requested"; requestId: string } | { status: "friends" };
 
@@ -58,6 +59,7 @@ export async function acceptFriendRequest(deps: Deps, recipientId: string, reque
   });
   // The request notification has served its purpose; the sender hears that it was accepted.
   await deps.db.notification.updateMany({ where: { userId: recipientId, actorId: senderId, kind: "FRIEND_REQUEST", readAt: null }, data: { readAt: new Date() } });
+  await publishToUsers(deps.redis, [senderId, recipientId], { type: "friends.changed" });
   await notify(deps, { userId: senderId, kind: "FRIEND_ACCEPTED", actorId: recipientId });
 }
 

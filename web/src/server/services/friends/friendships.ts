@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { notFound } from "../../errors";
+import { publishToUsers } from "../realtime/event-stream";
 import type { Deps } from "../../infra/deps";
 import { mutualFriendCounts } from "../social/relationship";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
@@ -16,6 +17,7 @@ export async function unfriend(deps: Deps, userId: string, friendId: string): Pr
     where: { OR: [{ userId, friendId }, { userId: friendId, friendId: userId }] },
   });
   if (count === 0) throw notFound("That friend");
+  await publishToUsers(deps.redis, [userId, friendId], { type: "friends.changed" });
 }
 
 export interface FriendEntry extends UserCard {

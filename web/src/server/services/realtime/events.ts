@@ -26,6 +26,8 @@ export type UserEvent =
   | { type: "conversation.removed"; conversationId: string }
   /** Ephemeral: the stream is subscribed and caught up; from here on nothing is missed (clients refetch on it). */
   | { type: "ready" }
+  /** A friendship began or ended, or a block changed things: refetch friends, requests and presence. */
+  | { type: "friends.changed" }
   /** Something new in the notification centre (or read): the unread count to show. */
   | { type: "notification"; unread: number }
   /** Ephemeral (not kept for resume): a friend's presence changed. */
