@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import sharp from "sharp";
 import { attachmentDownloadUrl } from "@/server/services/chat/attachments";
+import { readObject } from "@/server/services/profiles/avatars";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 
@@ -268,6 +270,26 @@ describe("group membership", () => {
     await callerFor(g.m1).chat.leave({ conversationId: g.conversationId });
     await callerFor(g.m2).chat.leave({ conversationId: g.conversationId });
     expect(await deps.db.conversation.findUnique({ where: { id: g.conversationId } })).toBeNull();
+  });
+
+  it("has a photo that only admins change, resized, with a line in the conversation", async () => {
+    const g = await group();
+    const png = await sharp({ create: { width: 500, height: 300, channels: 3, background: "#336699" } }).png().toBuffer();
+    const uploadAs = async (user: TestUser) => {
+      const upload = await callerFor(user).profile.createAvatarUpload({ contentType: "image/png", size: png.length });
+      expect((await fetch(upload.url, { method: "PUT", headers: upload.headers, body: new Uint8Array(png) })).status).toBe(200);
+      return upload.uploadKey;
+    };
+    await expectTrpcError(callerFor(g.m1).chat.setAvatar({ conversationId: g.conversationId, uploadKey: await uploadAs(g.m1) }), "FORBIDDEN");
+    await callerFor(g.admin).chat.setAvatar({ conversationId: g.conversationId, uploadKey: await uploadAs(g.admin) });
+    const { avatarKey } = await deps.db.conversation.findUniqueOrThrow({ where: { id: g.conversationId } });
+    expect(avatarKey).toMatch(new RegExp(`^groups/${g.conversationId}/[0-9a-f]{24}\\.webp$`));
+    const stored = await readObject(deps, avatarKey!);
+    expect(await sharp(stored!).metadata()).toMatchObject({ width: 256, height: 256, format: "webp" });
+    expect((await callerFor(g.m2).chat.conversation({ conversationId: g.conversationId })).avatarUrl).toMatch(`/api/conversations/${g.conversationId}/avatar?v=`);
+    expect(await lastBody(g.conversationId)).toBe(`${g.admin.displayName} changed the group photo`);
+    // Someone else's upload key is not the admin's to use.
+    await expectTrpcError(callerFor(g.admin).chat.setAvatar({ conversationId: g.conversationId, uploadKey: await uploadAs(g.m1) }), "NOT_FOUND");
   });
 
   it("does not apply to 1:1 conversations or outsiders", async () => {

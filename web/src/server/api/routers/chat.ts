@@ -11,7 +11,7 @@ import { notifyTyping } from "../../services/chat/typing";
 import { searchMessages } from "../../services/chat/search-messages";
 import { emojiSchema, toggleReaction } from "../../services/chat/reactions";
 import { attachmentUploadInput, createAttachmentUpload } from "../../services/chat/attachments";
-import { addGroupMembers, leaveGroup, removeGroupMember, renameGroup } from "../../services/chat/group-members";
+import { addGroupMembers, leaveGroup, removeGroupMember, renameGroup, setGroupAvatar } from "../../services/chat/group-members";
 import { requireMembership } from "../../services/chat/access";
 import { protectedProcedure, router } from "../trpc";
 
@@ -39,6 +39,9 @@ export const chatRouter = router({
     .mutation(({ ctx, input }) => removeGroupMember(ctx.deps, ctx.user.id, input)),
   leave: protectedProcedure.input(conversationIdInput).mutation(({ ctx, input }) => leaveGroup(ctx.deps, ctx.user.id, input.conversationId)),
   rename: protectedProcedure.input(conversationIdInput.extend({ name: groupName })).mutation(({ ctx, input }) => renameGroup(ctx.deps, ctx.user.id, input)),
+  setAvatar: protectedProcedure
+    .input(conversationIdInput.extend({ uploadKey: z.string().min(1).max(200).nullable() }))
+    .mutation(({ ctx, input }) => setGroupAvatar(ctx.deps, ctx.user.id, input)),
   search: protectedProcedure
     .input(z.object({ query: z.string().max(200, "Searches have at most 200 characters."), conversationId: conversationIdInput.shape.conversationId.optional() }))
     .query(({ ctx, input }) => searchMessages(ctx.deps, ctx.user.id, input)),

@@ -4,6 +4,7 @@ import { publishToUsers } from "../realtime/event-stream";
 import { requireMembership } from "./access";
 import { GROUP_MAX_MEMBERS } from "./schemas";
 import { postSystemMessage } from "./system-message";
+import { deleteObject, storeAvatarFromUpload } from "../profiles/avatars";
 
 async function requireGroup(deps: Deps, userId: string, conversationId: string) {
   const membership = await requireMembership(deps.db, userId, conversationId);
@@ -60,6 +61,18 @@ export async function leaveGroup(deps: Deps, userId: string, conversationId: str
   });
   await publishToUsers(deps.redis, [userId], { type: "conversation.removed", conversationId });
   if (remaining.length > 0) await postSystemMessage(deps, conversationId, null, `${name} left`, remaining);
+}
+
+/** Admins set the group's photo from an upload made with profile.createAvatarUpload (resized like profile photos). */
+export async function setGroupAvatar(deps: Deps, userId: string, input: { conversationId: string; uploadKey: string | null }): Promise<void> {
+  const membership = await requireGroup(deps, userId, input.conversationId);
+  requireAdmin(membership, "change its photo");
+  const avatarKey = input.uploadKey ? await storeAvatarFromUpload(deps, userId, input.uploadKey, `groups/${input.conversationId}`) : null;
+  const previous = await deps.db.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { avatarKey: true } });
+  await deps.db.conversation.update({ where: { id: input.conversationId }, data: { avatarKey } });
+  if (previous.avatarKey) await deleteObject(deps, previous.avatarKey);
+  const name = await displayName(deps, userId);
+  await postSystemMessage(deps, input.conversationId, userId, avatarKey ? `${name} changed the group photo` : `${name} removed the group photo`, membership.memberIds);
 }
 
 /** Admins rename the group. */

@@ -8,6 +8,8 @@ export interface ConversationSummary {
   kind: "DIRECT" | "GROUP";
   /** The group's name, or the other person's display name. */
   title: string;
+  /** The group's photo (members only, served by /api/conversations/<id>/avatar); null for 1:1 and groups without one. */
+  avatarUrl: string | null;
   /** For 1:1: the other person. */
   other: UserCard | null;
   members: (UserCard & { role: "MEMBER" | "ADMIN" })[];
@@ -41,6 +43,7 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
           id: true,
           kind: true,
           name: true,
+          avatarKey: true,
           createdById: true,
           lastSeq: true,
           lastMessageAt: true,
@@ -63,6 +66,7 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
         id: c.id,
         kind: c.kind,
         title: c.kind === "GROUP" ? (c.name ?? "Group") : (other?.displayName ?? "Conversation"),
+        avatarUrl: c.kind === "GROUP" && c.avatarKey ? `/api/conversations/${c.id}/avatar?v=${c.avatarKey.slice(-17, -5)}` : null,
         other,
         members,
         lastMessage: last ? toMessageView(last) : null,

@@ -33,20 +33,29 @@ export async function createAvatarUpload(
  * and removes the upload and the previous avatar. Keys outside the caller's prefix are NOT_FOUND.
  */
 export async function confirmAvatar(deps: Deps, userId: string, uploadKey: string): Promise<{ avatarUrl: string }> {
+  const avatarKey = await storeAvatarFromUpload(deps, userId, uploadKey, `avatars/${userId}`);
+  const previous = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { avatarKey: true } });
+  await deps.db.user.update({ where: { id: userId }, data: { avatarKey } });
+  if (previous.avatarKey) await deleteObject(deps, previous.avatarKey);
+  return { avatarUrl: avatarUrl(userId, avatarKey)! };
+}
+
+/**
+ * Turns the caller's upload (from createAvatarUpload) into a 256×256 WebP stored under `targetPrefix` and returns
+ * its key; the upload itself is always removed. Shared by profile and group avatars.
+ */
+export async function storeAvatarFromUpload(deps: Deps, userId: string, uploadKey: string, targetPrefix: string): Promise<string> {
   if (!uploadKey.startsWith(uploadPrefix(userId)) || uploadKey.includes("..")) throw new AppError("NOT_FOUND", "That upload was not found.");
   const bytes = await readObject(deps, uploadKey);
   if (!bytes) throw new AppError("NOT_FOUND", "That upload was not found. Upload the image again.");
   try {
     if (bytes.length > AVATAR_MAX_BYTES) throw new AppError("BAD_REQUEST", "Avatars can be at most 5 MB.");
     const resized = await resizeAvatar(bytes);
-    const avatarKey = `avatars/${userId}/${randomBytes(12).toString("hex")}.webp`;
+    const key = `${targetPrefix}/${randomBytes(12).toString("hex")}.webp`;
     await deps.storage.client.send(
-      new PutObjectCommand({ Bucket: deps.storage.bucket, Key: avatarKey, Body: resized, ContentType: "image/webp", CacheControl: "public, max-age=31536000, immutable" }),
+      new PutObjectCommand({ Bucket: deps.storage.bucket, Key: key, Body: resized, ContentType: "image/webp", CacheControl: "public, max-age=31536000, immutable" }),
     );
-    const previous = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { avatarKey: true } });
-    await deps.db.user.update({ where: { id: userId }, data: { avatarKey } });
-    if (previous.avatarKey) await deleteObject(deps, previous.avatarKey);
-    return { avatarUrl: avatarUrl(userId, avatarKey)! };
+    return key;
   } finally {
     await deleteObject(deps, uploadKey);
   }
@@ -87,6 +96,6 @@ export async function readObject(deps: Deps, key: string): Promise<Buffer | null
   }
 }
 
-async function deleteObject(deps: Deps, key: string): Promise<void> {
+export async function deleteObject(deps: Deps, key: string): Promise<void> {
   await deps.storage.client.send(new DeleteObjectCommand({ Bucket: deps.storage.bucket, Key: key }));
 }
