@@ -3,7 +3,7 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "@/trpc/client";
-import { threadKey, type Conversation, type Message, type ThreadData } from "./types";
+import { removedKey, threadKey, type Conversation, type Message, type ThreadData } from "./types";
 
 /** Flattens a thread's pages into one list, oldest first. */
 export function threadMessages(data: ThreadData | undefined): Message[] {
@@ -109,10 +109,13 @@ export function chatCache(queryClient: QueryClient, keys: { list: readonly unkno
       patchConversation(conversationId, (c) => ({ ...c, ...prefs }));
     },
     conversationChanged(conversationId: string) {
+      // (Re-)added to a conversation one was removed from: it is theirs again.
+      if (queryClient.getQueryData(removedKey(conversationId))) queryClient.setQueryData(removedKey(conversationId), false);
       void queryClient.invalidateQueries({ queryKey: keys.list });
       void queryClient.invalidateQueries({ queryKey: keys.one(conversationId) });
     },
     conversationRemoved(conversationId: string) {
+      queryClient.setQueryData(removedKey(conversationId), true);
       queryClient.setQueryData<Conversation[]>(keys.list, (list) => list?.filter((c) => c.id !== conversationId));
       void queryClient.invalidateQueries({ queryKey: keys.list });
       void queryClient.invalidateQueries({ queryKey: keys.one(conversationId) });

@@ -12,6 +12,7 @@ import { WithPresence } from "../presence/presence";
 import { ConversationAvatar } from "./conversation-avatar";
 import { relativeTime, useNow } from "./format";
 import { BellOffIcon, PinIcon } from "./icons";
+import { MessageSearchBox, MessageSearchResults } from "./message-search";
 import { NewGroupDialog } from "./new-group-dialog";
 import { useMyId } from "./realtime-provider";
 import type { Conversation } from "./types";
@@ -23,6 +24,8 @@ export function ConversationList() {
   const trpc = useTRPC();
   const conversations = useQuery(trpc.chat.conversations.queryOptions());
   const [creating, setCreating] = useState(false);
+  const [query, setQuery] = useState("");
+  const searching = query.trim().length > 0;
   const shown = conversations.data?.filter(listed) ?? [];
 
   return (
@@ -33,7 +36,12 @@ export function ConversationList() {
           New group
         </Button>
       </div>
-      {conversations.isPending ? (
+      <div role="search">
+        <MessageSearchBox value={query} onChange={setQuery} />
+      </div>
+      {searching ? (
+        <MessageSearchResults query={query} conversations={conversations.data} />
+      ) : conversations.isPending ? (
         <Spinner label="Loading conversations" />
       ) : conversations.isError ? (
         <FormAlert message={formErrors(conversations.error).form} />

@@ -23,6 +23,8 @@ export interface MessageRowProps {
   receipt: string | null;
   /** Actions stay visible (after a long press on a touch screen). */
   active: boolean;
+  /** Briefly marked (opened from a search result). */
+  highlighted?: boolean;
   editing: boolean;
   onActivate: () => void;
   onReply: () => void;
@@ -33,13 +35,13 @@ export interface MessageRowProps {
 }
 
 export function MessageRow(props: MessageRowProps) {
-  const { message: m, own, senderName, replyName, firstInRun, receipt, active, editing } = props;
+  const { message: m, own, senderName, replyName, firstInRun, receipt, active, editing, highlighted = false } = props;
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const deleted = !!m.deletedAt;
 
   if (m.kind === "SYSTEM") {
     return (
-      <li id={`message-${m.id}`} className="my-3 px-6 text-center text-xs text-stone-500">
+      <li id={`message-${m.id}`} data-highlighted={highlighted || undefined} className="my-3 rounded-lg px-6 text-center text-xs text-stone-500 data-highlighted:bg-amber-100">
         {m.body}
       </li>
     );
@@ -56,7 +58,11 @@ export function MessageRow(props: MessageRowProps) {
       ];
 
   return (
-    <li id={`message-${m.id}`} className={`group flex flex-col ${own ? "items-end" : "items-start"} ${firstInRun ? "mt-3" : "mt-0.5"}`}>
+    <li
+      id={`message-${m.id}`}
+      data-highlighted={highlighted || undefined}
+      className={`group -mx-2 flex flex-col rounded-xl px-2 transition-colors duration-700 data-highlighted:bg-amber-100 ${own ? "items-end" : "items-start"} ${firstInRun ? "mt-3" : "mt-0.5"}`}
+    >
       {senderName && firstInRun && !own ? <span className="mb-0.5 px-3 text-xs font-medium text-stone-500">{senderName}</span> : null}
       <div className={`flex max-w-[88%] items-center gap-1 sm:max-w-[75%] ${own ? "flex-row-reverse" : ""}`}>
         <div

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
@@ -15,9 +15,11 @@ import { ConversationAvatar } from "./conversation-avatar";
 import { dayLabel, sameDay, useNow } from "./format";
 import { MessageRow } from "./message-row";
 import { useMyId } from "./realtime-provider";
+import { GroupDetailsDialog } from "./group-details";
 import { BellIcon, BellOffIcon, PinIcon } from "./icons";
+import { MessageSearchBox, MessageSearchResults } from "./message-search";
 import { typingText, useTypingUsers } from "./typing";
-import { HISTORY_PAGE_SIZE, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
+import { HISTORY_PAGE_SIZE, removedKey, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
 
 const errorCode = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
 
@@ -26,6 +28,22 @@ function subscribeVisibility(onChange: () => void) {
   return () => document.removeEventListener("visibilitychange", onChange);
 }
 const usePageVisible = () => useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => false);
+
+function subscribeHash(onChange: () => void) {
+  window.addEventListener("hashchange", onChange);
+  window.addEventListener("popstate", onChange);
+  return () => {
+    window.removeEventListener("hashchange", onChange);
+    window.removeEventListener("popstate", onChange);
+  };
+}
+/** The message a `#message-<id>` link points at (search results link to them). */
+const useHashMessageId = () => {
+  const hash = useSyncExternalStore(subscribeHash, () => window.location.hash, () => "");
+  return hash.startsWith("#message-") ? decodeURIComponent(hash.slice("#message-".length)) : null;
+};
+/** How many earlier pages a link to a message may load to find it. */
+const TARGET_MAX_PAGES = 5;
 
 // Viewing reports go out one after another, so a quick leave-and-return cannot land out of order.
 let viewingReports: Promise<unknown> = Promise.resolve();
@@ -56,13 +74,16 @@ function useViewing(conversationId: string, visible: boolean) {
  */
 export function Thread({ conversationId }: { conversationId: string }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const summary = useQuery(trpc.chat.conversation.queryOptions({ conversationId }));
-  const unavailable = errorCode(summary.error) === "NOT_FOUND";
+  // Set by the live stream when the user is removed from (or leaves) this conversation.
+  const removed = useQuery({ queryKey: removedKey(conversationId), queryFn: () => queryClient.getQueryData<boolean>(removedKey(conversationId)) ?? false, enabled: false, staleTime: Infinity }).data === true;
+  const unavailable = removed || errorCode(summary.error) === "NOT_FOUND";
 
   return (
     <div className="fixed inset-0 z-30 flex flex-col bg-stone-50 sm:static sm:z-auto sm:h-[calc(100dvh-8.5rem)] sm:min-h-[26rem] sm:overflow-hidden sm:rounded-2xl sm:border sm:border-stone-200 sm:shadow-sm">
       {unavailable ? (
-        <Unavailable />
+        <Unavailable removed={removed} />
       ) : summary.isError ? (
         <Shell>
           <FormAlert message={formErrors(summary.error).form} />
@@ -89,11 +110,11 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-function Unavailable() {
+function Unavailable({ removed = false }: { removed?: boolean }) {
   return (
     <div className="flex flex-1 items-center justify-center p-4">
-      <EmptyState title="This conversation isn't available">
-        It may have been removed, or you are no longer part of it.{" "}
+      <EmptyState title={removed ? "You are no longer in this group" : "This conversation isn't available"}>
+        {removed ? "You were removed from this conversation, or left it." : "It may have been removed, or you are no longer part of it."}{" "}
         <Link href="/messages" className="text-ember-700 hover:underline">
           Back to messages
         </Link>
@@ -111,13 +132,16 @@ function BackLink() {
   );
 }
 
-function ThreadHeader({ conversation: c }: { conversation: Conversation }) {
+function ThreadHeader({ conversation: c, onFind }: { conversation: Conversation; onFind: (messageId: string) => void }) {
   const trpc = useTRPC();
   const cache = useChatCache(useMyId());
   const prefs = useMutation(trpc.chat.setPreferences.mutationOptions({ onSuccess: (_, input) => cache.preferences(input.conversationId, input) }));
   const other = c.kind === "DIRECT" ? c.other : null;
   const subtitle = c.kind === "GROUP" ? `${c.members.length} members` : other ? `@${other.username}` : null;
   const title = <h1 className="truncate font-semibold text-stone-900">{c.title}</h1>;
+  const [showInfo, setShowInfo] = useState(false);
+  const [searching, setSearching] = useState(false);
+  const [query, setQuery] = useState("");
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="flex items-center gap-2 px-2 py-2 sm:gap-3 sm:px-3">
@@ -142,7 +166,29 @@ function ThreadHeader({ conversation: c }: { conversation: Conversation }) {
         </div>
         <ToggleButton pressed={c.muted} onClick={() => prefs.mutate({ conversationId: c.id, muted: !c.muted })} icon={c.muted ? <BellOffIcon /> : <BellIcon />} label="Mute" />
         <ToggleButton pressed={c.pinned} onClick={() => prefs.mutate({ conversationId: c.id, pinned: !c.pinned })} icon={<PinIcon />} label="Pin" />
+        <HeaderButton onClick={() => setSearching((open) => !open)} label="Search in this conversation" pressed={searching} icon={<SearchIcon />} />
+        {c.kind === "GROUP" ? <HeaderButton onClick={() => setShowInfo(true)} label="Group info" icon={<InfoIcon />} /> : null}
       </div>
+      {searching ? (
+        <div className="space-y-2 border-t border-stone-100 px-3 py-2">
+          <MessageSearchBox value={query} onChange={setQuery} label="Search in this conversation" autoFocus />
+          {query.trim() ? (
+            <div className="max-h-[45dvh] overflow-y-auto">
+              <MessageSearchResults
+                query={query}
+                conversations={[c]}
+                conversationId={c.id}
+                onOpen={(hit) => {
+                  setSearching(false);
+                  setQuery("");
+                  onFind(hit.messageId);
+                }}
+              />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {showInfo ? <GroupDetailsDialog conversation={c} onClose={() => setShowInfo(false)} /> : null}
       {prefs.isError ? (
         <div className="px-3 pb-2">
           <FormAlert message={formErrors(prefs.error).form} />
@@ -151,6 +197,36 @@ function ThreadHeader({ conversation: c }: { conversation: Conversation }) {
     </header>
   );
 }
+
+function HeaderButton({ onClick, label, icon, pressed }: { onClick: () => void; label: string; icon: ReactNode; pressed?: boolean }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      title={label}
+      aria-pressed={pressed}
+      className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-stone-600 hover:bg-stone-100 aria-pressed:bg-ember-50 aria-pressed:text-ember-700"
+    >
+      {icon}
+      <span className="sr-only">{label}</span>
+    </button>
+  );
+}
+
+const SearchIcon = () => (
+  <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-3.5-3.5" />
+  </svg>
+);
+
+const InfoIcon = () => (
+  <svg width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden>
+    <circle cx="12" cy="12" r="10" />
+    <path d="M12 16v-4" />
+    <path d="M12 8h.01" />
+  </svg>
+);
 
 function ToggleButton({ pressed, onClick, icon, label }: { pressed: boolean; onClick: () => void; icon: ReactNode; label: string }) {
   return (
@@ -213,6 +289,43 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   };
   const jumpTo = (messageId: string) => document.getElementById(`message-${messageId}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
 
+  // --- a linked message (#message-<id>, from search): load earlier pages until it is there (a few at most),
+  // then scroll to it and highlight it for a moment
+  const hashTarget = useHashMessageId();
+  const [picked, setPicked] = useState<string | null>(null);
+  const [doneWith, setDoneWith] = useState<string | null>(null);
+  const target = picked ?? (hashTarget !== doneWith ? hashTarget : null);
+  const targetLoaded = !!target && messages.some((m) => m.id === target);
+  const targetState = useRef<{ id: string | null; pages: number; scrolled: boolean }>({ id: null, pages: 0, scrolled: false });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isPending: historyPending } = history;
+  useEffect(() => {
+    if (!target || historyPending || isFetchingNextPage) return;
+    const state = targetState.current;
+    if (state.id !== target) targetState.current = { id: target, pages: 0, scrolled: false };
+    const finish = () => {
+      setPicked(null);
+      setDoneWith(target);
+    };
+    if (targetLoaded) {
+      if (!targetState.current.scrolled) {
+        targetState.current.scrolled = true;
+        atBottom.current = false;
+        document.getElementById(`message-${target}`)?.scrollIntoView({ block: "center" });
+      }
+      const timer = setTimeout(finish, 4000);
+      return () => clearTimeout(timer);
+    }
+    if (hasNextPage && targetState.current.pages < TARGET_MAX_PAGES) {
+      targetState.current.pages++;
+      void fetchNextPage();
+      return;
+    }
+    // Not within reach: the thread just opens where it would.
+    const timer = setTimeout(finish, 0);
+    return () => clearTimeout(timer);
+  }, [target, targetLoaded, historyPending, isFetchingNextPage, hasNextPage, fetchNextPage]);
+  const highlightId = targetLoaded ? target : null;
+
   // --- read state: mark read up to the newest message while the thread is on screen
   const visible = usePageVisible();
   useViewing(conversationId, visible);
@@ -241,7 +354,13 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
 
   return (
     <>
-      <ThreadHeader conversation={conversation} />
+      <ThreadHeader
+        conversation={conversation}
+        onFind={(messageId) => {
+          targetState.current = { id: null, pages: 0, scrolled: false };
+          setPicked(messageId);
+        }}
+      />
       <div
         ref={scroller}
         onScroll={onScroll}
@@ -299,6 +418,7 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
                         firstInRun={firstInRun}
                         receipt={m.id === lastOwn?.id ? receipt : null}
                         active={activeId === m.id}
+                        highlighted={highlightId === m.id}
                         editing={editingId === m.id}
                         onActivate={() => setActiveId(m.id)}
                         onReply={() => {

@@ -15,3 +15,6 @@ export const MESSAGE_MAX_CHARS = 4000;
 /** The React Query key of a thread's (infinite) history. Not a tRPC key: history pages are keyed by beforeSeq, not by a cursor. */
 export const threadKey = (conversationId: string) => ["chat-thread", conversationId] as const;
 export const allThreadsKey = ["chat-thread"] as const;
+
+/** Set (true) when the server tells this user they are no longer in a conversation (removed, or they left). */
+export const removedKey = (conversationId: string) => ["chat-removed", conversationId] as const;

@@ -1,0 +1,296 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useTRPC } from "@/trpc/client";
+import { Avatar } from "../ui/avatar";
+import { Button } from "../ui/button";
+import { Spinner } from "../ui/card";
+import { FormAlert, TextField } from "../ui/field";
+import { formErrors } from "../ui/form-errors";
+import { useChatCache } from "./chat-cache";
+import { useMyId } from "./realtime-provider";
+import type { Conversation } from "./types";
+
+/** The group's admins. */
+export const adminIdsOf = (c: Conversation): Set<string> => new Set(c.members.filter((m) => m.role === "ADMIN").map((m) => m.id));
+
+/** The "Group info" dialog: members (with admin controls for admins), add people, rename, leave. */
+export function GroupDetailsDialog({ conversation: c, onClose }: { conversation: Conversation; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const meId = useMyId();
+  const admins = adminIdsOf(c);
+  const amAdmin = admins.has(meId);
+  const members = c.members.toSorted((a, b) => {
+    if (a.id === meId || b.id === meId) return a.id === meId ? -1 : 1;
+    const aAdmin = admins.has(a.id) ? 0 : 1;
+    const bAdmin = admins.has(b.id) ? 0 : 1;
+    return aAdmin - bAdmin || a.displayName.localeCompare(b.displayName);
+  });
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="group-info-title"
+      onClose={onClose}
+      onClick={(e) => e.target === e.currentTarget && dialog.current?.close()}
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-stone-200 bg-white p-0 shadow-xl backdrop:bg-stone-900/40"
+    >
+      <div className="flex max-h-[85dvh] flex-col">
+        <div className="flex items-center justify-between gap-3 border-b border-stone-100 px-5 py-3">
+          <h2 id="group-info-title" className="text-lg font-semibold">
+            Group info
+          </h2>
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className="-mr-2 inline-flex size-9 items-center justify-center rounded-full text-xl text-stone-500 hover:bg-stone-100"
+          >
+            <span aria-hidden>×</span>
+            <span className="sr-only">Close</span>
+          </button>
+        </div>
+        <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-5 py-4">
+          <GroupName conversation={c} canRename={amAdmin} />
+          <MembersSection conversation={c} members={members} admins={admins} amAdmin={amAdmin} />
+        </div>
+        <div className="border-t border-stone-100 px-5 py-3">
+          <LeaveGroup conversation={c} />
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="space-y-2">
+      <div className="flex items-center justify-between gap-2">
+        <h3 className="text-sm font-medium text-stone-700">{title}</h3>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function GroupName({ conversation: c, canRename }: { conversation: Conversation; canRename: boolean }) {
+  const trpc = useTRPC();
+  const cache = useChatCache(useMyId());
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(c.title);
+  const rename = useMutation(
+    trpc.chat.rename.mutationOptions({
+      onSuccess: (_, input) => {
+        setEditing(false);
+        cache.conversationChanged(input.conversationId);
+      },
+    }),
+  );
+  const errors = formErrors(rename.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    rename.mutate({ conversationId: c.id, name });
+  };
+
+  if (editing) {
+    return (
+      <form onSubmit={submit} className="space-y-2" aria-label="Rename group">
+        <TextField label="Group name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus error={errors.fields.name ?? errors.form ?? undefined} />
+        <div className="flex justify-end gap-2">
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => {
+              setEditing(false);
+              rename.reset();
+            }}
+          >
+            Cancel
+          </Button>
+          <Button type="submit" pending={rename.isPending}>
+            Save
+          </Button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <div className="flex items-center gap-3">
+      <p className="min-w-0 flex-1 truncate text-base font-semibold text-stone-900">{c.title}</p>
+      {canRename ? (
+        <Button
+          variant="secondary"
+          className="px-3 py-1.5"
+          onClick={() => {
+            setName(c.title);
+            setEditing(true);
+          }}
+        >
+          Rename
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function MembersSection({ conversation: c, members, admins, amAdmin }: { conversation: Conversation; members: Conversation["members"]; admins: Set<string>; amAdmin: boolean }) {
+  const trpc = useTRPC();
+  const meId = useMyId();
+  const cache = useChatCache(meId);
+  const [adding, setAdding] = useState(false);
+  const remove = useMutation(trpc.chat.removeMember.mutationOptions({ onSuccess: (_, input) => cache.conversationChanged(input.conversationId) }));
+  const confirmRemove = (member: Conversation["members"][number]) => {
+    if (confirm(`Remove ${member.displayName} from “${c.title}”?`)) remove.mutate({ conversationId: c.id, userId: member.id });
+  };
+
+  return (
+    <>
+      <Section
+        title={`${c.members.length} members`}
+        action={
+          adding ? null : (
+            <Button variant="secondary" className="px-3 py-1.5" onClick={() => setAdding(true)}>
+              Add people
+            </Button>
+          )
+        }
+      >
+        {adding ? <AddPeople conversation={c} onDone={() => setAdding(false)} /> : null}
+        <FormAlert message={formErrors(remove.error).form} />
+        <ul aria-label="Members" className="divide-y divide-stone-100">
+          {members.map((m) => {
+            const me = m.id === meId;
+            return (
+              <li key={m.id} className="flex items-center gap-3 py-2">
+                <Avatar name={m.displayName} url={m.avatarUrl} seed={m.id} size={36} />
+                <span className="min-w-0 flex-1">
+                  <span className="flex min-w-0 items-center gap-2">
+                    <span className="truncate font-medium text-stone-900">{me ? "You" : m.displayName}</span>
+                    {admins.has(m.id) ? <span className="shrink-0 rounded-full bg-ember-50 px-2 py-0.5 text-[11px] font-semibold text-ember-700">Admin</span> : null}
+                  </span>
+                  <span className="block truncate text-xs text-stone-500">@{m.username}</span>
+                </span>
+                {amAdmin && !me ? (
+                  <Button
+                    variant="danger"
+                    className="shrink-0 px-3 py-1 text-xs"
+                    aria-label={`Remove ${m.displayName}`}
+                    pending={remove.isPending && remove.variables?.userId === m.id}
+                    onClick={() => confirmRemove(m)}
+                  >
+                    Remove
+                  </Button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </Section>
+    </>
+  );
+}
+
+/** The caller's friends who are not members yet, to pick from. */
+function AddPeople({ conversation: c, onDone }: { conversation: Conversation; onDone: () => void }) {
+  const trpc = useTRPC();
+  const cache = useChatCache(useMyId());
+  const friends = useQuery(trpc.friends.list.queryOptions());
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const add = useMutation(
+    trpc.chat.addMembers.mutationOptions({
+      onSuccess: (_, input) => {
+        cache.conversationChanged(input.conversationId);
+        onDone();
+      },
+    }),
+  );
+  const errors = formErrors(add.error);
+  const memberIds = new Set(c.members.map((m) => m.id));
+  const candidates = friends.data?.friends.filter((f) => !memberIds.has(f.id)) ?? [];
+  const toggle = (id: string) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate({ conversationId: c.id, userIds: [...picked] });
+  };
+
+  return (
+    <form onSubmit={submit} aria-label="Add people" className="space-y-2 rounded-xl border border-stone-200 bg-stone-50 p-3">
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-stone-700">Friends to add{picked.size ? ` (${picked.size})` : ""}</legend>
+        <FormAlert message={errors.form ?? errors.fields.userIds} />
+        {friends.isPending ? (
+          <Spinner label="Loading friends" />
+        ) : friends.isError ? (
+          <FormAlert message={formErrors(friends.error).form} />
+        ) : candidates.length === 0 ? (
+          <p className="py-2 text-sm text-stone-500">All your friends are in this group already.</p>
+        ) : (
+          <ul className="max-h-56 divide-y divide-stone-100 overflow-y-auto">
+            {candidates.map((friend) => (
+              <li key={friend.id}>
+                <label className="flex cursor-pointer items-center gap-3 py-2">
+                  <input type="checkbox" checked={picked.has(friend.id)} onChange={() => toggle(friend.id)} className="size-4 accent-ember-600" />
+                  <Avatar name={friend.displayName} url={friend.avatarUrl} seed={friend.id} size={28} />
+                  <span className="min-w-0 truncate text-sm">
+                    <span className="font-medium">{friend.displayName}</span> <span className="text-stone-500">@{friend.username}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <div className="flex justify-end gap-2">
+        <Button type="button" variant="ghost" className="px-3 py-1.5" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" className="px-3 py-1.5" disabled={picked.size === 0} pending={add.isPending}>
+          Add{picked.size ? ` ${picked.size}` : ""}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function LeaveGroup({ conversation: c }: { conversation: Conversation }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const leave = useMutation(
+    trpc.chat.leave.mutationOptions({
+      onSuccess: (_, input) => {
+        router.push("/messages");
+        queryClient.setQueryData<Conversation[]>(trpc.chat.conversations.queryKey(), (list) => list?.filter((x) => x.id !== input.conversationId));
+        void queryClient.invalidateQueries({ queryKey: trpc.chat.conversations.queryKey() });
+      },
+    }),
+  );
+  return (
+    <div className="space-y-2">
+      <FormAlert message={formErrors(leave.error).form} />
+      <Button
+        variant="danger"
+        className="w-full"
+        pending={leave.isPending}
+        onClick={() => {
+          if (confirm(`Leave “${c.title}”? You will stop getting its messages.`)) leave.mutate({ conversationId: c.id });
+        }}
+      >
+        Leave group
+      </Button>
+    </div>
+  );
+}
