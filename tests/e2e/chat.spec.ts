@@ -1,27 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { e2eEnv } from "./e2e-env";
-import { insertUser, mainNav, newPerson, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { befriend, insertUser, mainNav, newPerson, screen, signIn } from "./helpers";
 
-/** A screenshot into test-results/screens/, for a human to look at. */
-async function screen(page: Page, name: string) {
-  const dir = join(test.info().project.outputDir, "screens");
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `chat-${name}.png`) });
-}
-
-/** Makes two people friends directly in the test database (a friendship is two rows, one each way). */
-async function befriend(a: string, b: string) {
-  const client = new pg.Client({ connectionString: e2eEnv().DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`INSERT INTO "Friendship" ("userId", "friendId") VALUES ($1, $2), ($2, $1)`, [a, b]);
-  } finally {
-    await client.end();
-  }
-}
 
 const FIRST = "hello 👋 https://example.com <b>bold</b>";
 
@@ -64,7 +43,7 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
     await expect(row).toContainText(FIRST);
     await expect(row).toContainText("1 unread");
     await expect(mainNav(b.page).getByRole("link", { name: /^Messages.*1 unread/ })).toBeVisible();
-    await screen(b.page, "phone-list-unread");
+    await screen(b.page, "chat", "phone-list-unread");
     await row.click();
     await b.page.waitForURL("**/messages/*");
   });
@@ -90,8 +69,8 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
     await box.press("Enter");
     await expect(bThread.getByText("hi Avery 🙂 all good")).toBeVisible();
     await expect(aThread.getByText("hi Avery 🙂 all good")).toBeVisible();
-    await screen(b.page, "phone-thread");
-    await screen(a.page, "desktop-thread");
+    await screen(b.page, "chat", "phone-thread");
+    await screen(a.page, "chat", "desktop-thread");
   });
 
   await test.step("Avery edits the message; Blake sees the new text marked “edited”", async () => {
@@ -117,7 +96,7 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
     await expect(aThread.getByText("This message was deleted")).toBeVisible();
     await expect(bThread.getByText("This message was deleted")).toBeVisible();
     await expect(bThread.getByText("hello again, edited 👋")).toHaveCount(0);
-    await screen(b.page, "phone-deleted");
+    await screen(b.page, "chat", "phone-deleted");
   });
 
   await test.step("Blake's list shows the latest message and nothing unread", async () => {

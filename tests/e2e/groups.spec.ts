@@ -1,27 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { e2eEnv } from "./e2e-env";
-import { insertUser, newPerson, signIn, token } from "./helpers";
+import { befriend, insertUser, newPerson, screen, signIn, token } from "./helpers";
 
-/** A screenshot into test-results/screens/, for a human to look at. */
-async function screen(page: Page, name: string) {
-  const dir = join(test.info().project.outputDir, "screens");
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `groups-${name}.png`) });
-}
-
-/** Makes two people friends directly in the test database (a friendship is two rows, one each way). */
-async function befriend(a: string, b: string) {
-  const client = new pg.Client({ connectionString: e2eEnv().DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`INSERT INTO "Friendship" ("userId", "friendId") VALUES ($1, $2), ($2, $1)`, [a, b]);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Accepts the next confirm() and returns its text. */
 function acceptNextDialog(page: Page): Promise<string> {
@@ -91,7 +70,7 @@ test("an admin runs a group: create, rename, add, remove (who sees they are out)
     await picker.getByRole("button", { name: "Add 1" }).click();
     await expect(info.getByRole("list", { name: "Members" }).getByRole("listitem")).toHaveCount(4);
     await expect(info.getByRole("heading", { name: "4 members" })).toBeVisible();
-    await screen(a.page, "desktop-group-info");
+    await screen(a.page, "groups", "desktop-group-info");
   });
 
   await test.step("Ada removes Cy, who is looking at the group and sees they are out", async () => {
@@ -116,7 +95,7 @@ test("an admin runs a group: create, rename, add, remove (who sees they are out)
     await b.page.getByRole("button", { name: "Group info" }).click();
     const info = groupInfo(b.page);
     await expect(info.getByRole("list", { name: "Members" }).getByRole("listitem")).toHaveCount(3);
-    await screen(b.page, "phone-group-info");
+    await screen(b.page, "groups", "phone-group-info");
     await expect(info.getByRole("listitem").filter({ hasText: ada.displayName })).toContainText("Admin");
     await expect(info.getByRole("listitem").filter({ has: b.page.getByText("You", { exact: true }) })).not.toContainText("Admin");
     await expect(info.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
@@ -149,7 +128,7 @@ test("an admin runs a group: create, rename, add, remove (who sees they are out)
     await expect(hit).toHaveCount(1);
     await expect(hit).toContainText("You:");
     await expect(hit.locator("mark")).toHaveText(word);
-    await screen(a.page, "desktop-search");
+    await screen(a.page, "groups", "desktop-search");
     await hit.click();
     await a.page.waitForURL((url) => url.pathname === groupUrl && url.hash.startsWith("#message-"));
     const id = new URL(a.page.url()).hash.slice(1);
@@ -162,7 +141,7 @@ test("an admin runs a group: create, rename, add, remove (who sees they are out)
   await test.step("Ben's search (phone) does not find messages of the group he left after leaving", async () => {
     await b.page.getByRole("searchbox", { name: "Search messages" }).fill(word);
     await expect(b.page.getByText(`No messages match “${word}”.`)).toBeVisible();
-    await screen(b.page, "phone-search-empty");
+    await screen(b.page, "groups", "phone-search-empty");
   });
 
   await Promise.all([a.context.close(), b.context.close(), c.context.close()]);

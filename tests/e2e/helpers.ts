@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "../../web/src/server/services/accounts/password-hash";
 import { messagesTo, type SinkMessage } from "../helpers/mail-sink";
@@ -143,4 +145,22 @@ export async function linkFromMail(to: string, subject: RegExp, options: { after
   const match = /https?:\/\/[^\s"<>]+/.exec(message.text);
   if (!match) throw new Error(`no link in "${message.subject}":\n${message.text}`);
   return new URL(match[0]);
+}
+
+/** A screenshot into test-results/screens/<prefix>-<name>.png, for a human to look at. */
+export async function screen(page: Page, prefix: string, name: string): Promise<void> {
+  const dir = join(test.info().project.outputDir, "screens");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${prefix}-${name}.png`) });
+}
+
+/** Makes two people friends directly in the test database (a friendship is two rows, one each way). */
+export async function befriend(a: string, b: string): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eEnv().DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO "Friendship" ("userId", "friendId") VALUES ($1, $2), ($2, $1)`, [a, b]);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,27 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { e2eEnv } from "./e2e-env";
-import { insertUser, mainNav, newPerson, signIn } from "./helpers";
+import { befriend, insertUser, mainNav, newPerson, screen, signIn } from "./helpers";
 
-/** A screenshot into test-results/screens/, for a human to look at. */
-async function screen(page: Page, name: string) {
-  const dir = join(test.info().project.outputDir, "screens");
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `live-${name}.png`) });
-}
-
-/** Makes two people friends directly in the test database (a friendship is two rows, one each way). */
-async function befriend(a: string, b: string) {
-  const client = new pg.Client({ connectionString: e2eEnv().DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`INSERT INTO "Friendship" ("userId", "friendId") VALUES ($1, $2), ($2, $1)`, [a, b]);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The bell in the top bar: its accessible name carries the unread count ("Notifications, 1 unread"). */
 const bell = (page: Page) => page.getByRole("banner").getByRole("link", { name: /^Notifications/ });
@@ -45,7 +24,7 @@ test("friends see each other live: presence, typing, and a notification for a me
 
     await signIn(b.page, blake);
     await expect(blakeRow.getByRole("img", { name: "Online" })).toBeVisible();
-    await screen(a.page, "desktop-friends-online");
+    await screen(a.page, "live", "desktop-friends-online");
   });
 
   let conversationId = "";
@@ -67,7 +46,7 @@ test("friends see each other live: presence, typing, and a notification for a me
     await expect(b.page.getByRole("heading", { level: 1, name: avery.displayName })).toBeVisible();
     await bBox.pressSequentially("on my way", { delay: 40 });
     await expect(a.page.getByText(`${blake.displayName} is typing…`)).toBeVisible();
-    await screen(a.page, "desktop-typing");
+    await screen(a.page, "live", "desktop-typing");
   });
 
   await test.step("Avery leaves the thread; Blake's message raises a notification: the bell shows 1", async () => {
@@ -79,7 +58,7 @@ test("friends see each other live: presence, typing, and a notification for a me
     await bBox.press("Enter");
     await expect(b.page.getByRole("log", { name: "Messages" }).getByText("on my way")).toBeVisible();
     await expect(bell(a.page)).toHaveAccessibleName(/^Notifications\W*1 unread$/);
-    await screen(b.page, "phone-thread");
+    await screen(b.page, "live", "phone-thread");
   });
 
   await test.step("The notification centre lists it; opening it goes to the conversation and clears the badge", async () => {
@@ -88,7 +67,7 @@ test("friends see each other live: presence, typing, and a notification for a me
     const item = a.page.getByRole("list", { name: "Notifications" }).getByRole("link", { name: new RegExp(`${blake.displayName} sent you a message`) });
     await expect(item).toBeVisible();
     await expect(item).toContainText("Unread");
-    await screen(a.page, "desktop-notifications");
+    await screen(a.page, "live", "desktop-notifications");
 
     await item.click();
     await a.page.waitForURL(`**/messages/${conversationId}`);
@@ -109,7 +88,7 @@ test("friends see each other live: presence, typing, and a notification for a me
     await bell(b.page).click();
     await b.page.waitForURL("**/notifications");
     await expect(b.page.getByText("No notifications yet")).toBeVisible();
-    await screen(b.page, "phone-notifications-empty");
+    await screen(b.page, "live", "phone-notifications-empty");
   });
 
   await test.step("Blake closes the app; Avery sees Blake offline, last seen just now", async () => {

@@ -9,6 +9,8 @@ import { Button } from "../ui/button";
 import { Spinner } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
+import { FriendPicker } from "./friend-picker";
+import { GroupPhoto } from "./group-photo";
 import { useChatCache } from "./chat-cache";
 import { useMyId } from "./realtime-provider";
 import type { Conversation } from "./types";
@@ -57,6 +59,7 @@ export function GroupDetailsDialog({ conversation: c, onClose }: { conversation:
           </button>
         </div>
         <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-5 py-4">
+          <GroupPhoto conversation={c} canChange={amAdmin} />
           <GroupName conversation={c} canRename={amAdmin} />
           <MembersSection conversation={c} members={members} admins={admins} amAdmin={amAdmin} />
         </div>
@@ -238,19 +241,7 @@ function AddPeople({ conversation: c, onDone }: { conversation: Conversation; on
         ) : candidates.length === 0 ? (
           <p className="py-2 text-sm text-stone-500">All your friends are in this group already.</p>
         ) : (
-          <ul className="max-h-56 divide-y divide-stone-100 overflow-y-auto">
-            {candidates.map((friend) => (
-              <li key={friend.id}>
-                <label className="flex cursor-pointer items-center gap-3 py-2">
-                  <input type="checkbox" checked={picked.has(friend.id)} onChange={() => toggle(friend.id)} className="size-4 accent-ember-600" />
-                  <Avatar name={friend.displayName} url={friend.avatarUrl} seed={friend.id} size={28} />
-                  <span className="min-w-0 truncate text-sm">
-                    <span className="font-medium">{friend.displayName}</span> <span className="text-stone-500">@{friend.username}</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <FriendPicker friends={candidates} picked={picked} onToggle={toggle} compact />
         )}
       </fieldset>
       <div className="flex justify-end gap-2">

@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/trpc/client";
-import { Avatar } from "../ui/avatar";
 import { Button } from "../ui/button";
 import { Spinner } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
+import { FriendPicker } from "./friend-picker";
 
 /** A modal form: a name and some friends. On success, opens the new group. */
 export function NewGroupDialog({ onClose }: { onClose: () => void }) {
@@ -76,19 +76,7 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
           ) : !friends.data?.friends.length ? (
             <p className="py-3 text-sm text-stone-500">You can add only friends to a group, and you have none yet.</p>
           ) : (
-            <ul className="divide-y divide-stone-100">
-              {friends.data.friends.map((friend) => (
-                <li key={friend.id}>
-                  <label className="flex cursor-pointer items-center gap-3 py-2">
-                    <input type="checkbox" checked={picked.has(friend.id)} onChange={() => toggle(friend.id)} className="size-4 accent-ember-600" />
-                    <Avatar name={friend.displayName} url={friend.avatarUrl} seed={friend.id} size={32} />
-                    <span className="min-w-0 truncate">
-                      <span className="font-medium">{friend.displayName}</span> <span className="text-sm text-stone-500">@{friend.username}</span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <FriendPicker friends={friends.data.friends} picked={picked} onToggle={toggle} />
           )}
         </fieldset>
         <div className="flex justify-end gap-2 border-t border-stone-100 p-4">

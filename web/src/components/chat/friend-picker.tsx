@@ -1,0 +1,27 @@
+import { Avatar } from "../ui/avatar";
+
+interface Friend {
+  id: string;
+  username: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+/** A checklist of friends (for a new group, or to add to one). */
+export function FriendPicker({ friends, picked, onToggle, compact = false }: { friends: Friend[]; picked: Set<string>; onToggle: (id: string) => void; compact?: boolean }) {
+  return (
+    <ul className={`divide-y divide-stone-100 ${compact ? "max-h-56 overflow-y-auto" : ""}`}>
+      {friends.map((friend) => (
+        <li key={friend.id}>
+          <label className="flex cursor-pointer items-center gap-3 py-2">
+            <input type="checkbox" checked={picked.has(friend.id)} onChange={() => onToggle(friend.id)} className="size-4 accent-ember-600" />
+            <Avatar name={friend.displayName} url={friend.avatarUrl} seed={friend.id} size={compact ? 28 : 32} />
+            <span className={`min-w-0 truncate ${compact ? "text-sm" : ""}`}>
+              <span className="font-medium">{friend.displayName}</span> <span className={`text-stone-500 ${compact ? "" : "text-sm"}`}>@{friend.username}</span>
+            </span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
