@@ -158,6 +158,16 @@ describe("outsiders", () => {
     await expectTrpcError(as.delete({ messageId: message.id }), "NOT_FOUND");
     await expectTrpcError(as.markRead({ conversationId, seq: 1 }), "NOT_FOUND");
     await expectTrpcError(as.setPreferences({ conversationId, muted: true }), "NOT_FOUND");
+    await expectTrpcError(as.typing({ conversationId }), "NOT_FOUND");
+    await expectTrpcError(as.react({ messageId: message.id, emoji: "👍" }), "NOT_FOUND");
+    await expectTrpcError(as.createAttachmentUpload({ conversationId, name: "x.pdf", contentType: "application/pdf", size: 10 }), "NOT_FOUND");
+    await expectTrpcError(as.addMembers({ conversationId, userIds: [outsider.id] }), "NOT_FOUND");
+    await expectTrpcError(as.removeMember({ conversationId, userId: a.id }), "NOT_FOUND");
+    await expectTrpcError(as.leave({ conversationId }), "NOT_FOUND");
+    await expectTrpcError(as.rename({ conversationId, name: "mine" }), "NOT_FOUND");
+    await expectTrpcError(as.setAvatar({ conversationId, uploadKey: null }), "NOT_FOUND");
+    await expectTrpcError(callerFor(outsider).notifications.viewing({ conversationId, viewing: true }), "NOT_FOUND");
+    expect(await as.search({ query: "private" })).toEqual([]);
     const after = JSON.stringify(await Promise.all([messageRows(conversationId), deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { userId: "asc" } })]));
     expect(after).toBe(before);
     expect((await as.conversations()).map((c) => c.id)).not.toContain(conversationId);
