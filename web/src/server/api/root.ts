@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { callsRouter } from "./routers/calls";
 import { chatRouter } from "./routers/chat";
 import { eventsRouter } from "./routers/events";
 import { notificationsRouter } from "./routers/notifications";
@@ -19,6 +20,7 @@ export const appRouter = router({
   presence: presenceRouter,
   notifications: notificationsRouter,
   push: pushRouter,
+  calls: callsRouter,
 });
 
 export type AppRouter = typeof appRouter;
