@@ -76,6 +76,11 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
       case "typing":
         if (event.userId !== meId) typing.started(event.conversationId, event.userId);
         return;
+      case "friends.changed":
+        // A friendship began or ended (or a block): friends, requests, profiles, search and presence all depend on it.
+        for (const key of [trpc.friends.pathKey(), trpc.profile.pathKey(), trpc.search.pathKey()]) void queryClient.invalidateQueries({ queryKey: key });
+        presence.refetch();
+        return;
       default:
         return; // events of features without a client yet
     }
