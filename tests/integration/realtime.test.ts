@@ -86,13 +86,10 @@ describe("two web server processes", () => {
   /** Subscribes through the HTTP API (SSE) and collects events until `until` says stop. */
   function subscribe(url: string, userId: string, lastEventId: string | null, until: (events: { id: string; data: UserEvent }[]) => boolean) {
     const events: { id: string; data: UserEvent }[] = [];
-    let ready!: () => void;
-    const started = new Promise<void>((resolve) => (ready = resolve));
     const done = new Promise<{ id: string; data: UserEvent }[]>((resolve, reject) => {
       const subscription = apiClient(url, userId).events.stream.subscribe(
         { lastEventId },
         {
-          onStarted: () => ready(),
           onData: (envelope) => {
             // Kept events arrive as tracked envelopes { id, data }; ephemeral ones (ready, presence) bare.
             events.push("data" in envelope ? (envelope as { id: string; data: UserEvent }) : { id: "", data: envelope as UserEvent });
@@ -105,7 +102,7 @@ describe("two web server processes", () => {
         },
       );
     });
-    return { started, done };
+    return { done };
   }
 
   it("deliver a message sent through one process live to a subscriber on the other, and resume after a drop", async () => {

@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import { Avatar } from "../ui/avatar";
 
 interface Friend {
@@ -24,4 +27,17 @@ export function FriendPicker({ friends, picked, onToggle, compact = false }: { f
       ))}
     </ul>
   );
+}
+
+/** The ids ticked in a FriendPicker, and a toggle for one. */
+export function usePickedIds() {
+  const [picked, setPicked] = useState<Set<string>>(() => new Set());
+  const toggle = (id: string) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return { picked, toggle };
 }

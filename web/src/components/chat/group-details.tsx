@@ -9,7 +9,7 @@ import { Button } from "../ui/button";
 import { Spinner } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
-import { FriendPicker } from "./friend-picker";
+import { FriendPicker, usePickedIds } from "./friend-picker";
 import { GroupPhoto } from "./group-photo";
 import { useChatCache } from "./chat-cache";
 import { useMyId } from "./realtime-provider";
@@ -205,7 +205,7 @@ function AddPeople({ conversation: c, onDone }: { conversation: Conversation; on
   const trpc = useTRPC();
   const cache = useChatCache(useMyId());
   const friends = useQuery(trpc.friends.list.queryOptions());
-  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const { picked, toggle } = usePickedIds();
   const add = useMutation(
     trpc.chat.addMembers.mutationOptions({
       onSuccess: (_, input) => {
@@ -217,13 +217,6 @@ function AddPeople({ conversation: c, onDone }: { conversation: Conversation; on
   const errors = formErrors(add.error);
   const memberIds = new Set(c.members.map((m) => m.id));
   const candidates = friends.data?.friends.filter((f) => !memberIds.has(f.id)) ?? [];
-  const toggle = (id: string) =>
-    setPicked((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate({ conversationId: c.id, userIds: [...picked] });

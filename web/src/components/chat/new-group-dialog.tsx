@@ -8,7 +8,7 @@ import { Button } from "../ui/button";
 import { Spinner } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
-import { FriendPicker } from "./friend-picker";
+import { FriendPicker, usePickedIds } from "./friend-picker";
 
 /** A modal form: a name and some friends. On success, opens the new group. */
 export function NewGroupDialog({ onClose }: { onClose: () => void }) {
@@ -18,7 +18,7 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const friends = useQuery(trpc.friends.list.queryOptions());
   const [name, setName] = useState("");
-  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const { picked, toggle } = usePickedIds();
   const create = useMutation(
     trpc.chat.createGroup.mutationOptions({
       onSuccess: async ({ conversationId }) => {
@@ -34,13 +34,6 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
     if (el && !el.open) el.showModal();
   }, []);
 
-  const toggle = (id: string) =>
-    setPicked((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ name, memberIds: [...picked] });

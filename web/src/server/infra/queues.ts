@@ -69,13 +69,12 @@ export function createDigestQueue(connection: Redis): DigestQueue {
   };
 }
 
-export function createMailQueue(connection: Redis): MailQueue & { queue: Queue } {
+export function createMailQueue(connection: Redis): MailQueue {
   const queue = new Queue(EMAIL_QUEUE, {
     connection,
     defaultJobOptions: { attempts: 5, backoff: { type: "exponential", delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 },
   });
   return {
-    queue,
     async enqueue(job, jobId) {
       await queue.add(job.template, emailJobSchema.parse(job), { jobId });
     },

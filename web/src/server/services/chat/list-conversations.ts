@@ -1,5 +1,5 @@
 import type { Deps } from "../../infra/deps";
-import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
+import { toUserCard, userCardSelect, versionedImageUrl, type UserCard } from "../social/user-card";
 import { messageSelect, toMessageView } from "./message-view";
 import type { MessageView } from "../realtime/events";
 
@@ -66,7 +66,7 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
         id: c.id,
         kind: c.kind,
         title: c.kind === "GROUP" ? (c.name ?? "Group") : (other?.displayName ?? "Conversation"),
-        avatarUrl: c.kind === "GROUP" && c.avatarKey ? `/api/conversations/${c.id}/avatar?v=${c.avatarKey.slice(-17, -5)}` : null,
+        avatarUrl: c.kind === "GROUP" ? versionedImageUrl(`/api/conversations/${c.id}/avatar`, c.avatarKey) : null,
         other,
         members,
         lastMessage: last ? toMessageView(last) : null,

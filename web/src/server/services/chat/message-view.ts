@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { MessageView } from "../realtime/events";
 import { attachmentSelect, toAttachmentView } from "./attachments";
 
@@ -16,20 +17,7 @@ export const messageSelect = {
   attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
 } as const;
 
-type MessageRow = {
-  id: string;
-  conversationId: string;
-  seq: number;
-  kind: "TEXT" | "SYSTEM";
-  senderId: string | null;
-  body: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  deletedAt: Date | null;
-  replyTo: { id: string; seq: number; senderId: string | null; body: string; deletedAt: Date | null } | null;
-  reactions: { emoji: string; userId: string }[];
-  attachments: { id: string; name: string; contentType: string; size: number }[];
-};
+type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 
 const REPLY_PREVIEW_CHARS = 140;
 

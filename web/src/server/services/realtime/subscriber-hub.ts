@@ -38,8 +38,4 @@ export class SubscriberHub {
       }
     };
   }
-
-  get channelCount(): number {
-    return this.listeners.size;
-  }
 }

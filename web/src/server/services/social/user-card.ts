@@ -16,7 +16,11 @@ export function toUserCard(user: { id: string; username: string; displayName: st
 
 /** Served by /api/avatars/[userId]; the version changes with the image so browsers can cache it for good. */
 export function avatarUrl(userId: string, avatarKey: string | null): string | null {
-  if (!avatarKey) return null;
-  const version = createHash("sha256").update(avatarKey).digest("hex").slice(0, 12);
-  return `/api/avatars/${userId}?v=${version}`;
+  return versionedImageUrl(`/api/avatars/${userId}`, avatarKey);
+}
+
+/** `path?v=<hash of the storage key>`, or null without an image: a new image gets a new URL, so caches can keep it forever. */
+export function versionedImageUrl(path: string, storageKey: string | null): string | null {
+  if (!storageKey) return null;
+  return `${path}?v=${createHash("sha256").update(storageKey).digest("hex").slice(0, 12)}`;
 }
