@@ -2,7 +2,9 @@ import { Queue, Worker } from "bullmq";
 import nodemailer from "nodemailer";
 import { env } from "../web/src/server/infra/env";
 import { createDeps } from "../web/src/server/infra/deps";
-import { DIGEST_QUEUE, digestJobSchema, EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS, PUSH_QUEUE } from "../web/src/server/infra/queues";
+import { CALLS_QUEUE, DIGEST_QUEUE, digestJobSchema, EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS, PUSH_QUEUE, ringTimeoutJobSchema } from "../web/src/server/infra/queues";
+import { expireRingingCall } from "../web/src/server/services/calls/call-actions";
+import { sweepCalls } from "../web/src/server/services/calls/sweep-calls";
 import { sendPushJob } from "../web/src/server/services/push/send-push";
 import { sendUnreadDigest } from "../web/src/server/services/notifications/unread-digest";
 import { sweepExpiredPresence } from "../web/src/server/services/presence/presence";
@@ -27,7 +29,15 @@ async function main() {
   // Connections whose heartbeats stopped (a crashed web process) go offline within a sweep interval.
   const maintenance = new Queue(MAINTENANCE_QUEUE, { connection });
   await maintenance.upsertJobScheduler("presence-sweep", { every: PRESENCE_SWEEP_EVERY_MS }, { name: "presence-sweep" });
-  const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, () => sweepExpiredPresence({ db, redis }), { connection, concurrency: 1 });
+  // The same tick ends calls whose ring timer was lost or whose browsers all went away.
+  const maintenanceWorker = new Worker(
+    MAINTENANCE_QUEUE,
+    async () => {
+      await sweepExpiredPresence({ db, redis });
+      await sweepCalls(deps);
+    },
+    { connection, concurrency: 1 },
+  );
   maintenanceWorker.on("failed", (job, error) => console.error(`[worker] ${job?.name} failed: ${error.message}`));
 
   const digestWorker = new Worker(DIGEST_QUEUE, (job) => sendUnreadDigest(deps, digestJobSchema.parse(job.data).userId), { connection, concurrency: 2 });
@@ -36,11 +46,14 @@ async function main() {
   const pushWorker = new Worker(PUSH_QUEUE, (job) => sendPushJob(deps, job.data), { connection, concurrency: 4 });
   pushWorker.on("failed", (job, error) => console.error(`[worker] push ${job?.id} failed: ${error.message}`));
 
+  const callsWorker = new Worker(CALLS_QUEUE, (job) => expireRingingCall(deps, ringTimeoutJobSchema.parse(job.data).callId), { connection, concurrency: 4 });
+  callsWorker.on("failed", (job, error) => console.error(`[worker] call timer ${job?.id} failed: ${error.message}`));
+
   console.log(`[worker] listening on queue "${EMAIL_QUEUE}"`);
 
   const shutdown = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing current jobs`);
-    await Promise.all([emailWorker.close(), maintenanceWorker.close(), digestWorker.close(), pushWorker.close(), maintenance.close()]);
+    await Promise.all([emailWorker.close(), maintenanceWorker.close(), digestWorker.close(), pushWorker.close(), callsWorker.close(), maintenance.close()]);
     await db.$disconnect();
     redis.disconnect();
     transport.close();

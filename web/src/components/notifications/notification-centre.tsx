@@ -11,7 +11,7 @@ import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
-import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon } from "./icons";
+import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, PhoneMissedIcon } from "./icons";
 import { useNotificationsCache, useUnreadNotifications } from "./notifications-cache";
 
 type NotificationPage = RouterOutputs["notifications"]["list"];
@@ -89,6 +89,7 @@ const kinds = {
   FRIEND_ACCEPTED: { icon: <UserCheckIcon />, colour: "bg-emerald-500" },
   MESSAGE: { icon: <MessageIcon />, colour: "bg-ember-600" },
   MENTION: { icon: <AtIcon />, colour: "bg-violet-500" },
+  MISSED_CALL: { icon: <PhoneMissedIcon />, colour: "bg-rose-500" },
 } satisfies Record<NotificationItem["kind"], { icon: ReactNode; colour: string }>;
 
 /** What the notification says, and where it leads. */
@@ -130,6 +131,8 @@ function describe(n: NotificationItem, group: string | null): { text: ReactNode;
         ),
         href: conversation,
       };
+    case "MISSED_CALL":
+      return { text: n.count > 1 ? <>{n.count} missed calls from {name}</> : <>Missed call from {name}</>, href: conversation };
   }
 }
 

@@ -3,7 +3,7 @@ import type { Db } from "./db";
 import { createDb } from "./db";
 import { env as readEnv, type Env } from "./env";
 import { createLimits, type Limits } from "./limits";
-import { createDigestQueue, createMailQueue, createPushQueue, type DigestQueue, type MailQueue, type PushQueue } from "./queues";
+import { createCallTimers, createDigestQueue, createMailQueue, createPushQueue, type CallTimers, type DigestQueue, type MailQueue, type PushQueue } from "./queues";
 import { createRedis } from "./redis";
 import { createStorage, type Storage } from "./s3";
 import { SubscriberHub } from "../services/realtime/subscriber-hub";
@@ -17,6 +17,7 @@ export interface Deps {
   mail: MailQueue;
   digests: DigestQueue;
   push: PushQueue;
+  callTimers: CallTimers;
   storage: Storage;
   /** The process's shared Redis subscriber for live events, opened on first use. */
   hub(): SubscriberHub;
@@ -33,6 +34,7 @@ export function createDeps(env: Env): Deps {
     mail: createMailQueue(redis),
     digests: createDigestQueue(redis),
     push: createPushQueue(redis),
+    callTimers: createCallTimers(redis),
     storage: createStorage(env),
     hub: () => (hub ??= new SubscriberHub(createRedis(env.REDIS_URL, { forWorker: true }))),
   };

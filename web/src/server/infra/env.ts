@@ -43,6 +43,8 @@ const envSchema = z.object({
   TURN_URLS: csv,
   STUN_URLS: csv,
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** "relay" makes every call go through TURN (hides users' addresses from each other; the e2e tests use it). */
+  ICE_TRANSPORT_POLICY: z.enum(["all", "relay"]).default("all"),
   // Web Push (VAPID). Push is off while these are unset; make a pair with `npx web-push generate-vapid-keys`.
   VAPID_PUBLIC_KEY: optional,
   VAPID_PRIVATE_KEY: optional,

@@ -18,6 +18,8 @@ export function createLimits(client: Redis) {
     typingPerUser: createLimiter(client, "typing", 30, "1 m", "Slow down"),
     conversationsPerUser: createLimiter(client, "conversation", 30, "1 h", "Too many new conversations"),
     attachmentUploadsPerUser: createLimiter(client, "attachment", 60, "1 h", "Too many uploads"),
+    callsPerUser: createLimiter(client, "call", 20, "10 m", "Too many calls"),
+    callSignalsPerUser: createLimiter(client, "call-signal", 600, "1 m", "Too many call signals"),
     avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
   } satisfies Record<string, Limiter>;
 }

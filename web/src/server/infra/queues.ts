@@ -50,6 +50,24 @@ export function createPushQueue(connection: Redis): PushQueue {
   };
 }
 
+/** Call timers: a ringing call that nobody answers becomes missed. */
+export const CALLS_QUEUE = "calls";
+export const ringTimeoutJobSchema = z.object({ callId: z.string().min(1) });
+
+export interface CallTimers {
+  /** Ends the call as missed after `delayMs` unless it was answered or ended by then (the job re-checks). */
+  scheduleRingTimeout(callId: string, delayMs: number): Promise<void>;
+}
+
+export function createCallTimers(connection: Redis): CallTimers {
+  const queue = new Queue(CALLS_QUEUE, { connection, defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: "fixed", delay: 1000 } } });
+  return {
+    async scheduleRingTimeout(callId, delayMs) {
+      await queue.add("ring-timeout", ringTimeoutJobSchema.parse({ callId }), { jobId: `ring-${callId}`, delay: delayMs });
+    },
+  };
+}
+
 export interface MailQueue {
   /** jobId makes the send idempotent: the same id is enqueued (and sent) once. BullMQ forbids ":" in it. */
   enqueue(job: EmailJob, jobId: string): Promise<void>;

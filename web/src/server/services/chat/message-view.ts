@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageView } from "../realtime/events";
+import { toStatus } from "../calls/call-view";
 import { attachmentSelect, toAttachmentView } from "./attachments";
 
 export const messageSelect = {
@@ -15,6 +16,7 @@ export const messageSelect = {
   replyTo: { select: { id: true, seq: true, senderId: true, body: true, deletedAt: true } },
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
   attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
+  call: { select: { id: true, status: true, callerId: true, acceptedAt: true, endedAt: true } },
 } as const;
 
 type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
@@ -38,6 +40,14 @@ export function toMessageView(row: MessageRow): MessageView {
     deletedAt: row.deletedAt?.toISOString() ?? null,
     reactions: row.deletedAt ? [] : groupReactions(row.reactions),
     attachments: row.deletedAt ? [] : row.attachments.map(toAttachmentView),
+    call: row.call
+      ? {
+          id: row.call.id,
+          status: toStatus(row.call.status),
+          callerId: row.call.callerId,
+          durationSeconds: row.call.acceptedAt && row.call.endedAt ? Math.round((row.call.endedAt.getTime() - row.call.acceptedAt.getTime()) / 1000) : 0,
+        }
+      : null,
   };
 }
 

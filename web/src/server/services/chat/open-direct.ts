@@ -15,6 +15,11 @@ export async function openDirectConversation(deps: Deps, userId: string, otherId
   const relationship = await getRelationship(deps.db, userId, otherId);
   if (relationship.blocked || !(relationship.friends || audienceAllows(other.profileVisibility, relationship))) throw notFound("That person");
 
+  return ensureDirectConversation(deps, userId, otherId);
+}
+
+/** The pair's 1:1 conversation, created on first use (callers check who may reach whom first). */
+export async function ensureDirectConversation(deps: Deps, userId: string, otherId: string): Promise<{ conversationId: string }> {
   const directKey = directKeyOf(userId, otherId);
   const existing = await deps.db.conversation.findUnique({ where: { directKey }, select: { id: true } });
   if (existing) return { conversationId: existing.id };

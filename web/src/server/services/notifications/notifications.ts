@@ -53,6 +53,8 @@ async function pushFor(deps: Deps, n: NewNotification) {
       return { userId: n.userId, title: `${actor} mentioned you`, body: "Open the conversation to reply", url: `/messages/${n.conversationId}`, tag: `mention-${n.messageId}` };
     case "MESSAGE":
       return { userId: n.userId, title: actor, body: "sent you a message", url: `/messages/${n.conversationId}`, tag: `message-${n.conversationId}` };
+    case "MISSED_CALL":
+      return { userId: n.userId, title: "Missed call", body: `${actor} called you`, url: `/messages/${n.conversationId}`, tag: `missed-call-${n.conversationId}` };
   }
 }
 

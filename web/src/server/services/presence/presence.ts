@@ -60,6 +60,15 @@ export async function setAway(deps: PresenceDeps, userId: string, away: boolean)
   await announceIfChanged(deps, userId);
 }
 
+/** Marks users as in a call (for `ttlSeconds`, renewed while the call lives) or out of it, and tells their friends. */
+export async function setInCall(deps: PresenceDeps, userIds: string[], ttlSeconds: number | null): Promise<void> {
+  for (const userId of userIds) {
+    if (ttlSeconds) await deps.redis.set(k.call(userId), "1", "EX", ttlSeconds);
+    else await deps.redis.del(k.call(userId));
+    await announceIfChanged(deps, userId);
+  }
+}
+
 export async function presenceOf(redis: Redis, userIds: string[], now = Date.now()): Promise<Map<string, Presence>> {
   if (userIds.length === 0) return new Map();
   const pipeline = redis.pipeline();

@@ -6,7 +6,7 @@ export interface MessageView {
   id: string;
   conversationId: string;
   seq: number;
-  kind: "TEXT" | "SYSTEM";
+  kind: "TEXT" | "SYSTEM" | "CALL";
   senderId: string | null;
   body: string;
   replyTo: { id: string; seq: number; senderId: string | null; body: string; deleted: boolean } | null;
@@ -16,7 +16,47 @@ export interface MessageView {
   attachments: { id: string; name: string; contentType: string; size: number; url: string; isImage: boolean }[];
   /** Each emoji with who reacted with it, in the order first used. */
   reactions: { emoji: string; userIds: string[] }[];
+  /** CALL entries: the call they record. */
+  call: { id: string; status: CallView["status"]; callerId: string; durationSeconds: number } | null;
 }
+
+/** A 1:1 call as both parties see it. */
+export interface CallView {
+  id: string;
+  conversationId: string;
+  status: "ringing" | "accepted" | "declined" | "cancelled" | "missed" | "busy" | "ended" | "failed";
+  callerId: string;
+  calleeId: string;
+  /** The tab that placed the call; the tab that answered it (null until answered). Signals go device to device. */
+  callerDeviceId: string;
+  calleeDeviceId: string | null;
+  /** For calls that never rang: "offline" or "unavailable" (do not disturb / quiet hours). */
+  missedReason: "offline" | "unavailable" | null;
+  createdAt: string;
+  acceptedAt: string | null;
+  endedAt: string | null;
+  endedById: string | null;
+  durationSeconds: number;
+}
+
+export interface CallParty {
+  id: string;
+  username: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
+/** WebRTC signalling relayed between the two devices of a call (never interpreted by the server). */
+export type CallSignal =
+  | { kind: "description"; description: { type: "offer" | "answer"; sdp: string } }
+  | { kind: "candidate"; candidate: { candidate: string; sdpMid: string | null; sdpMLineIndex: number | null; usernameFragment: string | null } }
+  /** The sender's microphone/camera/screen state, shown to the other party. */
+  | { kind: "media"; audio: boolean; video: boolean; screen: boolean }
+  /**
+   * Local recording consent: "requested" by the recorder, "shown" once the other party's screen says so (only
+   * then may recording start), "stopped" when it ends.
+   */
+  | { kind: "recording"; state: "requested" | "shown" | "stopped" };
 
 export type UserEvent =
   | { type: "message.created"; message: MessageView }
@@ -34,5 +74,11 @@ export type UserEvent =
   | { type: "presence"; userId: string; status: "online" | "away" | "in-call" | "offline"; lastSeenAt: number | null }
   /** Ephemeral: someone is typing in a conversation (clients show it for a few seconds). */
   | { type: "typing"; conversationId: string; userId: string }
+  /** Someone is calling: ring on every open device (until a call.updated says it was answered, or ended). */
+  | { type: "call.ringing"; call: CallView; caller: CallParty }
+  /** A call this user is in changed state (answered on some device, declined, ended, missed…). */
+  | { type: "call.updated"; call: CallView }
+  /** A signal from the other party's device, for this user's device `toDeviceId`. */
+  | { type: "call.signal"; callId: string; fromUserId: string; toDeviceId: string; signal: CallSignal }
   /** The client's last event is older than what the server keeps: refetch everything, then carry on. */
   | { type: "resync" };
