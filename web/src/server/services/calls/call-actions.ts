@@ -6,7 +6,7 @@ import type { CallView } from "../realtime/events";
 import { isFinished, transition, type CallEvent } from "./call-state";
 import { publishCallUpdate, recordFinishedCall } from "./call-record";
 import { callSelect, type CallRow, toCallState, toDbStatus } from "./call-view";
-import { LIVE_CALL_TTL_SECONDS, renewParties } from "./live-calls";
+import { activeCallIdOf, LIVE_CALL_TTL_SECONDS, renewParties } from "./live-calls";
 
 /** A call the user is a party to, or NOT_FOUND (for everyone else, and for ids that do not exist). */
 export async function requireCallParty(deps: Deps, userId: string, callId: string): Promise<CallRow> {
@@ -87,3 +87,16 @@ export async function expireRingingCall(deps: Deps, callId: string): Promise<Cal
   }
 }
 
+
+/** Ends whatever call (ringing or answered) is going on between these two, on behalf of `byUserId` (e.g. a block). */
+export async function endCallBetween(deps: Deps, byUserId: string, otherId: string): Promise<void> {
+  const callId = await activeCallIdOf(deps.redis, byUserId);
+  if (!callId) return;
+  const row = await deps.db.call.findUnique({ where: { id: callId }, select: callSelect });
+  if (!row || ![row.callerId, row.calleeId].includes(otherId) || (row.status !== "RINGING" && row.status !== "ACCEPTED")) return;
+  try {
+    await applyEvent(deps, row, { type: "hangup", by: byUserId });
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+  }
+}

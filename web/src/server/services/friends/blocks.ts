@@ -1,4 +1,5 @@
 import { AppError, notFound } from "../../errors";
+import { endCallBetween } from "../calls/call-actions";
 import { publishToUsers } from "../realtime/event-stream";
 import type { Deps } from "../../infra/deps";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
@@ -17,6 +18,7 @@ export async function blockUser(deps: Deps, blockerId: string, blockedId: string
     deps.db.friendship.deleteMany({ where: { OR: pair.map(({ a, b }) => ({ userId: a, friendId: b })) } }),
     deps.db.friendRequest.deleteMany({ where: { OR: pair.map(({ a, b }) => ({ senderId: a, recipientId: b })) } }),
   ]);
+  await endCallBetween(deps, blockerId, blockedId);
   await publishToUsers(deps.redis, [blockerId, blockedId], { type: "friends.changed" });
 }
 
