@@ -8,46 +8,18 @@
  *
  * Uses the integration-test database and Redis db (tests/helpers/test-env.ts); everything stays on 127.0.0.1.
  */
-import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { EventSource } from "eventsource";
-import { Redis } from "ioredis";
+import type { EventSource } from "eventsource";
 import { apiClient, startApiServer } from "../tests/helpers/api-client";
 import { applyTestEnv } from "../tests/helpers/test-env";
 import { createDeps } from "../web/src/server/infra/deps";
 import { parseEnv } from "../web/src/server/infra/env";
+import { fmt, openEventStream, percentiles, rawRedisLatency, rssKiB, sleep } from "./lib";
 
 applyTestEnv();
 const SAMPLES = 300;
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
 const deps = createDeps(parseEnv(process.env));
-
-const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-  return { p50: at(50), p99: at(99), max: sorted[sorted.length - 1]! };
-}
-const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-
-async function rawRedisLatency(): Promise<number[]> {
-  const publisher = new Redis(process.env.REDIS_URL!);
-  const subscriber = new Redis(process.env.REDIS_URL!);
-  const channel = `bench:raw:${randomBytes(4).toString("hex")}`;
-  await subscriber.subscribe(channel);
-  const samples: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const got = new Promise<void>((resolve) => subscriber.once("message", () => resolve()));
-    const start = performance.now();
-    await publisher.publish(channel, JSON.stringify({ i, body: "x".repeat(100) }));
-    await got;
-    samples.push(performance.now() - start);
-  }
-  publisher.disconnect();
-  subscriber.disconnect();
-  return samples;
-}
 
 async function createPairs(count: number) {
   const tag = randomBytes(3).toString("hex");
@@ -83,14 +55,15 @@ async function run(clients: number) {
   const sources: EventSource[] = [];
   let open = 0;
   for (const user of users) {
-    const url = `${server.url}/events.stream`;
-    const source = new EventSource(url, { fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, "x-test-user-id": user.id } }) });
-    source.addEventListener("open", () => open++);
-    source.addEventListener("message", (event) => {
-      const data = JSON.parse(event.data as string) as { json?: { type?: string; message?: { body?: string } } };
-      const body = data.json?.message?.body;
-      if (data.json?.type === "message.created" && body) waiting.get(`${user.id}|${body}`)?.(performance.now());
-    });
+    const source = openEventStream(
+      server.url,
+      user.id,
+      (event) => {
+        const body = (event.message as { body?: string } | undefined)?.body;
+        if (event.type === "message.created" && body) waiting.get(`${user.id}|${body}`)?.(performance.now());
+      },
+      () => open++,
+    );
     sources.push(source);
   }
   while (open < clients) await sleep(50);
@@ -115,7 +88,7 @@ async function run(clients: number) {
 }
 
 async function main() {
-  const raw = percentiles(await rawRedisLatency());
+  const raw = percentiles(await rawRedisLatency(SAMPLES));
   console.log(`raw Redis PUBLISH→SUBSCRIBE (same Redis, ${SAMPLES} samples): p50 ${fmt(raw.p50)}  p99 ${fmt(raw.p99)}  max ${fmt(raw.max)}`);
   for (const clients of sizes.length ? sizes : [100, 1000]) {
     // The send rate limit (20 per 10 s per user) is per sender; samples rotate over many senders and pause now and then.
