@@ -9,6 +9,7 @@ import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { WithPresence } from "../presence/presence";
+import { callLabel } from "./call-label";
 import { ConversationAvatar } from "./conversation-avatar";
 import { relativeTime, useNow } from "./format";
 import { BellOffIcon, PinIcon } from "./icons";
@@ -115,6 +116,10 @@ function Preview({ conversation: c, meId }: { conversation: Conversation; meId: 
   if (!m) return <span className="italic">No messages yet</span>;
   if (m.deletedAt) return <span className="italic">Message deleted</span>;
   if (m.kind === "SYSTEM") return <span className="italic">{m.body}</span>;
+  if (m.kind === "CALL" && m.call) {
+    const label = callLabel(m.call, meId);
+    return <span className={label.missed ? "text-red-700" : undefined}>{label.text}</span>;
+  }
   const sender = m.senderId === meId ? "You" : c.kind === "GROUP" ? c.members.find((u) => u.id === m.senderId)?.displayName.split(/\s+/)[0] : null;
   return (
     <>

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
+import { CallEntry } from "./call-entry";
 import { useChatCache } from "./chat-cache";
 import { timeOfDay } from "./format";
 import { MessageAttachments, MessageReactions } from "./message-extras";
@@ -46,6 +47,8 @@ export function MessageRow(props: MessageRowProps) {
       </li>
     );
   }
+
+  if (m.kind === "CALL") return <CallEntry message={m} highlighted={highlighted} />;
 
   const cancelPress = () => clearTimeout(pressTimer.current);
   const time = new Date(m.createdAt);
