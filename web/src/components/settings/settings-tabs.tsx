@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const tabs = [
   { href: "/settings/profile", label: "Profile & privacy" },
   { href: "/settings/security", label: "Account & security" },
+  { href: "/settings/calls", label: "Calls" },
 ];
 
 export function SettingsTabs() {

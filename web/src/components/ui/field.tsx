@@ -44,9 +44,9 @@ export function TextAreaField({ label, error, hint, ...input }: FieldProps & Tex
   );
 }
 
-export function SelectField({ label, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, error, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <FieldShell label={label} hint={hint}>
+    <FieldShell label={label} error={error} hint={hint}>
       {(a11y) => (
         <select {...a11y} className={inputClass} {...select}>
           {children}
