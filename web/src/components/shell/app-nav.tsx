@@ -20,6 +20,7 @@ export function AppNav({ username, displayName }: { username: string; displayNam
     { href: "/search", label: "Search", icon: "⌕" },
     { href: "/messages", label: "Messages", icon: "✉", badge: unreadChats, badgeLabel: "unread" },
     { href: "/friends", label: "Friends", icon: "☺", badge: incoming },
+    { href: "/calls", label: "Calls", icon: "☏" },
     { href: `/u/${username}`, label: "Profile", icon: "◉" },
     { href: "/settings/profile", label: "Settings", icon: "⚙" },
   ];
@@ -57,7 +58,7 @@ export function AppNav({ username, displayName }: { username: string; displayNam
           </div>
         </div>
       </header>
-      <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-20 grid grid-cols-6 border-t border-stone-200 bg-white sm:hidden">
+      <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-20 grid grid-cols-7 border-t border-stone-200 bg-white sm:hidden">
         {links.map((link) => (
           <Link
             key={link.href}
