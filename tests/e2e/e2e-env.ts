@@ -12,6 +12,10 @@ export function e2eEnv(): Record<string, string> {
     authSecret: "e2e-secret-e2e-secret-e2e-secret-0123456",
   });
   env.AUTH_URL = env.APP_URL!;
+  // Calls go through the real coturn only: the tests prove relayed media (STUN is unused under the relay policy).
+  env.ICE_TRANSPORT_POLICY = "relay";
+  env.TURN_URLS = "turn:127.0.0.1:3478?transport=udp";
+  env.STUN_URLS = "";
   return { ...(process.env as Record<string, string>), ...env };
 }
 

@@ -5,6 +5,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { UserEvent } from "@/server/services/realtime/events";
 import { useTRPC } from "@/trpc/client";
+import { CallProvider, useCallController } from "../calls/call-provider";
 import { useNotificationsCache } from "../notifications/notifications-cache";
 import { AwayReporter } from "../presence/away-reporter";
 import { usePresenceCache } from "../presence/presence";
@@ -35,6 +36,7 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
   const presence = usePresenceCache();
   const notifications = useNotificationsCache();
   const [typing] = useState(() => new TypingStore());
+  const calls = useCallController(meId);
   useEffect(() => () => typing.dispose(), [typing]);
   // How many times the stream has been ready (kept outside React state: it never affects rendering).
   const [readies] = useState(() => {
@@ -76,6 +78,10 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
       case "typing":
         if (event.userId !== meId) typing.started(event.conversationId, event.userId);
         return;
+      case "call.ringing":
+      case "call.updated":
+      case "call.signal":
+        return calls.handle(event);
       case "friends.changed":
         // A friendship began or ended (or a block): friends, requests, profiles, search and presence all depend on it.
         for (const key of [trpc.friends.pathKey(), trpc.profile.pathKey(), trpc.search.pathKey()]) void queryClient.invalidateQueries({ queryKey: key });
@@ -97,7 +103,7 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
     <MeContext value={meId}>
       <TypingContext value={typing}>
         <AwayReporter />
-        {children}
+        <CallProvider controller={calls}>{children}</CallProvider>
       </TypingContext>
     </MeContext>
   );

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import Link from "next/link";
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
+import { StartCallButton } from "../calls/call-button";
 import { PresenceText, WithPresence } from "../presence/presence";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
@@ -164,6 +165,7 @@ function ThreadHeader({ conversation: c, onFind }: { conversation: Conversation;
             </p>
           ) : null}
         </div>
+        {other ? <StartCallButton user={other} /> : null}
         <ToggleButton pressed={c.muted} onClick={() => prefs.mutate({ conversationId: c.id, muted: !c.muted })} icon={c.muted ? <BellOffIcon /> : <BellIcon />} label="Mute" />
         <ToggleButton pressed={c.pinned} onClick={() => prefs.mutate({ conversationId: c.id, pinned: !c.pinned })} icon={<PinIcon />} label="Pin" />
         <HeaderButton onClick={() => setSearching((open) => !open)} label="Search in this conversation" pressed={searching} icon={<SearchIcon />} />

@@ -13,6 +13,7 @@ import { formErrors } from "../ui/form-errors";
 import { useFriendActions } from "../friends/use-friend-actions";
 import { mutualLabel } from "../friends/user-row";
 import { PresenceText, WithPresence } from "../presence/presence";
+import { StartCallButton } from "../calls/call-button";
 
 export function ProfileView({ username }: { username: string }) {
   const trpc = useTRPC();
@@ -86,6 +87,7 @@ function ProfileActions({ profile }: { profile: Profile }) {
         ) : null}
         {profile.friendStatus === "friends" ? (
           <>
+            <StartCallButton user={profile} variant="button" />
             <span className="inline-flex items-center rounded-lg bg-green-50 px-3 py-2 text-sm font-medium text-green-800">✓ Friends</span>
             <Button variant="secondary" onClick={() => confirm(`Remove ${profile.displayName} from your friends?`) && actions.unfriend.mutate({ userId: profile.id })} pending={actions.unfriend.isPending}>
               Unfriend

@@ -1,0 +1,14 @@
+const KEY = "hearth:call-device";
+
+/**
+ * This tab's call device id: random, made once per tab and kept in sessionStorage (so a reload keeps it, a new tab
+ * gets its own). The server routes signals to it and only accepts signals from the tab that placed/answered a call.
+ */
+export function callDeviceId(): string {
+  let id = sessionStorage.getItem(KEY);
+  if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+    id = crypto.randomUUID().replace(/-/g, "");
+    sessionStorage.setItem(KEY, id);
+  }
+  return id;
+}
