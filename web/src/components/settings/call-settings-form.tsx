@@ -16,12 +16,10 @@ export function CallSettingsForm() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.calls.settings.queryOptions());
   if (!settings.data) return <Card>{settings.isError ? <FormAlert message={formErrors(settings.error).form} /> : <Spinner label="Loading call settings" />}</Card>;
-  const { quietHours, timeZone } = settings.data;
   return (
     <div className="space-y-5">
       <DoNotDisturb settings={settings.data} />
-      {/* Re-keyed when the saved values change, so the form starts again from what was saved. */}
-      <QuietHoursForm key={`${quietHours?.start}-${quietHours?.end}-${timeZone}`} settings={settings.data} />
+      <QuietHoursForm settings={settings.data} />
       <WhoCanCall />
     </div>
   );

@@ -75,7 +75,7 @@ export function DoNotDisturb({ settings }: { settings: CallSettings }) {
               <Button variant="secondary" onClick={() => setUntil(tomorrow)} disabled={update.isPending}>
                 Until tomorrow {tomorrow.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })}
               </Button>
-              <Button variant={custom === null ? "secondary" : "ghost"} onClick={() => setCustom(custom === null ? toDateTimeInput(new Date(nowMs + 2 * HOUR)) : null)} aria-expanded={custom !== null}>
+              <Button variant="secondary" onClick={() => setCustom(custom === null ? toDateTimeInput(new Date(nowMs + 2 * HOUR)) : null)} aria-expanded={custom !== null}>
                 Until a time…
               </Button>
             </div>
