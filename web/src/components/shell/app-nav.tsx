@@ -29,29 +29,30 @@ export function AppNav({ username, displayName }: { username: string; displayNam
   return (
     <>
       <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/90 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">
-          <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+        <div className="mx-auto flex h-14 max-w-5xl items-center gap-2 px-4 lg:gap-4">
+          <Link href="/" className="flex shrink-0 items-center gap-2 text-lg font-semibold tracking-tight">
             <span aria-hidden className="inline-block size-7 rounded-full bg-gradient-to-br from-amber-400 to-ember-600" />
-            Hearth
+            {/* Between phone and laptop widths the links need the room. */}
+            <span className="sm:max-md:sr-only">Hearth</span>
           </Link>
-          <nav aria-label="Main" className="ml-4 hidden gap-1 sm:flex">
+          <nav aria-label="Main" className="ml-1 hidden min-w-0 gap-0.5 overflow-x-auto sm:flex lg:ml-4 lg:gap-1">
             {links.map((link) => (
               <Link
                 key={link.href}
                 href={link.href}
                 aria-current={isActive(link.href) ? "page" : undefined}
-                className="relative rounded-lg px-3 py-1.5 text-sm font-medium text-stone-600 hover:bg-stone-100 aria-[current=page]:bg-ember-50 aria-[current=page]:text-ember-700"
+                className="relative shrink-0 rounded-lg px-2 py-1.5 text-sm font-medium text-stone-600 lg:px-3 hover:bg-stone-100 aria-[current=page]:bg-ember-50 aria-[current=page]:text-ember-700"
               >
                 {link.label}
                 {link.badge ? <Badge count={link.badge} label={link.badgeLabel} /> : null}
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-2 sm:gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
             <NotificationBell />
             <span className="hidden max-w-40 truncate text-sm text-stone-500 md:inline">{displayName}</span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-lg px-3 py-1.5 text-sm font-medium text-stone-600 hover:bg-stone-100">
+              <button type="submit" className="rounded-lg px-3 py-1.5 text-sm font-medium whitespace-nowrap text-stone-600 hover:bg-stone-100">
                 Sign out
               </button>
             </form>
