@@ -87,6 +87,8 @@ describe("1:1 calls", () => {
     expect(await as(ada).calls.hangUp({ callId: second.id })).toMatchObject({ status: "cancelled" });
     await expectTrpcError(as(bob).calls.accept({ callId: second.id, deviceId: device("bob") }), "CONFLICT");
     expect((await callEntries(first.conversationId)).map((e) => e.body)).toEqual(["Declined call", "Cancelled call"]);
+    // Declining is the callee's own doing; a call cancelled while it rang is a missed call for them.
+    expect(await deps.db.notification.findMany({ where: { userId: bob.id }, select: { kind: true, count: true } })).toEqual([{ kind: "MISSED_CALL", count: 1 }]);
   });
 
   it("schedules the ring timeout; after 30 s unanswered the call is missed, notified and unread for the callee", async () => {

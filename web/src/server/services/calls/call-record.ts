@@ -16,15 +16,16 @@ export async function publishCallUpdate(deps: Deps, row: CallRow): Promise<CallV
 
 /**
  * Everything that follows a call ending, however it ended: both parties leave "in a call", the call leaves its
- * history entry in the 1:1 conversation (unread only for a callee who missed it), a missed call notifies the
- * callee, and both parties' devices hear the final state.
+ * history entry in the 1:1 conversation (unread only for a callee who missed it), a missed call (unanswered,
+ * busy, or cancelled while ringing) notifies the callee, and both parties' devices hear the final state.
  */
 export async function recordFinishedCall(deps: Deps, row: CallRow): Promise<CallView> {
   const parties = [row.callerId, row.calleeId];
   await releaseParties(deps.redis, row.id, parties);
   await setInCall(deps, parties, null);
   const call = toCallView(row);
-  const missed = call.status === "missed" || call.status === "busy";
+  // A call the caller gave up on while it rang was missed too, as far as the callee is concerned.
+  const missed = call.status === "missed" || call.status === "busy" || call.status === "cancelled";
   const message = await deps.db.$transaction(async (tx) => {
     const { lastSeq } = await tx.conversation.update({ where: { id: row.conversationId }, data: { lastSeq: { increment: 1 }, lastMessageAt: new Date() }, select: { lastSeq: true } });
     const created = await tx.message.create({
