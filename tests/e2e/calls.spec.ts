@@ -62,6 +62,7 @@ test("a video call relayed through TURN: ring, answer, live media, mute and came
   adaThreadWithBob = ada.page.url();
   await ada.page.getByRole("button", { name: "Start video call" }).click();
   await expect(callScreen(ada, bob).getByText(`Calling ${bob.displayName}…`)).toBeVisible();
+  await screen(ada.page, "calls", "desktop-calling");
 
   await test.step("Bob's phone rings; he accepts", async () => {
     await expect(incoming(bob, ada)).toBeVisible();
@@ -120,6 +121,7 @@ test("a video call relayed through TURN: ring, answer, live media, mute and came
     await callScreen(ada, bob).getByRole("button", { name: "Hang up" }).click();
     await expect(callScreen(ada, bob).getByText(/Call ended/)).toBeVisible();
     await expect(callScreen(bob, ada).getByText(/Call ended · 0:\d\d/)).toBeVisible();
+    await screen(bob.page, "calls", "phone-ended");
     await ada.page.getByRole("button", { name: "Close" }).click();
     await bob.page.getByRole("button", { name: "Close" }).click();
     const thread = ada.page.getByRole("log", { name: "Messages" });

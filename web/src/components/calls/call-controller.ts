@@ -3,48 +3,18 @@ import type { useTRPCClient } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 import { isLive, outcomeText } from "./call-outcome";
 import { callDeviceId } from "./device-id";
-import { CallRecording, NO_RECORDING, type RecordingState } from "./call-recording";
+import { CallRecording } from "./call-recording";
+import { IDLE_SNAPSHOT, type CallPhase, type CallSnapshot } from "./call-snapshot";
 import type { ConnectionStats } from "./call-stats";
-import { LocalMedia, MediaUnavailableError, type MediaState, type TrackKind } from "./local-media";
+import { sendRecording } from "./send-recording";
+import { LocalMedia, MediaUnavailableError, type TrackKind } from "./local-media";
 import { PeerSession, type SessionState } from "./peer-session";
 
-type Client = ReturnType<typeof useTRPCClient>;
+export type Client = ReturnType<typeof useTRPCClient>;
 type IceConfig = Awaited<ReturnType<Client["calls"]["iceServers"]["query"]>>;
 type NegotiationSignal = Extract<CallSignal, { kind: "description" | "candidate" }>;
 export type CallEvent = Extract<UserEvent, { type: "call.ringing" | "call.updated" | "call.signal" }>;
 
-export type CallPhase =
-  | { kind: "idle" }
-  | { kind: "incoming"; call: CallView; other: CallParty; answering: boolean }
-  /** Placing the call (call is null until the server answers) and ringing. */
-  | { kind: "outgoing"; call: CallView | null; other: CallParty }
-  | { kind: "in-call"; call: CallView; other: CallParty }
-  | { kind: "ended"; other: CallParty; outcome: string; failed: boolean };
-
-export interface CallSnapshot {
-  phase: CallPhase;
-  connection: SessionState | null;
-  stats: ConnectionStats | null;
-  localPreview: MediaStream | null;
-  localMedia: MediaState | null;
-  remoteStream: MediaStream | null;
-  /** Bumped when tracks are added to the (same) remote stream object. */
-  remoteVersion: number;
-  remoteMedia: MediaState;
-  recording: RecordingState;
-}
-
-export const IDLE_SNAPSHOT: CallSnapshot = {
-  phase: { kind: "idle" },
-  connection: null,
-  stats: null,
-  localPreview: null,
-  localMedia: null,
-  remoteStream: null,
-  remoteVersion: 0,
-  remoteMedia: { audio: true, video: true, screen: false },
-  recording: NO_RECORDING,
-};
 const KEEP_ALIVE_MS = 20_000;
 const ignore = () => undefined;
 
@@ -319,13 +289,7 @@ export class CallController {
   }
 
   private async uploadRecording(blob: Blob) {
-    const conversationId = this.lastConversationId;
-    if (!conversationId) return;
-    const name = `Call recording ${new Date().toISOString().slice(0, 16).replace("T", " ")}.webm`;
-    const upload = await this.client.chat.createAttachmentUpload.mutate({ conversationId, name, contentType: "video/webm", size: blob.size });
-    const put = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: blob });
-    if (!put.ok) throw new Error("upload failed");
-    await this.client.chat.send.mutate({ conversationId, body: "", attachmentIds: [upload.attachmentId] });
+    if (this.lastConversationId) await sendRecording(this.client, this.lastConversationId, blob);
   }
 
   /** (A method, so TypeScript does not carry a narrowing of the phase across an await.) */

@@ -2,7 +2,8 @@
 
 import { useState, type ReactNode } from "react";
 import { VideoIcon, VideoOffIcon } from "../chat/call-icons";
-import type { CallController, CallSnapshot } from "./call-controller";
+import type { CallController } from "./call-controller";
+import type { CallSnapshot } from "./call-snapshot";
 import { DevicePicker } from "./device-picker";
 import { MicIcon, MicOffIcon, PhoneOffIcon, RecordIcon, ScreenIcon, SwitchIcon } from "./icons";
 

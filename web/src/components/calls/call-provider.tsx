@@ -3,7 +3,8 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { CallParty } from "@/server/services/realtime/events";
 import { useTRPCClient } from "@/trpc/client";
-import { CallController, IDLE_SNAPSHOT, type CallSnapshot } from "./call-controller";
+import { CallController } from "./call-controller";
+import { IDLE_SNAPSHOT, type CallSnapshot } from "./call-snapshot";
 import { CallScreen } from "./call-screen";
 import { IncomingCallDialog } from "./incoming-call-dialog";
 
@@ -26,7 +27,10 @@ export function CallProvider({ controller, children }: { controller: CallControl
   const phase = snapshot.phase;
   return (
     <CallsContext value={controller}>
-      {children}
+      {/* The app under the call stays put but cannot be reached (keyboard, screen readers) while a call is on top. */}
+      <div className="contents" inert={phase.kind !== "idle"}>
+        {children}
+      </div>
       {phase.kind === "incoming" ? <IncomingCallDialog caller={phase.other} answering={phase.answering} onAccept={() => void controller.accept()} onDecline={() => controller.decline()} /> : null}
       {phase.kind === "outgoing" || phase.kind === "in-call" || phase.kind === "ended" ? <CallScreen controller={controller} snapshot={snapshot} /> : null}
     </CallsContext>

@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { formatDuration } from "@/server/services/calls/call-view";
 import type { CallParty } from "@/server/services/realtime/events";
 import { Avatar } from "../ui/avatar";
-import type { CallController, CallSnapshot } from "./call-controller";
+import type { CallController } from "./call-controller";
+import type { CallSnapshot } from "./call-snapshot";
 import { CallControls, RoundButton } from "./call-controls";
 import type { CallQuality } from "./call-stats";
 import { PhoneIcon, PhoneOffIcon } from "./icons";
@@ -26,8 +27,10 @@ export function CallScreen({ controller, snapshot }: { controller: CallControlle
           <StreamVideo stream={localPreview} muted className="absolute inset-0 size-full -scale-x-100 object-cover opacity-40" />
         ) : null}
         {!showRemote ? <Portrait other={other} /> : null}
-        <TopBar snapshot={snapshot} other={other} />
-        {inCall ? <RemoteBadges snapshot={snapshot} name={other.displayName} onShown={() => controller.acknowledgeRecording()} /> : null}
+        <div className="absolute inset-x-0 top-0 flex flex-col gap-3 bg-gradient-to-b from-stone-950/80 to-transparent px-4 pt-[max(1rem,env(safe-area-inset-top))] pb-8">
+          <TopBar snapshot={snapshot} other={other} />
+          {inCall ? <RemoteBadges snapshot={snapshot} name={other.displayName} onShown={() => controller.acknowledgeRecording()} /> : null}
+        </div>
         {inCall && localPreview ? (
           <StreamVideo
             data-testid="local-video"
@@ -85,7 +88,7 @@ function TopBar({ snapshot, other }: { snapshot: CallSnapshot; other: CallParty 
       "Connecting…"
     );
   return (
-    <div className="absolute inset-x-0 top-0 bg-gradient-to-b from-stone-950/80 to-transparent px-4 pt-[max(1rem,env(safe-area-inset-top))] pb-8">
+    <div>
       <p className="truncate text-lg font-semibold">{other.displayName}</p>
       <p role="status" className={`flex items-center gap-2 text-sm ${phase.kind === "ended" && phase.failed ? "font-medium text-red-300" : "text-stone-200"}`}>
         {status}
@@ -134,7 +137,7 @@ function RemoteBadges({ snapshot, name, onShown }: { snapshot: CallSnapshot; nam
     if (theyRecord) onShown();
   }, [theyRecord, onShown]);
   return (
-    <div className="absolute inset-x-0 top-24 flex flex-col items-center gap-2 px-4 sm:top-28">
+    <div className="flex flex-col items-center gap-2 empty:hidden">
       {theyRecord ? (
         <p role="alert" className="flex items-center gap-2 rounded-full bg-red-600 px-4 py-1.5 text-sm font-semibold shadow-lg">
           <span aria-hidden className="size-2 animate-pulse rounded-full bg-white" />
