@@ -144,6 +144,9 @@ test("nobody answers for 30 seconds: missed", async () => {
   await carol.page.goto(`/u/${bob.username}`);
   await carol.page.getByRole("button", { name: "Start video call" }).click();
   await expect(incoming(bob, carol)).toBeVisible();
+  // A page opened mid-ring asks the server for the call and rings too.
+  await bob.page.reload();
+  await expect(incoming(bob, carol)).toBeVisible();
   await expect(callScreen(carol, bob).getByText("No answer")).toBeVisible({ timeout: 40_000 });
   await expect(incoming(bob, carol)).toBeHidden();
   await carol.page.getByRole("button", { name: "Close" }).click();

@@ -65,11 +65,12 @@ export class CallController {
     const active = await this.client.calls.active.query().catch(() => null);
     if (!active || this.snap.phase.kind !== "idle") return;
     const { call, other } = active;
+    const mine = (call.calleeId === this.meId ? call.calleeDeviceId : call.callerDeviceId) === this.deviceId;
     if (call.status === "ringing" && call.calleeId === this.meId) this.setPhase({ kind: "incoming", call, other, answering: false });
-    else if (call.status === "accepted" && (call.calleeId === this.meId ? call.calleeDeviceId : call.callerDeviceId) === this.deviceId) {
-      // The page (and its peer connection) was reloaded: end the call cleanly rather than leave the other side waiting.
-      void this.client.calls.fail.mutate({ callId: call.id }).catch(ignore);
-    }
+    // This tab was reloaded while calling or in the call (its peer connection is gone): end the call cleanly rather
+    // than leave the other side ringing or waiting.
+    else if (mine && call.status === "ringing") void this.client.calls.hangUp.mutate({ callId: call.id }).catch(ignore);
+    else if (mine) void this.client.calls.fail.mutate({ callId: call.id }).catch(ignore);
   }
 
   handle(event: CallEvent) {

@@ -17,7 +17,7 @@ export function CallScreen({ controller, snapshot }: { controller: CallControlle
   if (phase.kind !== "outgoing" && phase.kind !== "in-call" && phase.kind !== "ended") return null;
   const other = phase.other;
   const inCall = phase.kind === "in-call";
-  const showRemote = inCall && !!remoteStream && remoteMedia.video;
+  const showRemote = inCall && !!remoteStream && (remoteMedia.video || remoteMedia.screen);
   return (
     <div role="dialog" aria-modal="true" aria-label={`Video call with ${other.displayName}`} className="fixed inset-0 z-50 flex flex-col bg-stone-950 text-white">
       <div className="relative min-h-0 flex-1 overflow-hidden">
@@ -29,7 +29,13 @@ export function CallScreen({ controller, snapshot }: { controller: CallControlle
         {!showRemote ? <Portrait other={other} /> : null}
         <div className="absolute inset-x-0 top-0 flex flex-col gap-3 bg-gradient-to-b from-stone-950/80 to-transparent px-4 pt-[max(1rem,env(safe-area-inset-top))] pb-8">
           <TopBar snapshot={snapshot} other={other} />
-          {inCall ? <RemoteBadges snapshot={snapshot} name={other.displayName} onShown={() => controller.acknowledgeRecording()} /> : null}
+          {inCall ? (
+            <RemoteBadges snapshot={snapshot} name={other.displayName} onShown={() => controller.acknowledgeRecording()} />
+          ) : (
+            <div className="flex justify-center">
+              <MyRecordingNote state={snapshot.recording.mine} error={snapshot.recording.error} name={other.displayName} />
+            </div>
+          )}
         </div>
         {inCall && localPreview ? (
           <StreamVideo

@@ -7,7 +7,8 @@ const KEY = "hearth:call-device";
 export function callDeviceId(): string {
   let id = sessionStorage.getItem(KEY);
   if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
-    id = crypto.randomUUID().replace(/-/g, "");
+    // getRandomValues, unlike randomUUID, also exists on plain-http pages.
+    id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
     sessionStorage.setItem(KEY, id);
   }
   return id;
