@@ -1,5 +1,7 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page, type Route } from "@playwright/test";
+import { e2eEnv } from "./e2e-env";
 import { befriend, insertUser, newPerson, screen, signIn, type E2EUser } from "./helpers";
+import { startPrivateTurn } from "./private-turn";
 import config from "./playwright.config";
 
 /**
@@ -167,6 +169,50 @@ test("a rejected TURN credential: the call fails after the connect timeout", asy
   await expect(callScreen(bob, ada).getByText(/Call failed/)).toBeVisible();
   await screen(ada.page, "calls", "desktop-failed");
   await ada.page.unroute(/calls\.iceServers/);
+  for (const p of [ada, bob]) await p.page.getByRole("button", { name: "Close" }).click();
+});
+
+test("the relay drops mid-call: reconnecting, back when it returns; gone for good, the call fails", async () => {
+  test.setTimeout(120_000);
+  // Both browsers relay through a coturn of this test's own, which it can pause (a dropped path) and resume.
+  const turn = await startPrivateTurn(e2eEnv().TURN_SECRET!);
+  const viaPrivateTurn = async (route: Route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replaceAll("127.0.0.1:3478", `127.0.0.1:${turn.port}`) });
+  };
+  try {
+    for (const p of [ada, bob]) await p.page.route(/calls\.iceServers/, viaPrivateTurn);
+    await ada.page.goto(`/u/${bob.username}`);
+    await ada.page.getByRole("button", { name: "Start video call" }).click();
+    await incoming(bob, ada).getByRole("button", { name: "Accept" }).click();
+    await expect.poll(async () => (await connectionStats(bob.page))?.framesDecoded ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    await test.step("the relay stops answering: both show reconnecting", async () => {
+      turn.pause();
+      await expect(callScreen(ada, bob).getByText("Reconnecting…")).toBeVisible({ timeout: 15_000 });
+      await expect(callScreen(bob, ada).getByText("Reconnecting…")).toBeVisible({ timeout: 15_000 });
+      await screen(bob.page, "calls", "phone-reconnecting");
+    });
+
+    await test.step("the relay is back: the call recovers and video flows again", async () => {
+      const before = (await connectionStats(bob.page))?.framesDecoded ?? 0;
+      turn.resume();
+      await expect(callScreen(ada, bob).getByText("Reconnecting…")).toBeHidden({ timeout: 15_000 });
+      await expect(callScreen(bob, ada).getByText("Reconnecting…")).toBeHidden({ timeout: 15_000 });
+      await expect.poll(async () => (await connectionStats(bob.page))?.framesDecoded ?? 0, { timeout: 15_000 }).toBeGreaterThan(before);
+      await expect(callScreen(bob, ada).getByTestId("call-timer")).toBeVisible();
+    });
+
+    await test.step("the relay goes away for good: reconnecting, then the call fails on both sides", async () => {
+      turn.pause();
+      await expect(callScreen(ada, bob).getByText("Reconnecting…")).toBeVisible({ timeout: 15_000 });
+      await expect(callScreen(ada, bob).getByText("Call failed — the connection was lost")).toBeVisible({ timeout: 30_000 });
+      await expect(callScreen(bob, ada).getByText(/Call failed/)).toBeVisible({ timeout: 30_000 });
+    });
+  } finally {
+    for (const p of [ada, bob]) await p.page.unroute(/calls\.iceServers/);
+    await turn.stop();
+  }
   for (const p of [ada, bob]) await p.page.getByRole("button", { name: "Close" }).click();
 });
 
