@@ -27,5 +27,15 @@ export function stackEnv(target: { database: string; redisDb: number; appUrl: st
     VAPID_PUBLIC_KEY: "BPPW_I3J648eXGY4BIlvTCrtEDMUMHznjYnj5cSkUpCJqu8zyS5XUZ9zwlf9HY8EzF8hCp4-mlHgcip6CLX920A",
     VAPID_PRIVATE_KEY: "sxPtiYdmXqQ2HVHxOozCArXD_C2ytsItFjhDn1Bao6I",
     VAPID_SUBJECT: "mailto:tests@hearth.local",
+    // Jitsi's media servers cannot run here: tokens are checked against the contract Prosody enforces, and pages
+    // load a test double of external_api.js from this domain.
+    JITSI_DOMAIN: "jitsi.hearth.test",
+    JITSI_APP_ID: "hearth",
+    JITSI_AUDIENCE: "hearth",
+    JITSI_XMPP_DOMAIN: "meet.jitsi",
+    JITSI_APP_SECRET: "test-jitsi-secret-0123456789abcdef0123456789",
+    JITSI_TOKEN_TTL_SECONDS: "600",
+    JITSI_JWT_ALGORITHM: "HS256",
+    JITSI_WEBHOOK_SECRET: "test-jitsi-webhook-secret-0123456789abcdef",
   };
 }

@@ -10,6 +10,7 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "TOO_MANY_REQUESTS"
+  | "PRECONDITION_FAILED"
   | "INTERNAL_SERVER_ERROR";
 
 export const httpStatusOf: Record<AppErrorCode, number> = {
@@ -19,6 +20,7 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
+  PRECONDITION_FAILED: 412,
   INTERNAL_SERVER_ERROR: 500,
 };
 

@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
 import { callsRouter } from "./routers/calls";
 import { chatRouter } from "./routers/chat";
 import { eventsRouter } from "./routers/events";
@@ -7,6 +8,7 @@ import { presenceRouter } from "./routers/presence";
 import { pushRouter } from "./routers/push";
 import { friendsRouter } from "./routers/friends";
 import { profileRouter } from "./routers/profile";
+import { roomsRouter } from "./routers/rooms";
 import { searchRouter } from "./routers/search";
 import { createCallerFactory, router } from "./trpc";
 
@@ -21,6 +23,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   push: pushRouter,
   calls: callsRouter,
+  rooms: roomsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -67,3 +67,9 @@ export const protectedProcedure = securityProcedure.use(({ ctx, next }) => {
   if (ctx.user.needsTotp) throw new TRPCError({ code: "FORBIDDEN", message: "Admins must turn on two-factor authentication first (Settings → Security)." });
   return next();
 });
+
+/** Admins only (role ADMIN, with 2FA): the admin pages' procedures. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Only admins can do that." });
+  return next();
+});

@@ -45,11 +45,36 @@ const envSchema = z.object({
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** "relay" makes every call go through TURN (hides users' addresses from each other; the e2e tests use it). */
   ICE_TRANSPORT_POLICY: z.enum(["all", "relay"]).default("all"),
+  /**
+   * Group calls on a self-hosted Jitsi (see jitsi/). JITSI_DOMAIN is the public host serving external_api.js; unset,
+   * group rooms are switched off. The rest must match jitsi/jitsi.env (`npm run jitsi:check` compares them).
+   */
+  JITSI_DOMAIN: optional,
+  JITSI_APP_ID: z.string().min(1).default("hearth"),
+  JITSI_APP_SECRET: optional,
+  /** The `aud` claim; must be accepted by Prosody (JWT_ACCEPTED_AUDIENCES). */
+  JITSI_AUDIENCE: z.string().min(1).default("hearth"),
+  /** The `sub` claim: Jitsi's XMPP domain (docker-jitsi-meet: meet.jitsi). */
+  JITSI_XMPP_DOMAIN: z.string().min(1).default("meet.jitsi"),
+  JITSI_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
+  /** HS256 signs with JITSI_APP_SECRET; RS256 signs with JITSI_PRIVATE_KEY (PEM) and names JITSI_KEY_ID as `kid`. */
+  JITSI_JWT_ALGORITHM: z.enum(["HS256", "RS256"]).default("HS256"),
+  JITSI_PRIVATE_KEY: optional,
+  JITSI_KEY_ID: optional,
+  /** Shared secret the Prosody event webhook sends in its header. */
+  JITSI_WEBHOOK_SECRET: optional,
   // Web Push (VAPID). Push is off while these are unset; make a pair with `npx web-push generate-vapid-keys`.
   VAPID_PUBLIC_KEY: optional,
   VAPID_PRIVATE_KEY: optional,
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL").default("mailto:admin@hearth.local"),
   UNREAD_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(900),
+}).superRefine((e, ctx) => {
+  if (!e.JITSI_DOMAIN) return;
+  const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (e.JITSI_JWT_ALGORITHM === "HS256" && (e.JITSI_APP_SECRET ?? "").length < 32) need("JITSI_APP_SECRET", "must be at least 32 characters when JITSI_DOMAIN is set (the same as JWT_APP_SECRET in jitsi/jitsi.env)");
+  if (e.JITSI_JWT_ALGORITHM === "RS256" && !e.JITSI_PRIVATE_KEY) need("JITSI_PRIVATE_KEY", "is required for RS256 (a PEM private key)");
+  if (e.JITSI_JWT_ALGORITHM === "RS256" && !e.JITSI_KEY_ID) need("JITSI_KEY_ID", "is required for RS256 (the kid Prosody looks the public key up by)");
+  if (!e.JITSI_WEBHOOK_SECRET || e.JITSI_WEBHOOK_SECRET.length < 32) need("JITSI_WEBHOOK_SECRET", "must be at least 32 characters when JITSI_DOMAIN is set");
 });
 
 export type Env = z.infer<typeof envSchema>;

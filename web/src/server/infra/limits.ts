@@ -20,6 +20,8 @@ export function createLimits(client: Redis) {
     attachmentUploadsPerUser: createLimiter(client, "attachment", 60, "1 h", "Too many uploads"),
     callsPerUser: createLimiter(client, "call", 20, "10 m", "Too many calls"),
     callSignalsPerUser: createLimiter(client, "call-signal", 600, "1 m", "Too many call signals"),
+    roomsPerUser: createLimiter(client, "room", 30, "1 h", "Too many new meetings"),
+    roomTokensPerUser: createLimiter(client, "room-token", 60, "10 m", "Too many attempts to join"),
     avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
   } satisfies Record<string, Limiter>;
 }

@@ -12,7 +12,8 @@ export type AuditAction =
   | "account.totp-enabled"
   | "account.totp-disabled"
   | "account.recovery-code-used"
-  | "account.recovery-codes-regenerated";
+  | "account.recovery-codes-regenerated"
+  | "admin.jitsi-settings-changed";
 
 export async function audit(
   db: Db,

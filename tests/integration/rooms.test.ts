@@ -1,0 +1,170 @@
+import { jwtVerify } from "jose";
+import { describe, expect, it } from "vitest";
+import { joinRoom } from "@/server/services/rooms/join-room";
+import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
+import { expectTrpcError } from "../helpers/errors";
+
+const deps = testDeps();
+const as = (u: TestUser) => callerFor(u);
+const secret = new TextEncoder().encode(process.env.JITSI_APP_SECRET!);
+
+/** Verifies a token the way Prosody does (HS256 with the shared secret, iss and aud) and returns its claims. */
+async function prosodyAccepts(token: string) {
+  const { payload, protectedHeader } = await jwtVerify(token, secret, { issuer: "hearth", audience: "hearth", algorithms: ["HS256"] });
+  expect(protectedHeader.typ).toBe("JWT");
+  return payload as typeof payload & { room: string; context: { user: Record<string, unknown>; features: Record<string, unknown> } };
+}
+
+async function group() {
+  const [admin, member, outsider] = await Promise.all([createUser(), createUser(), createUser()]);
+  await makeFriends(admin, member);
+  const { conversationId } = await as(admin).chat.createGroup({ name: "Book club", memberIds: [member.id] });
+  return { admin, member, outsider, conversationId };
+}
+
+describe("rooms and Jitsi tokens", () => {
+  it("a group's room: members get a token for exactly that room; admins are moderators; outsiders get NOT_FOUND and no token", async () => {
+    const { admin, member, outsider, conversationId } = await group();
+    const room = await as(member).rooms.forConversation({ conversationId });
+    expect(room).toMatchObject({ kind: "GROUP", title: "Book club", owner: { id: admin.id }, access: { role: "participant", entry: "direct" } });
+    expect((await as(admin).rooms.forConversation({ conversationId })).id).toBe(room.id);
+
+    const ticket = await as(member).rooms.join({ roomId: room.id });
+    const { jitsiName } = await deps.db.room.findUniqueOrThrow({ where: { id: room.id } });
+    expect(ticket).toMatchObject({ domain: "jitsi.hearth.test", roomName: jitsiName, displayName: member.displayName });
+    expect(jitsiName).toMatch(/^hearth-[a-z2-7]{24}$/);
+    expect(jitsiName).not.toContain(room.id);
+    const claims = await prosodyAccepts(ticket.jwt);
+    expect(claims).toMatchObject({ sub: "meet.jitsi", room: jitsiName, context: { user: { id: member.id, name: member.displayName, email: member.email, moderator: false, affiliation: "member", lobby_bypass: true }, features: { recording: false } } });
+    expect(claims.exp! - claims.iat!).toBe(600);
+    expect(claims.nbf).toBeLessThan(claims.iat!);
+
+    const adminClaims = await prosodyAccepts((await as(admin).rooms.join({ roomId: room.id })).jwt);
+    expect(adminClaims.context.user).toMatchObject({ moderator: true, affiliation: "owner" });
+    expect(adminClaims.context.features.recording).toBe(true);
+
+    await expectTrpcError(as(outsider).rooms.get({ roomId: room.id }), "NOT_FOUND");
+    await expectTrpcError(as(outsider).rooms.join({ roomId: room.id }), "NOT_FOUND");
+    await expectTrpcError(as(outsider).rooms.forConversation({ conversationId }), "NOT_FOUND");
+    await expectTrpcError(as(outsider).rooms.join({ roomId: "no-such-room" }), "NOT_FOUND");
+  });
+
+  it("a member who leaves the group loses the room", async () => {
+    const { member, conversationId } = await group();
+    const room = await as(member).rooms.forConversation({ conversationId });
+    await as(member).chat.leave({ conversationId });
+    await expectTrpcError(as(member).rooms.join({ roomId: room.id }), "NOT_FOUND");
+  });
+
+  it("a profile room follows the owner's room setting: friends walk in, friends of friends knock, strangers and blocked people are refused", async () => {
+    const [owner, friend, friendOfFriend, stranger] = await Promise.all([createUser(), createUser(), createUser(), createUser({ profileVisibility: "EVERYONE" })]);
+    await makeFriends(owner, friend);
+    await makeFriends(friend, friendOfFriend);
+    await deps.db.user.update({ where: { id: owner.id }, data: { profileVisibility: "FRIENDS_OF_FRIENDS", roomPolicy: "FRIENDS" } });
+    const room = await as(friend).rooms.forProfile({ userId: owner.id });
+    expect(room).toMatchObject({ kind: "PROFILE", owner: { id: owner.id }, access: { entry: "direct" } });
+
+    const knock = await as(friendOfFriend).rooms.join({ roomId: room.id });
+    expect(knock).toMatchObject({ access: { entry: "lobby", role: "participant" }, lobby: true });
+    expect((await prosodyAccepts(knock.jwt)).context.user.lobby_bypass).toBe(false);
+    expect((await prosodyAccepts((await as(friend).rooms.join({ roomId: room.id })).jwt)).context.user.lobby_bypass).toBe(true);
+    expect((await as(owner).rooms.join({ roomId: room.id })).access).toMatchObject({ role: "owner", entry: "direct" });
+
+    await expectTrpcError(as(stranger).rooms.forProfile({ userId: owner.id }), "NOT_FOUND");
+    await expectTrpcError(as(stranger).rooms.join({ roomId: room.id }), "NOT_FOUND");
+    await as(owner).friends.block({ userId: friend.id });
+    await expectTrpcError(as(friend).rooms.join({ roomId: room.id }), "NOT_FOUND");
+    await expectTrpcError(as(friend).rooms.get({ roomId: room.id }), "NOT_FOUND");
+  });
+
+  it("meetings: friends only as invitees; invitees enter until the invitation expires; a cancelled meeting admits nobody", async () => {
+    const [owner, invitee, host, notFriend] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+    await makeFriends(owner, invitee);
+    await makeFriends(owner, host);
+    const startsAt = new Date(Date.now() + 3600_000).toISOString();
+    const endsAt = new Date(Date.now() + 7200_000).toISOString();
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: "Plans", startsAt, endsAt, inviteeIds: [notFriend.id] }), "BAD_REQUEST", /only your friends/);
+    const meeting = await as(owner).rooms.createMeeting({ title: "Plans", description: "Where to go", startsAt, endsAt, inviteeIds: [invitee.id], hostIds: [host.id] });
+    expect(meeting).toMatchObject({ kind: "MEETING", title: "Plans", startsAt, endsAt, access: { role: "owner" } });
+    expect((await as(host).rooms.join({ roomId: meeting.id })).access.role).toBe("host");
+    expect((await as(invitee).rooms.join({ roomId: meeting.id })).access.role).toBe("participant");
+    expect((await as(invitee).rooms.upcoming()).map((m) => m.id)).toContain(meeting.id);
+    await expectTrpcError(as(notFriend).rooms.join({ roomId: meeting.id }), "NOT_FOUND");
+
+    await deps.db.roomInvite.update({ where: { roomId_userId: { roomId: meeting.id, userId: invitee.id } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expectTrpcError(as(invitee).rooms.join({ roomId: meeting.id }), "NOT_FOUND");
+    expect((await as(invitee).rooms.upcoming()).map((m) => m.id)).not.toContain(meeting.id);
+
+    await expectTrpcError(as(host).rooms.cancelMeeting({ roomId: meeting.id }), "FORBIDDEN");
+    await as(owner).rooms.cancelMeeting({ roomId: meeting.id });
+    await expectTrpcError(as(owner).rooms.join({ roomId: meeting.id }), "NOT_FOUND");
+    await expectTrpcError(as(host).rooms.join({ roomId: meeting.id }), "NOT_FOUND");
+  });
+
+  it("validates meetings at the edge", async () => {
+    const owner = await createUser();
+    const at = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: " ", startsAt: at(1), endsAt: at(2) }), "BAD_REQUEST");
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: "x".repeat(121), startsAt: at(1), endsAt: at(2) }), "BAD_REQUEST");
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: "Backwards", startsAt: at(2), endsAt: at(1) }), "BAD_REQUEST", /end after it starts/);
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: "Marathon", startsAt: at(1), endsAt: at(30) }), "BAD_REQUEST", /24 hours/);
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: "When?", startsAt: "tomorrow", endsAt: at(1) }), "BAD_REQUEST");
+  });
+
+  it("end-to-end encryption: hosts switch it; recording is then granted to nobody", async () => {
+    const { admin, member, conversationId } = await group();
+    const room = await as(admin).rooms.forConversation({ conversationId });
+    await expectTrpcError(as(member).rooms.setE2ee({ roomId: room.id, on: true }), "FORBIDDEN");
+    expect((await as(admin).rooms.setE2ee({ roomId: room.id, on: true })).e2ee).toBe(true);
+    const ticket = await as(admin).rooms.join({ roomId: room.id });
+    expect(ticket).toMatchObject({ e2ee: true, access: { mayRecord: false }, configOverwrite: { fileRecordingsEnabled: false } });
+    expect((await prosodyAccepts(ticket.jwt)).context.features.recording).toBe(false);
+  });
+
+  it("a full room admits only its hosts", async () => {
+    const { admin, member, conversationId } = await group();
+    const room = await as(admin).rooms.forConversation({ conversationId });
+    await deps.db.jitsiSettings.upsert({ where: { id: 1 }, create: { id: 1, maxParticipants: 2 }, update: { maxParticipants: 2 } });
+    try {
+      const session = await deps.db.roomSession.create({ data: { roomId: room.id, startedAt: new Date() } });
+      await deps.db.roomParticipant.createMany({
+        data: ["a", "b"].map((n) => ({ sessionId: session.id, userId: `someone-${n}`, occupantJid: `${n}@muc`, joinedAt: new Date() })),
+      });
+      await expectTrpcError(as(member).rooms.join({ roomId: room.id }), "CONFLICT", /full/);
+      expect((await as(admin).rooms.join({ roomId: room.id })).access.role).toBe("owner");
+    } finally {
+      await deps.db.jitsiSettings.update({ where: { id: 1 }, data: { maxParticipants: 50 } });
+    }
+  });
+
+  it("says plainly when group calls are switched off (no JITSI_DOMAIN)", async () => {
+    const { member, conversationId } = await group();
+    const room = await as(member).rooms.forConversation({ conversationId });
+    await expect(joinRoom({ ...deps, env: { ...deps.env, JITSI_DOMAIN: undefined } }, member.id, room.id)).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
+  it("rate-limits joins", async () => {
+    const { member, conversationId } = await group();
+    const room = await as(member).rooms.forConversation({ conversationId });
+    for (let i = 0; i < 60; i++) await as(member).rooms.join({ roomId: room.id });
+    await expectTrpcError(as(member).rooms.join({ roomId: room.id }), "TOO_MANY_REQUESTS");
+  });
+
+  it("admins set the Jitsi defaults (audited); they feed tokens and configOverwrite; others are refused", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const { admin: owner, member, conversationId } = await group();
+    await expectTrpcError(callerFor(member).admin.updateJitsiDefaults({ recordingPolicy: "EVERYONE" }), "FORBIDDEN");
+    await expectTrpcError(callerFor({ id: admin.id, role: "ADMIN" }).admin.updateJitsiDefaults({ maxParticipants: 1 }), "BAD_REQUEST");
+    try {
+      await callerFor({ id: admin.id, role: "ADMIN" }).admin.updateJitsiDefaults({ recordingPolicy: "EVERYONE", startAudioMuted: true });
+      const room = await as(owner).rooms.forConversation({ conversationId });
+      const ticket = await as(member).rooms.join({ roomId: room.id });
+      expect(ticket.configOverwrite).toMatchObject({ startWithAudioMuted: true, fileRecordingsEnabled: true });
+      expect((await prosodyAccepts(ticket.jwt)).context.features.recording).toBe(true);
+      const audit = await deps.db.auditEvent.findFirst({ where: { userId: admin.id, action: "admin.jitsi-settings-changed" }, orderBy: { createdAt: "desc" } });
+      expect(audit?.detail).toEqual({ recordingPolicy: { from: "HOSTS", to: "EVERYONE" }, startAudioMuted: { from: false, to: true } });
+    } finally {
+      await callerFor({ id: admin.id, role: "ADMIN" }).admin.updateJitsiDefaults({ recordingPolicy: "HOSTS", startAudioMuted: false });
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { joinRoom } from "../../services/rooms/join-room";
+import { cancelMeeting, createMeeting, upcomingMeetings } from "../../services/rooms/meetings";
+import { getRoom, groupRoom, profileRoom, setRoomE2ee } from "../../services/rooms/rooms";
+import { conversationRoomInput, createMeetingInput, profileRoomInput, roomIdInput, setE2eeInput } from "../../services/rooms/schemas";
+import { protectedProcedure, router } from "../trpc";
+
+/** Group calls and meeting rooms on Jitsi: who may enter is decided here, and proven to Jitsi with a token. */
+export const roomsRouter = router({
+  get: protectedProcedure.input(roomIdInput).query(({ ctx, input }) => getRoom(ctx.deps, ctx.user.id, input.roomId)),
+  /** The group conversation's room (created on first use). */
+  forConversation: protectedProcedure.input(conversationRoomInput).mutation(({ ctx, input }) => groupRoom(ctx.deps, ctx.user.id, input.conversationId)),
+  /** A person's profile room (created on first use). */
+  forProfile: protectedProcedure.input(profileRoomInput).mutation(({ ctx, input }) => profileRoom(ctx.deps, ctx.user.id, input.userId)),
+  /** A short-lived Jitsi token and the meeting settings, minted on every join and rejoin. */
+  join: protectedProcedure.input(roomIdInput).mutation(({ ctx, input }) => joinRoom(ctx.deps, ctx.user.id, input.roomId)),
+  setE2ee: protectedProcedure.input(setE2eeInput).mutation(({ ctx, input }) => setRoomE2ee(ctx.deps, ctx.user.id, input.roomId, input.on)),
+  createMeeting: protectedProcedure.input(createMeetingInput).mutation(({ ctx, input }) => createMeeting(ctx.deps, ctx.user.id, input)),
+  upcoming: protectedProcedure.query(({ ctx }) => upcomingMeetings(ctx.deps, ctx.user.id)),
+  cancelMeeting: protectedProcedure.input(roomIdInput).mutation(({ ctx, input }) => cancelMeeting(ctx.deps, ctx.user.id, input.roomId)),
+});

@@ -1,0 +1,108 @@
+import { AppError } from "../../errors";
+import type { Deps } from "../../infra/deps";
+import { getRoom, newJitsiRoomName, type RoomView } from "./rooms";
+
+/** Invitations admit from creation until an hour after the meeting's planned end. */
+export const INVITE_GRACE_MS = 3600_000;
+
+/**
+ * Schedules a meeting. Invitees and hosts must be the owner's friends (as for groups); hosts are invited too.
+ * Everyone invited gets a notification-free invitation they see in their meetings list.
+ */
+export async function createMeeting(
+  deps: Deps,
+  ownerId: string,
+  input: { title: string; description: string; startsAt: string; endsAt: string; inviteeIds: string[]; hostIds: string[] },
+): Promise<RoomView> {
+  const hostIds = [...new Set(input.hostIds.filter((id) => id !== ownerId))];
+  const inviteeIds = [...new Set([...input.inviteeIds, ...hostIds].filter((id) => id !== ownerId))];
+  const friends = await deps.db.friendship.count({ where: { userId: ownerId, friendId: { in: inviteeIds } } });
+  if (friends !== inviteeIds.length) throw new AppError("BAD_REQUEST", "You can invite only your friends.", { field: "inviteeIds" });
+  await deps.limits.roomsPerUser.consume(ownerId);
+  const endsAt = new Date(input.endsAt);
+  const expiresAt = new Date(endsAt.getTime() + INVITE_GRACE_MS);
+  const room = await deps.db.room.create({
+    data: {
+      kind: "MEETING",
+      jitsiName: newJitsiRoomName(),
+      ownerId,
+      title: input.title,
+      description: input.description,
+      startsAt: new Date(input.startsAt),
+      endsAt,
+      invites: { create: inviteeIds.map((userId) => ({ userId, invitedById: ownerId, expiresAt })) },
+      hosts: { create: hostIds.map((userId) => ({ userId })) },
+    },
+    select: { id: true },
+  });
+  return getRoom(deps, ownerId, room.id);
+}
+
+/** Meetings the user owns, hosts or is invited to that have not ended yet, soonest first. */
+export async function upcomingMeetings(deps: Deps, userId: string, now = new Date()): Promise<RoomView[]> {
+  const rooms = await deps.db.room.findMany({
+    where: {
+      kind: "MEETING",
+      deletedAt: null,
+      endsAt: { gt: new Date(now.getTime() - INVITE_GRACE_MS) },
+      OR: [{ ownerId: userId }, { hosts: { some: { userId } } }, { invites: { some: { userId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } }],
+    },
+    orderBy: { startsAt: "asc" },
+    take: 100,
+    select: { id: true },
+  });
+  const views = await Promise.allSettled(rooms.map((r) => getRoom(deps, userId, r.id)));
+  // A meeting whose owner has since blocked the user is refused by getRoom: it simply drops out of the list.
+  return views.flatMap((v) => (v.status === "fulfilled" ? [v.value] : []));
+}
+
+/** The owner cancels a meeting: it stops admitting anyone at once. */
+export async function cancelMeeting(deps: Deps, userId: string, roomId: string): Promise<void> {
+  const view = await getRoom(deps, userId, roomId);
+  if (view.kind !== "MEETING") throw new AppError("BAD_REQUEST", "Only scheduled meetings can be cancelled.");
+  if (view.access.role !== "owner") throw new AppError("FORBIDDEN", "Only the meeting's owner can cancel it.");
+  await deps.db.room.update({ where: { id: roomId }, data: { deletedAt: new Date() } });
+}
+
+/** An iCalendar (RFC 5545) event for a meeting, so invitees can add it to their calendars; the link is Hearth's. */
+export function meetingIcs(view: RoomView, appUrl: string, now = new Date()): string {
+  const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const text = (s: string) => s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/[,;]/g, (c) => `\\${c}`);
+  const url = `${appUrl.replace(/\/$/, "")}/rooms/${view.id}`;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Hearth//Meetings//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "BEGIN:VEVENT",
+    `UID:${view.id}@hearth`,
+    `DTSTAMP:${stamp(now)}`,
+    `DTSTART:${stamp(new Date(view.startsAt!))}`,
+    `DTEND:${stamp(new Date(view.endsAt!))}`,
+    `SUMMARY:${text(view.title)}`,
+    `DESCRIPTION:${text([view.description, `Join: ${url}`].filter(Boolean).join("\n\n"))}`,
+    `URL:${url}`,
+    `ORGANIZER;CN=${text(view.owner.displayName)}:mailto:no-reply@hearth.invalid`,
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  // RFC 5545: CRLF line ends, and lines longer than 75 octets folded with CRLF + space.
+  return lines.flatMap((line) => foldLine(line)).join("\r\n") + "\r\n";
+}
+
+function foldLine(line: string): string[] {
+  const bytes = Buffer.from(line, "utf8");
+  if (bytes.length <= 75) return [line];
+  const parts: string[] = [];
+  let current = "";
+  for (const char of line) {
+    if (Buffer.byteLength(current + char, "utf8") > (parts.length ? 74 : 75)) {
+      parts.push(current);
+      current = "";
+    }
+    current += char;
+  }
+  parts.push(current);
+  return parts.map((p, i) => (i === 0 ? p : ` ${p}`));
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+export const roomIdInput = z.object({ roomId: id });
+export const conversationRoomInput = z.object({ conversationId: id });
+export const profileRoomInput = z.object({ userId: id });
+
+export const MEETING_MAX_INVITEES = 99;
+export const createMeetingInput = z
+  .object({
+    title: z.string().trim().min(1, "Give the meeting a title.").max(120, "Titles have at most 120 characters."),
+    description: z.string().trim().max(2000, "Descriptions have at most 2,000 characters.").default(""),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    inviteeIds: z.array(id).max(MEETING_MAX_INVITEES, `Invite at most ${MEETING_MAX_INVITEES} people.`).default([]),
+    hostIds: z.array(id).max(20).default([]),
+  })
+  .refine((m) => new Date(m.endsAt) > new Date(m.startsAt), { message: "The meeting must end after it starts.", path: ["endsAt"] })
+  .refine((m) => new Date(m.endsAt).getTime() - new Date(m.startsAt).getTime() <= 24 * 3600_000, { message: "Meetings last at most 24 hours.", path: ["endsAt"] });
+
+export const setE2eeInput = z.object({ roomId: id, on: z.boolean() });
+
+export const jitsiDefaultsInput = z
+  .object({
+    startAudioMuted: z.boolean(),
+    startVideoMuted: z.boolean(),
+    lobbyEnabled: z.boolean(),
+    maxParticipants: z.number().int().min(2, "At least 2.").max(500, "At most 500."),
+    recordingPolicy: z.enum(["NOBODY", "OWNER", "HOSTS", "EVERYONE"]),
+  })
+  .partial();
