@@ -80,5 +80,11 @@ export type UserEvent =
   | { type: "call.updated"; call: CallView }
   /** A signal from the other party's device, for this user's device `toDeviceId`. */
   | { type: "call.signal"; callId: string; fromUserId: string; toDeviceId: string; signal: CallSignal }
+  /** Someone started a group call (or added this user to a call): ring, offering to join the room. */
+  | { type: "room.ringing"; room: { id: string; kind: "GROUP" | "MEETING" | "PROFILE" | "CALL"; title: string; conversationId: string | null }; caller: CallParty }
+  /** A room's live state changed (from Jitsi's event webhook): show or hide the "join" banner; who is in it. */
+  | { type: "room.live"; roomId: string; conversationId: string | null; live: boolean; participantIds: string[] }
+  /** "Add people" moved this 1:1 call into a Jitsi room: both parties leave the direct call and join the room. */
+  | { type: "room.moved"; callId: string; roomId: string }
   /** The client's last event is older than what the server keeps: refetch everything, then carry on. */
   | { type: "resync" };
