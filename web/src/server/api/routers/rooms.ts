@@ -1,7 +1,8 @@
 import { joinRoom } from "../../services/rooms/join-room";
 import { cancelMeeting, createMeeting, upcomingMeetings } from "../../services/rooms/meetings";
+import { addPeopleToCall, startGroupCall } from "../../services/rooms/ring";
 import { getRoom, groupRoom, profileRoom, setRoomE2ee } from "../../services/rooms/rooms";
-import { conversationRoomInput, createMeetingInput, profileRoomInput, roomIdInput, setE2eeInput } from "../../services/rooms/schemas";
+import { addPeopleInput, conversationRoomInput, createMeetingInput, profileRoomInput, roomIdInput, setE2eeInput } from "../../services/rooms/schemas";
 import { protectedProcedure, router } from "../trpc";
 
 /** Group calls and meeting rooms on Jitsi: who may enter is decided here, and proven to Jitsi with a token. */
@@ -13,6 +14,10 @@ export const roomsRouter = router({
   forProfile: protectedProcedure.input(profileRoomInput).mutation(({ ctx, input }) => profileRoom(ctx.deps, ctx.user.id, input.userId)),
   /** A short-lived Jitsi token and the meeting settings, minted on every join and rejoin. */
   join: protectedProcedure.input(roomIdInput).mutation(({ ctx, input }) => joinRoom(ctx.deps, ctx.user.id, input.roomId)),
+  /** Starts a group call: the group's room, ringing the members who can take it now. */
+  startGroupCall: protectedProcedure.input(conversationRoomInput).mutation(({ ctx, input }) => startGroupCall(ctx.deps, ctx.user.id, input.conversationId)),
+  /** Moves a 1:1 call into a new room with more friends, who ring. */
+  addPeopleToCall: protectedProcedure.input(addPeopleInput).mutation(({ ctx, input }) => addPeopleToCall(ctx.deps, ctx.user.id, input)),
   setE2ee: protectedProcedure.input(setE2eeInput).mutation(({ ctx, input }) => setRoomE2ee(ctx.deps, ctx.user.id, input.roomId, input.on)),
   createMeeting: protectedProcedure.input(createMeetingInput).mutation(({ ctx, input }) => createMeeting(ctx.deps, ctx.user.id, input)),
   upcoming: protectedProcedure.query(({ ctx }) => upcomingMeetings(ctx.deps, ctx.user.id)),

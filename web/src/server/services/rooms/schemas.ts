@@ -29,3 +29,4 @@ export const jitsiDefaultsInput = z
     recordingPolicy: z.enum(["NOBODY", "OWNER", "HOSTS", "EVERYONE"]),
   })
   .partial();
+export const addPeopleInput = z.object({ callId: id, userIds: z.array(id).min(1, "Choose someone to add.").max(20, "Add at most 20 people.") });
