@@ -1,5 +1,6 @@
 import { jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
+import { connect, presenceOf } from "@/server/services/presence/presence";
 import { joinRoom } from "@/server/services/rooms/join-room";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
@@ -135,6 +136,18 @@ describe("rooms and Jitsi tokens", () => {
     } finally {
       await deps.db.jitsiSettings.update({ where: { id: 1 }, data: { maxParticipants: 50 } });
     }
+  });
+
+  it("the meeting page's joined/left sets 'in a call' for friends; outsiders cannot report presence in a room", async () => {
+    const { admin, member, outsider, conversationId } = await group();
+    const room = await as(member).rooms.forConversation({ conversationId });
+    await connect(deps, member.id);
+    await as(member).rooms.reportPresence({ roomId: room.id, joined: true });
+    expect((await presenceOf(deps.redis, [member.id])).get(member.id)?.status).toBe("in-call");
+    expect((await as(admin).presence.friends())[member.id]?.status).toBe("in-call");
+    await as(member).rooms.reportPresence({ roomId: room.id, joined: false });
+    expect((await presenceOf(deps.redis, [member.id])).get(member.id)?.status).toBe("online");
+    await expectTrpcError(as(outsider).rooms.reportPresence({ roomId: room.id, joined: true }), "NOT_FOUND");
   });
 
   it("says plainly when group calls are switched off (no JITSI_DOMAIN)", async () => {

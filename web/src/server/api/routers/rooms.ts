@@ -1,8 +1,8 @@
 import { joinRoom } from "../../services/rooms/join-room";
 import { cancelMeeting, createMeeting, upcomingMeetings } from "../../services/rooms/meetings";
 import { addPeopleToCall, startGroupCall } from "../../services/rooms/ring";
-import { getRoom, groupRoom, profileRoom, setRoomE2ee } from "../../services/rooms/rooms";
-import { addPeopleInput, conversationRoomInput, createMeetingInput, profileRoomInput, roomIdInput, setE2eeInput } from "../../services/rooms/schemas";
+import { getRoom, groupRoom, profileRoom, reportRoomPresence, setRoomE2ee } from "../../services/rooms/rooms";
+import { addPeopleInput, conversationRoomInput, createMeetingInput, profileRoomInput, roomIdInput, roomPresenceInput, setE2eeInput } from "../../services/rooms/schemas";
 import { protectedProcedure, router } from "../trpc";
 
 /** Group calls and meeting rooms on Jitsi: who may enter is decided here, and proven to Jitsi with a token. */
@@ -18,6 +18,8 @@ export const roomsRouter = router({
   startGroupCall: protectedProcedure.input(conversationRoomInput).mutation(({ ctx, input }) => startGroupCall(ctx.deps, ctx.user.id, input.conversationId)),
   /** Moves a 1:1 call into a new room with more friends, who ring. */
   addPeopleToCall: protectedProcedure.input(addPeopleInput).mutation(({ ctx, input }) => addPeopleToCall(ctx.deps, ctx.user.id, input)),
+  /** The meeting page's joined/left (IFrame API events), for "in a call" presence. */
+  reportPresence: protectedProcedure.input(roomPresenceInput).mutation(({ ctx, input }) => reportRoomPresence(ctx.deps, ctx.user.id, input.roomId, input.joined)),
   setE2ee: protectedProcedure.input(setE2eeInput).mutation(({ ctx, input }) => setRoomE2ee(ctx.deps, ctx.user.id, input.roomId, input.on)),
   createMeeting: protectedProcedure.input(createMeetingInput).mutation(({ ctx, input }) => createMeeting(ctx.deps, ctx.user.id, input)),
   upcoming: protectedProcedure.query(({ ctx }) => upcomingMeetings(ctx.deps, ctx.user.id)),

@@ -4,6 +4,7 @@ import { AppError, notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { isUniqueViolation } from "../../infra/prisma-errors";
 import { requireMembership } from "../chat/access";
+import { setInCall } from "../presence/presence";
 import { audienceAllows, getRelationship } from "../social/relationship";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
 import { requireRoomAccess, type RoomAccess } from "./room-access";
@@ -86,4 +87,16 @@ export async function setRoomE2ee(deps: Deps, userId: string, roomId: string, on
   if (access.role === "participant") throw new AppError("FORBIDDEN", "Only the room's hosts can change encryption.");
   await deps.db.room.update({ where: { id: roomId }, data: { e2ee: on } });
   return getRoom(deps, userId, roomId);
+}
+
+/** How long "in a call" lasts after the meeting page says the user joined, unless it says they left first. */
+export const ROOM_PRESENCE_TTL_SECONDS = 4 * 3600;
+
+/**
+ * The meeting page reports the IFrame API's joined/left events, so friends see "in a call" even before (or
+ * without) Jitsi's own event webhook. Only for rooms the user may enter.
+ */
+export async function reportRoomPresence(deps: Deps, userId: string, roomId: string, joined: boolean): Promise<void> {
+  await requireRoomAccess(deps.db, userId, roomId);
+  await setInCall(deps, [userId], joined ? ROOM_PRESENCE_TTL_SECONDS : null);
 }

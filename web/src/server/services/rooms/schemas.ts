@@ -30,3 +30,4 @@ export const jitsiDefaultsInput = z
   })
   .partial();
 export const addPeopleInput = z.object({ callId: id, userIds: z.array(id).min(1, "Choose someone to add.").max(20, "Add at most 20 people.") });
+export const roomPresenceInput = z.object({ roomId: id, joined: z.boolean() });
