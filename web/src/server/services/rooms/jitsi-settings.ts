@@ -14,7 +14,8 @@ const select = { startAudioMuted: true, startVideoMuted: true, lobbyEnabled: tru
 
 /** The admin's Jitsi defaults (the single settings row, created with the schema defaults on first read). */
 export async function getJitsiDefaults(deps: Pick<Deps, "db">): Promise<JitsiDefaults> {
-  return deps.db.jitsiSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select });
+  // Read first: every join reads this, and an upsert would be a write each time.
+  return (await deps.db.jitsiSettings.findUnique({ where: { id: 1 }, select })) ?? deps.db.jitsiSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select });
 }
 
 /** Changes the defaults and records who changed what (before → after) in the audit log. */
