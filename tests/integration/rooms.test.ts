@@ -90,6 +90,9 @@ describe("rooms and Jitsi tokens", () => {
     expect((await as(host).rooms.join({ roomId: meeting.id })).access.role).toBe("host");
     expect((await as(invitee).rooms.join({ roomId: meeting.id })).access.role).toBe("participant");
     expect((await as(invitee).rooms.upcoming()).map((m) => m.id)).toContain(meeting.id);
+    // Invitees (hosts included) are told, with a link to the meeting.
+    expect((await as(invitee).notifications.list({})).items[0]).toMatchObject({ kind: "MEETING_INVITE", roomId: meeting.id, actor: { id: owner.id } });
+    expect(await deps.db.notification.count({ where: { userId: host.id, kind: "MEETING_INVITE", roomId: meeting.id } })).toBe(1);
     await expectTrpcError(as(notFriend).rooms.join({ roomId: meeting.id }), "NOT_FOUND");
 
     await deps.db.roomInvite.update({ where: { roomId_userId: { roomId: meeting.id, userId: invitee.id } }, data: { expiresAt: new Date(Date.now() - 1000) } });

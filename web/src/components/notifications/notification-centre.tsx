@@ -11,7 +11,7 @@ import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
-import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, PhoneMissedIcon } from "./icons";
+import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, CalendarIcon, PhoneMissedIcon } from "./icons";
 import { useNotificationsCache, useUnreadNotifications } from "./notifications-cache";
 
 type NotificationPage = RouterOutputs["notifications"]["list"];
@@ -90,6 +90,7 @@ const kinds = {
   MESSAGE: { icon: <MessageIcon />, colour: "bg-ember-600" },
   MENTION: { icon: <AtIcon />, colour: "bg-violet-500" },
   MISSED_CALL: { icon: <PhoneMissedIcon />, colour: "bg-rose-500" },
+  MEETING_INVITE: { icon: <CalendarIcon />, colour: "bg-teal-600" },
 } satisfies Record<NotificationItem["kind"], { icon: ReactNode; colour: string }>;
 
 /** What the notification says, and where it leads. */
@@ -131,6 +132,8 @@ function describe(n: NotificationItem, group: string | null): { text: ReactNode;
         ),
         href: conversation,
       };
+    case "MEETING_INVITE":
+      return { text: <>{name} invited you to a meeting</>, href: n.roomId ? `/rooms/${encodeURIComponent(n.roomId)}` : "/rooms" };
     case "MISSED_CALL":
       return { text: n.count > 1 ? <>{n.count} missed calls from {name}</> : <>Missed call from {name}</>, href: conversation };
   }

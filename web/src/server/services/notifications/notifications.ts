@@ -9,6 +9,7 @@ export interface NotificationView {
   actor: UserCard | null;
   conversationId: string | null;
   messageId: string | null;
+  roomId: string | null;
   count: number;
   read: boolean;
   createdAt: Date;
@@ -21,13 +22,14 @@ interface NewNotification {
   actorId?: string;
   conversationId?: string;
   messageId?: string;
+  roomId?: string;
   /** Unread notifications with the same key collapse into one whose count grows. */
   groupKey?: string;
 }
 
 /** Records a notification (or bumps the unread one it collapses into) and tells the user's devices live. */
 export async function notify(deps: Deps, n: NewNotification): Promise<void> {
-  const data = { kind: n.kind, actorId: n.actorId ?? null, conversationId: n.conversationId ?? null, messageId: n.messageId ?? null };
+  const data = { kind: n.kind, actorId: n.actorId ?? null, conversationId: n.conversationId ?? null, messageId: n.messageId ?? null, roomId: n.roomId ?? null };
   if (n.groupKey) {
     await deps.db.notification.upsert({
       where: { userId_groupKey: { userId: n.userId, groupKey: n.groupKey } },
@@ -53,6 +55,8 @@ async function pushFor(deps: Deps, n: NewNotification) {
       return { userId: n.userId, title: `${actor} mentioned you`, body: "Open the conversation to reply", url: `/messages/${n.conversationId}`, tag: `mention-${n.messageId}` };
     case "MESSAGE":
       return { userId: n.userId, title: actor, body: "sent you a message", url: `/messages/${n.conversationId}`, tag: `message-${n.conversationId}` };
+    case "MEETING_INVITE":
+      return { userId: n.userId, title: "Meeting invitation", body: `${actor} invited you to a meeting`, url: `/rooms/${n.roomId}`, tag: `meeting-${n.roomId}` };
     case "MISSED_CALL":
       return { userId: n.userId, title: "Missed call", body: `${actor} called you`, url: `/messages/${n.conversationId}`, tag: `missed-call-${n.conversationId}` };
   }
@@ -71,7 +75,7 @@ export async function listNotifications(deps: Deps, userId: string, cursor?: str
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: 31,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    select: { id: true, kind: true, conversationId: true, messageId: true, count: true, readAt: true, createdAt: true, updatedAt: true, actor: { select: userCardSelect } },
+    select: { id: true, kind: true, conversationId: true, messageId: true, roomId: true, count: true, readAt: true, createdAt: true, updatedAt: true, actor: { select: userCardSelect } },
   });
   const page = rows.slice(0, 30);
   return {

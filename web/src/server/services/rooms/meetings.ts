@@ -1,5 +1,6 @@
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
+import { notify } from "../notifications/notifications";
 import { getRoom, newJitsiRoomName, type RoomView } from "./rooms";
 
 /** Invitations admit from creation until an hour after the meeting's planned end. */
@@ -7,7 +8,7 @@ export const INVITE_GRACE_MS = 3600_000;
 
 /**
  * Schedules a meeting. Invitees and hosts must be the owner's friends (as for groups); hosts are invited too.
- * Everyone invited gets a notification-free invitation they see in their meetings list.
+ * Everyone invited is notified (notification centre and Web Push) and sees it in their meetings list.
  */
 export async function createMeeting(
   deps: Deps,
@@ -35,6 +36,7 @@ export async function createMeeting(
     },
     select: { id: true },
   });
+  for (const userId of inviteeIds) await notify(deps, { userId, kind: "MEETING_INVITE", actorId: ownerId, roomId: room.id });
   return getRoom(deps, ownerId, room.id);
 }
 
