@@ -3,6 +3,8 @@ import { cancelMeeting, createMeeting, upcomingMeetings } from "../../services/r
 import { addPeopleToCall, startGroupCall } from "../../services/rooms/ring";
 import { getRoom, groupRoom, profileRoom, reportRoomPresence, setRoomE2ee } from "../../services/rooms/rooms";
 import { addPeopleInput, conversationRoomInput, createMeetingInput, profileRoomInput, roomIdInput, roomPresenceInput, setE2eeInput } from "../../services/rooms/schemas";
+import { roomHistory, roomSessions } from "../../services/rooms/room-history";
+import { historyPageInput, roomSessionsInput } from "../../services/rooms/room-history-schema";
 import { protectedProcedure, router } from "../trpc";
 
 /** Group calls and meeting rooms on Jitsi: who may enter is decided here, and proven to Jitsi with a token. */
@@ -24,4 +26,8 @@ export const roomsRouter = router({
   createMeeting: protectedProcedure.input(createMeetingInput).mutation(({ ctx, input }) => createMeeting(ctx.deps, ctx.user.id, input)),
   upcoming: protectedProcedure.query(({ ctx }) => upcomingMeetings(ctx.deps, ctx.user.id)),
   cancelMeeting: protectedProcedure.input(roomIdInput).mutation(({ ctx, input }) => cancelMeeting(ctx.deps, ctx.user.id, input.roomId)),
+  /** The caller's own room sessions (from Jitsi's events), newest first. */
+  history: protectedProcedure.input(historyPageInput).query(({ ctx, input }) => roomHistory(ctx.deps, ctx.user.id, input)),
+  /** One room's sessions with everyone's join and leave, for those who may see the room. */
+  sessions: protectedProcedure.input(roomSessionsInput).query(({ ctx, input }) => roomSessions(ctx.deps, ctx.user.id, input)),
 });
