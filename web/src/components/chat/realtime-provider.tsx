@@ -9,6 +9,7 @@ import { CallProvider, useCallController } from "../calls/call-provider";
 import { useNotificationsCache } from "../notifications/notifications-cache";
 import { AwayReporter } from "../presence/away-reporter";
 import { usePresenceCache } from "../presence/presence";
+import { RoomsProvider, useRoomEventsStore } from "../rooms/rooms-provider";
 import { useChatCache } from "./chat-cache";
 import { TypingContext, TypingStore } from "./typing";
 import { allThreadsKey } from "./types";
@@ -37,6 +38,7 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
   const notifications = useNotificationsCache();
   const [typing] = useState(() => new TypingStore());
   const calls = useCallController(meId);
+  const rooms = useRoomEventsStore();
   useEffect(() => () => typing.dispose(), [typing]);
   // How many times the stream has been ready (kept outside React state: it never affects rendering).
   const [readies] = useState(() => {
@@ -82,6 +84,10 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
       case "call.updated":
       case "call.signal":
         return calls.handle(event);
+      case "room.ringing":
+      case "room.live":
+      case "room.moved":
+        return rooms.handle(event);
       case "friends.changed":
         // A friendship began or ended (or a block): friends, requests, profiles, search and presence all depend on it.
         for (const key of [trpc.friends.pathKey(), trpc.profile.pathKey(), trpc.search.pathKey()]) void queryClient.invalidateQueries({ queryKey: key });
@@ -103,7 +109,11 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
     <MeContext value={meId}>
       <TypingContext value={typing}>
         <AwayReporter />
-        <CallProvider controller={calls}>{children}</CallProvider>
+        <CallProvider controller={calls}>
+          <RoomsProvider store={rooms} calls={calls}>
+            {children}
+          </RoomsProvider>
+        </CallProvider>
       </TypingContext>
     </MeContext>
   );

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { ringingText, RoomEventsStore, type RoomRingingEvent } from "./room-events";
+import { kindLabel, meetingTimeText, peopleText, recordingText, roleText } from "./room-labels";
+
+const caller = { id: "u1", username: "ada", displayName: "Ada Lovelace", avatarUrl: null };
+const ring = (kind: RoomRingingEvent["room"]["kind"], id = "r1"): RoomRingingEvent => ({ type: "room.ringing", room: { id, kind, title: "Book club", conversationId: kind === "GROUP" ? "c1" : null }, caller });
+
+describe("room labels", () => {
+  it("words rings by what happened", () => {
+    expect(ringingText(ring("GROUP"))).toBe("Ada Lovelace started a group call in Book club");
+    expect(ringingText(ring("CALL"))).toBe("Ada Lovelace added you to a call");
+    expect(ringingText(ring("MEETING"))).toBe("Ada Lovelace invited you to Book club");
+  });
+
+  it("says who may record, E2EE first", () => {
+    expect(recordingText({ role: "owner", entry: "direct", mayRecord: false }, true)).toMatch(/unavailable while end-to-end encryption/);
+    expect(recordingText({ role: "owner", entry: "direct", mayRecord: true }, false)).toBe("You may record this meeting");
+    expect(recordingText({ role: "participant", entry: "direct", mayRecord: false }, false)).toBe("Recording is for hosts only");
+  });
+
+  it("tells lobby entrants they wait for the host", () => {
+    expect(roleText({ role: "participant", entry: "lobby", mayRecord: false })).toBe("The host will let you in");
+    expect(roleText({ role: "host", entry: "direct", mayRecord: true })).toBe("You are a host");
+  });
+
+  it("formats a meeting's time on one day and across days", () => {
+    expect(meetingTimeText("2026-03-05T14:00:00Z", "2026-03-05T15:00:00Z", "en-GB")).toMatch(/·/);
+    expect(meetingTimeText("2026-03-05T14:00:00Z", "2026-03-07T01:00:00Z", "en-GB")).toMatch(/ – /);
+    expect(kindLabel("PROFILE")).toBe("Personal room");
+    expect(peopleText(1)).toBe("Just you");
+    expect(peopleText(3)).toBe("3 people");
+  });
+});
+
+describe("RoomEventsStore", () => {
+  it("rings, except for the room open in this tab, and stops ringing when the call ends", () => {
+    const store = new RoomEventsStore();
+    store.openRoom("r2");
+    store.handle(ring("GROUP", "r2"));
+    expect(store.getSnapshot().ringing).toBeNull();
+    store.handle(ring("GROUP", "r1"));
+    expect(store.getSnapshot().ringing?.room.id).toBe("r1");
+    store.handle({ type: "room.live", roomId: "r1", conversationId: "c1", live: true, participantIds: ["u1"] });
+    expect(store.liveForConversation("c1")?.participantIds).toEqual(["u1"]);
+    store.handle({ type: "room.live", roomId: "r1", conversationId: "c1", live: false, participantIds: [] });
+    expect(store.liveForConversation("c1")).toBeNull();
+    expect(store.getSnapshot().ringing).toBeNull();
+  });
+
+  it("hands moves to whoever registered", () => {
+    const store = new RoomEventsStore();
+    const moves: string[] = [];
+    store.handleMoves((event) => moves.push(event.roomId));
+    store.handle({ type: "room.moved", callId: "k1", roomId: "r9" });
+    expect(moves).toEqual(["r9"]);
+  });
+});

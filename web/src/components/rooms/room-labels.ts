@@ -1,0 +1,46 @@
+import type { RoomAccess } from "@/server/services/rooms/room-access";
+import type { RoomView } from "@/server/services/rooms/rooms";
+
+/** Words for a room's kind, as a small label above its title. */
+export function kindLabel(kind: RoomView["kind"]): string {
+  switch (kind) {
+    case "GROUP":
+      return "Group call";
+    case "MEETING":
+      return "Meeting";
+    case "PROFILE":
+      return "Personal room";
+    case "CALL":
+      return "Call";
+  }
+}
+
+/** "Thu, Mar 5 · 14:00–15:00" (or across days: "Thu, Mar 5, 23:00 – Fri, Mar 6, 01:00"), in the viewer's time zone. */
+export function meetingTimeText(startsAt: string, endsAt: string, locale?: string): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  const day: Intl.DateTimeFormatOptions = { weekday: "short", month: "short", day: "numeric" };
+  const time: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
+  if (start.toDateString() === end.toDateString()) {
+    return `${start.toLocaleDateString(locale, day)} · ${start.toLocaleTimeString(locale, time)}–${end.toLocaleTimeString(locale, time)}`;
+  }
+  return `${start.toLocaleString(locale, { ...day, ...time })} – ${end.toLocaleString(locale, { ...day, ...time })}`;
+}
+
+/** The viewer's part in the room. */
+export function roleText(access: RoomAccess): string {
+  if (access.role === "owner") return "You own this room";
+  if (access.role === "host") return "You are a host";
+  return access.entry === "lobby" ? "The host will let you in" : "You are invited";
+}
+
+/** Who may record, from the viewer's side (E2EE wins: Jibri cannot record an encrypted meeting). */
+export function recordingText(access: RoomAccess, e2ee: boolean): string {
+  if (e2ee) return "Recording is unavailable while end-to-end encryption is on";
+  return access.mayRecord ? "You may record this meeting" : "Recording is for hosts only";
+}
+
+/** "Just you", "2 people", … for the participant count in the meeting header. */
+export function peopleText(count: number): string {
+  return count <= 1 ? "Just you" : `${count} people`;
+}

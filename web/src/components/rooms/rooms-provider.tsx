@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import type { CallController } from "../calls/call-controller";
+import { RoomEventsStore, type LiveRoom } from "./room-events";
+import { RoomRingingDialog } from "./room-ringing-dialog";
+
+const RoomsContext = createContext<RoomEventsStore | null>(null);
+
+/** The tab's room event store (made once by the realtime provider, which feeds it the room.* events). */
+export function useRoomEventsStore(): RoomEventsStore {
+  const [store] = useState(() => new RoomEventsStore());
+  return store;
+}
+
+/** The page of a room, with `join` when the person already chose to go in (answered a ring, started the call). */
+export const roomHref = (roomId: string, options: { join?: boolean } = {}) => `/rooms/${encodeURIComponent(roomId)}${options.join ? "?join=1" : ""}`;
+
+/**
+ * Shows room rings over the app, and carries out "moved": when "Add people" turns this tab's 1:1 call into a room,
+ * the direct call closes here and the tab goes into the room.
+ */
+export function RoomsProvider({ store, calls, children }: { store: RoomEventsStore; calls: CallController; children: ReactNode }) {
+  const router = useRouter();
+  const { ringing } = useSyncExternalStore(store.subscribe, store.getSnapshot, () => RoomEventsStore.empty);
+  useEffect(
+    () =>
+      store.handleMoves(({ callId, roomId }) => {
+        const phase = calls.getSnapshot().phase;
+        // Only the tab that is in that call moves (the person's other tabs carry on).
+        if ((phase.kind !== "in-call" && phase.kind !== "outgoing") || phase.call?.id !== callId) return;
+        calls.hangUp();
+        calls.dismiss();
+        router.push(roomHref(roomId, { join: true }));
+      }),
+    [store, calls, router],
+  );
+  const ringingRoomId = ringing?.room.id;
+  const dismiss = useCallback(() => {
+    if (ringingRoomId) store.dismissRinging(ringingRoomId);
+  }, [store, ringingRoomId]);
+
+  return (
+    <RoomsContext value={store}>
+      {children}
+      {ringing ? (
+        <RoomRingingDialog
+          key={ringing.room.id}
+          event={ringing}
+          onDismiss={dismiss}
+          onJoin={() => {
+            dismiss();
+            router.push(roomHref(ringing.room.id, { join: true }));
+          }}
+        />
+      ) : null}
+    </RoomsContext>
+  );
+}
+
+function useStore(): RoomEventsStore {
+  const store = useContext(RoomsContext);
+  if (!store) throw new Error("room hooks outside RoomsProvider");
+  return store;
+}
+
+/** The group conversation's room while Jitsi reports it live (from room.live events since this tab connected). */
+export function useLiveRoom(conversationId: string): LiveRoom | null {
+  const store = useStore();
+  return useSyncExternalStore(
+    store.subscribe,
+    () => store.liveForConversation(conversationId),
+    () => null,
+  );
+}
+
+/** Marks a room as open in this tab while mounted, so its own rings stay quiet. */
+export function useOpenRoom(roomId: string) {
+  const store = useStore();
+  useEffect(() => store.openRoom(roomId), [store, roomId]);
+}
