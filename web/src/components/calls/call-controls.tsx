@@ -1,19 +1,25 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { VideoIcon, VideoOffIcon } from "../chat/call-icons";
 import type { CallController } from "./call-controller";
 import type { CallSnapshot } from "./call-snapshot";
+import { AddPeopleDialog, AddPersonIcon } from "../rooms/add-people-dialog";
+import { roomHref } from "../rooms/rooms-provider";
 import { DevicePicker } from "./device-picker";
 import { MicIcon, MicOffIcon, PhoneOffIcon, RecordIcon, ScreenIcon, SwitchIcon } from "./icons";
 
 const neutral = "bg-white/15 hover:bg-white/25";
 const active = "bg-white text-stone-900 hover:bg-stone-200";
 
-/** Mute, camera, devices, screen, record, hang up: one row that fits a 390 px phone. */
+/** Mute, camera, devices, screen, record, add people, hang up: one row that fits a 390 px phone. */
 export function CallControls({ controller, snapshot }: { controller: CallController; snapshot: CallSnapshot }) {
   const media = snapshot.localMedia;
+  const router = useRouter();
   const [picking, setPicking] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const phase = snapshot.phase;
   const [problem, setProblem] = useState<string | null>(null);
   const canShare = typeof navigator !== "undefined" && !!navigator.mediaDevices && "getDisplayMedia" in navigator.mediaDevices;
   const recording = snapshot.recording.mine;
@@ -30,7 +36,20 @@ export function CallControls({ controller, snapshot }: { controller: CallControl
           {problem}
         </p>
       ) : null}
-      <div className="flex w-full items-start justify-center gap-2 sm:gap-4">
+      {adding && phase.kind === "in-call" ? (
+        <AddPeopleDialog
+          callId={phase.call.id}
+          otherPartyId={phase.other.id}
+          onClose={() => setAdding(false)}
+          onMoved={(room) => {
+            // The same as room.moved (which the other party's tab gets): leave the 1:1 call for the room.
+            controller.hangUp();
+            controller.dismiss();
+            router.push(roomHref(room.id, { join: true }));
+          }}
+        />
+      ) : null}
+      <div className="flex w-full items-start justify-center gap-1.5 sm:gap-4">
         <RoundButton label={media?.audio ? "Mute" : "Unmute"} pressed={!media?.audio} onClick={() => controller.setAudio(!media?.audio)} className={media?.audio ? neutral : active}>
           {media?.audio ? <MicIcon /> : <MicOffIcon />}
         </RoundButton>
@@ -58,6 +77,9 @@ export function CallControls({ controller, snapshot }: { controller: CallControl
           className={recording === "off" ? neutral : "bg-red-100 text-red-700 hover:bg-red-200"}
         >
           <RecordIcon />
+        </RoundButton>
+        <RoundButton label="Add people" expanded={adding} disabled={!connected} onClick={() => setAdding(true)} className={neutral}>
+          <AddPersonIcon />
         </RoundButton>
         <RoundButton label="Hang up" onClick={() => controller.hangUp()} className="bg-red-600 hover:bg-red-700">
           <PhoneOffIcon />

@@ -6,6 +6,7 @@ import { Fragment, useEffect, useLayoutEffect, useRef, useState, useSyncExternal
 import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { StartCallButton } from "../calls/call-button";
 import { PresenceText, WithPresence } from "../presence/presence";
+import { LiveCallBanner, StartGroupCallButton } from "../rooms/group-call";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
@@ -166,11 +167,13 @@ function ThreadHeader({ conversation: c, onFind }: { conversation: Conversation;
           ) : null}
         </div>
         {other ? <StartCallButton user={other} /> : null}
+        {c.kind === "GROUP" ? <StartGroupCallButton conversationId={c.id} /> : null}
         <ToggleButton pressed={c.muted} onClick={() => prefs.mutate({ conversationId: c.id, muted: !c.muted })} icon={c.muted ? <BellOffIcon /> : <BellIcon />} label="Mute" />
         <ToggleButton pressed={c.pinned} onClick={() => prefs.mutate({ conversationId: c.id, pinned: !c.pinned })} icon={<PinIcon />} label="Pin" />
         <HeaderButton onClick={() => setSearching((open) => !open)} label="Search in this conversation" pressed={searching} icon={<SearchIcon />} />
         {c.kind === "GROUP" ? <HeaderButton onClick={() => setShowInfo(true)} label="Group info" icon={<InfoIcon />} /> : null}
       </div>
+      {c.kind === "GROUP" ? <LiveCallBanner conversationId={c.id} /> : null}
       {searching ? (
         <div className="space-y-2 border-t border-stone-100 px-3 py-2">
           <MessageSearchBox value={query} onChange={setQuery} label="Search in this conversation" autoFocus />

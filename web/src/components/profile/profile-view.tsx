@@ -14,6 +14,7 @@ import { useFriendActions } from "../friends/use-friend-actions";
 import { mutualLabel } from "../friends/user-row";
 import { PresenceText, WithPresence } from "../presence/presence";
 import { StartCallButton } from "../calls/call-button";
+import { ProfileRoomCard } from "../rooms/profile-room-card";
 
 export function ProfileView({ username }: { username: string }) {
   const trpc = useTRPC();
@@ -53,6 +54,7 @@ export function ProfileView({ username }: { username: string }) {
       ) : p.bio ? (
         <p className="mt-5 whitespace-pre-line text-stone-700">{p.bio}</p>
       ) : null}
+      <ProfileRoomCard userId={p.id} displayName={p.displayName} isSelf={p.friendStatus === "self"} />
     </Card>
   );
 }

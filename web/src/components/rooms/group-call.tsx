@@ -1,0 +1,57 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTRPC } from "@/trpc/client";
+import { VideoIcon } from "../chat/call-icons";
+import { formErrors } from "../ui/form-errors";
+import { peopleText } from "./room-labels";
+import { roomHref, useLiveRoom } from "./rooms-provider";
+
+/** The group thread header's "Start group call": rings the members who can take it, and goes into the room. */
+export function StartGroupCallButton({ conversationId }: { conversationId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const start = useMutation(trpc.rooms.startGroupCall.mutationOptions({ onSuccess: ({ room }) => router.push(roomHref(room.id, { join: true })) }));
+  const problem = start.isError ? formErrors(start.error).form : null;
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => start.mutate({ conversationId })}
+        disabled={start.isPending || start.isSuccess}
+        title={problem ?? "Start group call"}
+        className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-stone-600 hover:bg-stone-100 hover:text-ember-700 disabled:opacity-50"
+      >
+        {start.isPending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : <VideoIcon size={18} />}
+        <span className="sr-only">Start group call</span>
+      </button>
+      {problem ? (
+        <p role="alert" className="sr-only">
+          {problem}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * "Group call in progress · 3 people · Join" under the group thread's header, while Jitsi's webhook says the room is
+ * live. Only live events drive it: a call that was already running when this tab connected shows from its next change.
+ */
+export function LiveCallBanner({ conversationId }: { conversationId: string }) {
+  const live = useLiveRoom(conversationId);
+  const router = useRouter();
+  if (!live) return null;
+  return (
+    <div role="status" className="flex items-center gap-3 border-b border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 sm:px-4">
+      <span aria-hidden className="size-2 shrink-0 animate-pulse rounded-full bg-emerald-600" />
+      <p className="min-w-0 flex-1 truncate">
+        <span className="font-semibold">Group call in progress</span> · {live.participantIds.length === 1 ? "1 person" : peopleText(live.participantIds.length)}
+      </p>
+      <button type="button" onClick={() => router.push(roomHref(live.roomId, { join: true }))} className="shrink-0 rounded-full bg-emerald-600 px-4 py-1 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700">
+        Join
+      </button>
+    </div>
+  );
+}
