@@ -15,6 +15,7 @@ export function AppNav({ username, displayName }: { username: string; displayNam
   // Kept current by the realtime provider; counts conversations with unread messages, muted ones aside.
   const conversations = useQuery(trpc.chat.conversations.queryOptions());
   const unreadChats = conversations.data?.filter((c) => c.unread > 0 && !c.muted).length ?? 0;
+  const isAdmin = useQuery(trpc.account.me.queryOptions()).data?.role === "ADMIN";
   const links: { href: string; label: string; icon: string; badge?: number; badgeLabel?: string }[] = [
     { href: "/", label: "Home", icon: "⌂" },
     { href: "/search", label: "Search", icon: "⌕" },
@@ -24,7 +25,14 @@ export function AppNav({ username, displayName }: { username: string; displayNam
     { href: `/u/${username}`, label: "Profile", icon: "◉" },
     { href: "/settings/profile", label: "Settings", icon: "⚙" },
   ];
-  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href.startsWith("/settings") ? "/settings" : href));
+  // Meetings (/rooms) live under Calls.
+  const isActive = (href: string) => {
+    if (href === "/") return pathname === "/";
+    if (href === "/calls") return pathname.startsWith("/calls") || pathname.startsWith("/rooms");
+    return pathname.startsWith(href.startsWith("/settings") ? "/settings" : href);
+  };
+  // Admins only, in the top bar (the phone's bottom bar is full).
+  const topLinks = isAdmin ? [...links, { href: "/admin/jitsi", label: "Admin", icon: "" }] : links;
 
   return (
     <>
@@ -36,7 +44,7 @@ export function AppNav({ username, displayName }: { username: string; displayNam
             <span className="sm:max-md:sr-only">Hearth</span>
           </Link>
           <nav aria-label="Main" className="ml-1 hidden min-w-0 gap-0.5 overflow-x-auto sm:flex lg:ml-4 lg:gap-1">
-            {links.map((link) => (
+            {topLinks.map((link) => (
               <Link
                 key={link.href}
                 href={link.href}

@@ -1,0 +1,7 @@
+import { MeetingsList } from "@/components/rooms/meetings-list";
+
+export const metadata = { title: "Meetings" };
+
+export default function MeetingsPage() {
+  return <MeetingsList />;
+}
