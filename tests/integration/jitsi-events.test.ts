@@ -3,6 +3,7 @@ import { POST } from "@/app/api/jitsi/events/[...event]/route";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 import { heardBy } from "../helpers/listen";
+import { DELIVERY_KEYS_KEPT_MS, pruneWebhookDeliveries } from "@/server/services/rooms/jitsi-events-sweep";
 
 const deps = testDeps();
 const as = (u: TestUser) => callerFor(u);
@@ -137,6 +138,11 @@ describe("the Jitsi event webhook", () => {
     const results = await Promise.all([1, 2, 3].map(() => post(...ev.joined(b))));
     expect(results.map((r) => r.json?.status).sort()).toEqual(["duplicate", "duplicate", "recorded"]);
     expect(await deps.db.roomParticipant.count({ where: { occupantJid: b.occupant_jid } })).toBe(1);
+
+    // The worker forgets keys only once no retry can repeat them.
+    const kept = await deps.db.webhookDelivery.count();
+    expect(await pruneWebhookDeliveries(deps)).toBe(0);
+    expect(await pruneWebhookDeliveries(deps, Date.now() + DELIVERY_KEYS_KEPT_MS + 60_000)).toBeGreaterThanOrEqual(kept);
   });
 
   it("tolerates order: a join before room created opens the session, which then starts when the room did; a late join after the end changes nothing", async () => {
