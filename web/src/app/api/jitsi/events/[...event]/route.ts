@@ -2,7 +2,6 @@ import { deps } from "@/server/infra/deps";
 import { handleJitsiWebhook } from "@/server/services/rooms/jitsi-events-http";
 
 export const runtime = "nodejs";
-export const dynamic = "force-dynamic";
 
 /** Room and occupant events from Prosody's event_sync component (see jitsi/prosody/hearth.cfg.lua). */
 export async function POST(request: Request, { params }: { params: Promise<{ event: string[] }> }) {
