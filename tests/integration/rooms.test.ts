@@ -153,6 +153,16 @@ describe("rooms and Jitsi tokens", () => {
     await expectTrpcError(as(outsider).rooms.reportPresence({ roomId: room.id, joined: true }), "NOT_FOUND");
   });
 
+  it("a group's call state for a page opened mid-call: live and who is in, for members only", async () => {
+    const { admin, member, outsider, conversationId } = await group();
+    expect(await as(member).rooms.groupCallState({ conversationId })).toEqual({ roomId: null, live: false, participantIds: [] });
+    const room = await as(admin).rooms.forConversation({ conversationId });
+    const session = await deps.db.roomSession.create({ data: { roomId: room.id, startedAt: new Date() } });
+    await deps.db.roomParticipant.create({ data: { sessionId: session.id, userId: admin.id, occupantJid: "admin@muc/1", joinedAt: new Date() } });
+    expect(await as(member).rooms.groupCallState({ conversationId })).toEqual({ roomId: room.id, live: true, participantIds: [admin.id] });
+    await expectTrpcError(as(outsider).rooms.groupCallState({ conversationId }), "NOT_FOUND");
+  });
+
   it("says plainly when group calls are switched off (no JITSI_DOMAIN)", async () => {
     const { member, conversationId } = await group();
     const room = await as(member).rooms.forConversation({ conversationId });

@@ -1,6 +1,7 @@
 import { joinRoom } from "../../services/rooms/join-room";
 import { cancelMeeting, createMeeting, upcomingMeetings } from "../../services/rooms/meetings";
 import { addPeopleToCall, startGroupCall } from "../../services/rooms/ring";
+import { groupCallState } from "../../services/rooms/room-live";
 import { getRoom, groupRoom, profileRoom, reportRoomPresence, setRoomE2ee } from "../../services/rooms/rooms";
 import { addPeopleInput, conversationRoomInput, createMeetingInput, profileRoomInput, roomIdInput, roomPresenceInput, setE2eeInput } from "../../services/rooms/schemas";
 import { roomHistory, roomSessions } from "../../services/rooms/room-history";
@@ -22,6 +23,8 @@ export const roomsRouter = router({
   addPeopleToCall: protectedProcedure.input(addPeopleInput).mutation(({ ctx, input }) => addPeopleToCall(ctx.deps, ctx.user.id, input)),
   /** The meeting page's joined/left (IFrame API events), for "in a call" presence. */
   reportPresence: protectedProcedure.input(roomPresenceInput).mutation(({ ctx, input }) => reportRoomPresence(ctx.deps, ctx.user.id, input.roomId, input.joined)),
+  /** Whether the group's call is live and who is in it (the "join" banner of a page opened mid-call). */
+  groupCallState: protectedProcedure.input(conversationRoomInput).query(({ ctx, input }) => groupCallState(ctx.deps, ctx.user.id, input.conversationId)),
   setE2ee: protectedProcedure.input(setE2eeInput).mutation(({ ctx, input }) => setRoomE2ee(ctx.deps, ctx.user.id, input.roomId, input.on)),
   createMeeting: protectedProcedure.input(createMeetingInput).mutation(({ ctx, input }) => createMeeting(ctx.deps, ctx.user.id, input)),
   upcoming: protectedProcedure.query(({ ctx }) => upcomingMeetings(ctx.deps, ctx.user.id)),

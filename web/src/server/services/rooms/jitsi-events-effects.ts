@@ -3,6 +3,7 @@ import { formatDuration } from "../calls/call-view";
 import { postSystemMessage } from "../chat/system-message";
 import { setInCall } from "../presence/presence";
 import { publishToUsers } from "../realtime/event-stream";
+import { roomLiveState } from "./room-live";
 
 /** What a recorded event changed, for what follows the commit. */
 export interface RoomEventEffects {
@@ -35,10 +36,9 @@ export async function roomAudience(deps: Deps, room: { id: string; kind: string;
 /** After the commit: live state to the room's audience, "in a call" presence, and a group's call entry. */
 export async function afterRoomEvent(deps: Deps, roomId: string, effects: RoomEventEffects): Promise<void> {
   const room = await deps.db.room.findUniqueOrThrow({ where: { id: roomId }, select: { id: true, kind: true, ownerId: true, conversationId: true } });
-  const inRoom = await deps.db.roomParticipant.findMany({ where: { leftAt: null, session: { roomId, endedAt: null } }, select: { userId: true } });
-  const participantIds = [...new Set(inRoom.flatMap((p) => (p.userId ? [p.userId] : [])))];
+  const { live, participantIds } = await roomLiveState(deps.db, roomId);
   const audience = await roomAudience(deps, room);
-  await publishToUsers(deps.redis, audience, { type: "room.live", roomId, conversationId: room.conversationId, live: inRoom.length > 0, participantIds });
+  await publishToUsers(deps.redis, audience, { type: "room.live", roomId, conversationId: room.conversationId, live, participantIds });
 
   if (effects.joined.length) await setInCall(deps, [...new Set(effects.joined)], IN_ROOM_PRESENCE_TTL_SECONDS);
   const maybeOut = [...new Set(effects.left)];
