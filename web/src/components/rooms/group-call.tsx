@@ -47,7 +47,8 @@ export function LiveCallBanner({ conversationId }: { conversationId: string }) {
     <div role="status" className="flex items-center gap-3 border-b border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 sm:px-4">
       <span aria-hidden className="size-2 shrink-0 animate-pulse rounded-full bg-emerald-600" />
       <p className="min-w-0 flex-1 truncate">
-        <span className="font-semibold">Group call in progress</span> · {live.participantIds.length === 1 ? "1 person" : peopleText(live.participantIds.length)}
+        <span className="font-semibold">Group call in progress</span>
+        {live.participantIds.length ? ` · ${live.participantIds.length === 1 ? "1 person" : peopleText(live.participantIds.length)}` : null}
       </p>
       <button type="button" onClick={() => router.push(roomHref(live.roomId, { join: true }))} className="shrink-0 rounded-full bg-emerald-600 px-4 py-1 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700">
         Join

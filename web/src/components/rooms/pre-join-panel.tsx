@@ -34,7 +34,7 @@ export function PreJoinPanel({ room, onJoin, joining, error, note }: { room: Roo
       </div>
 
       <ul className="mt-5 space-y-1.5 text-sm text-stone-600">
-        <li className={lobby ? "font-medium text-amber-800" : undefined}>{roleText(access)}</li>
+        <li className={lobby ? "font-medium text-amber-800" : undefined}>{roleText(access, room.kind)}</li>
         <li>{recordingText(access, room.e2ee)}</li>
       </ul>
       <div className="mt-3 flex flex-wrap items-center gap-3">

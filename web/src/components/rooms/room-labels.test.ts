@@ -15,12 +15,14 @@ describe("room labels", () => {
   it("says who may record, E2EE first", () => {
     expect(recordingText({ role: "owner", entry: "direct", mayRecord: false }, true)).toMatch(/unavailable while end-to-end encryption/);
     expect(recordingText({ role: "owner", entry: "direct", mayRecord: true }, false)).toBe("You may record this meeting");
-    expect(recordingText({ role: "participant", entry: "direct", mayRecord: false }, false)).toBe("Recording is for hosts only");
+    expect(recordingText({ role: "participant", entry: "direct", mayRecord: false }, false)).toBe("Recording isn't available to you");
   });
 
   it("tells lobby entrants they wait for the host", () => {
-    expect(roleText({ role: "participant", entry: "lobby", mayRecord: false })).toBe("The host will let you in");
-    expect(roleText({ role: "host", entry: "direct", mayRecord: true })).toBe("You are a host");
+    expect(roleText({ role: "participant", entry: "lobby", mayRecord: false }, "PROFILE")).toBe("The host will let you in");
+    expect(roleText({ role: "participant", entry: "direct", mayRecord: false }, "PROFILE")).toBe("You can walk straight in");
+    expect(roleText({ role: "participant", entry: "direct", mayRecord: false }, "MEETING")).toBe("You are invited");
+    expect(roleText({ role: "host", entry: "direct", mayRecord: true }, "GROUP")).toBe("You are a host");
   });
 
   it("formats a meeting's time on one day and across days", () => {

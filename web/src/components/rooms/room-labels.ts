@@ -28,16 +28,19 @@ export function meetingTimeText(startsAt: string, endsAt: string, locale?: strin
 }
 
 /** The viewer's part in the room. */
-export function roleText(access: RoomAccess): string {
+export function roleText(access: RoomAccess, kind: RoomView["kind"]): string {
   if (access.role === "owner") return "You own this room";
   if (access.role === "host") return "You are a host";
-  return access.entry === "lobby" ? "The host will let you in" : "You are invited";
+  if (access.entry === "lobby") return "The host will let you in";
+  if (kind === "GROUP") return "You are a member of this group";
+  return kind === "PROFILE" ? "You can walk straight in" : "You are invited";
 }
 
 /** Who may record, from the viewer's side (E2EE wins: Jibri cannot record an encrypted meeting). */
 export function recordingText(access: RoomAccess, e2ee: boolean): string {
   if (e2ee) return "Recording is unavailable while end-to-end encryption is on";
-  return access.mayRecord ? "You may record this meeting" : "Recording is for hosts only";
+  // The admin's policy decides who else may; the viewer only knows about themselves.
+  return access.mayRecord ? "You may record this meeting" : "Recording isn't available to you";
 }
 
 /** "Just you", "2 people", … for the participant count in the meeting header. */
