@@ -4,6 +4,7 @@ import pg from "pg";
 import { generateTotpSecret, totpCode } from "../../web/src/server/services/accounts/totp";
 import { e2eEnv } from "./e2e-env";
 import { befriend, insertUser, newPerson, PHONE, screen, signIn, submitSignIn, token, type E2EUser } from "./helpers";
+import config from "./playwright.config";
 import { emitJitsi, installJitsiDouble, jitsiInstances, jitsiScriptLoads, type JitsiDoubleInstance } from "./jitsi-double";
 
 /**
@@ -13,6 +14,9 @@ import { emitJitsi, installJitsiDouble, jitsiInstances, jitsiScriptLoads, type J
  */
 
 const env = e2eEnv();
+// "Add people" needs a real 1:1 call first (as in calls.spec.ts): fake camera and microphone, media relayed by coturn.
+const base = config.use!.launchOptions!;
+test.use({ launchOptions: { ...base, args: [...base.args!, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection"] } });
 type Person = E2EUser & { id: string };
 
 async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -327,4 +331,47 @@ test("admin: the Jitsi defaults page (admins only); start muted reaches the next
     await sql(`UPDATE "JitsiSettings" SET "startAudioMuted" = false WHERE id = 1`);
     await context.close();
   }
+});
+
+test.describe("add people to a 1:1 call", () => {
+  test("Ada adds Cara to her call with Bob: both move into a room (as hosts), Cara is rung and joins", async ({ browser }) => {
+    const ada = await insertUser("Ada");
+    const bob = await insertUser("Bob");
+    const cara = await insertUser("Cara");
+    await befriend(ada.id, bob.id);
+    await befriend(ada.id, cara.id);
+    const a = await signedIn(browser, ada);
+    const b = await signedIn(browser, bob);
+    const c = await signedIn(browser, cara);
+
+    await a.page.goto(`/u/${bob.username}`);
+    await a.page.getByRole("button", { name: "Start video call" }).click();
+    await b.page.getByRole("dialog", { name: `Incoming call from ${ada.displayName}` }).getByRole("button", { name: "Accept" }).click();
+    const addPeople = a.page.getByRole("button", { name: "Add people" });
+    await expect(addPeople).toBeEnabled({ timeout: 20_000 });
+    await addPeople.click();
+    const dialog = a.page.getByRole("dialog", { name: "Add people to this call" });
+    await dialog.getByLabel(new RegExp(cara.displayName)).check();
+    await screen(a.page, "rooms", "add-people");
+    await dialog.getByRole("button", { name: "Add and move to group call" }).click();
+
+    await a.page.waitForURL(/\/rooms\/[^/?]+\?join=1$/);
+    const roomPath = new URL(a.page.url()).pathname;
+    await b.page.waitForURL(`**${roomPath}?join=1`);
+    await expect(a.page.getByRole("dialog", { name: `Video call with ${bob.displayName}` })).toBeHidden();
+    await expect(b.page.getByRole("dialog", { name: `Video call with ${ada.displayName}` })).toBeHidden();
+    const adaRoom = await newestInstance(a.page, 1);
+    await verifyToken(adaRoom, { userId: ada.id, moderator: true, lobbyBypass: true });
+    const bobRoom = await newestInstance(b.page, 1);
+    await verifyToken(bobRoom, { userId: bob.id, moderator: true, lobbyBypass: true });
+    expect(bobRoom.roomName).toBe(adaRoom.roomName);
+
+    const ring = c.page.getByRole("dialog", { name: `${ada.displayName} added you to a call` });
+    await ring.getByRole("button", { name: "Join" }).click();
+    await c.page.waitForURL(`**${roomPath}?join=1`);
+    const caraRoom = await newestInstance(c.page, 1);
+    await verifyToken(caraRoom, { userId: cara.id, moderator: false, lobbyBypass: true });
+    expect(caraRoom.roomName).toBe(adaRoom.roomName);
+    for (const p of [a, b, c]) await p.context.close();
+  });
 });
