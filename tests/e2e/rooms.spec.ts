@@ -135,6 +135,9 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
     const banner = b.page.getByRole("status").filter({ hasText: "Group call in progress" });
     await expect(banner).toContainText("1 person");
     await screen(b.page, "rooms", "live-banner");
+    // A page opened while the call is running shows the banner straight away (rooms.groupCallState).
+    await b.page.reload();
+    await expect(banner).toContainText("1 person");
     await b.page.setViewportSize(PHONE);
     await screen(b.page, "rooms", "live-banner-phone");
     await banner.getByRole("button", { name: "Join" }).click();
@@ -247,6 +250,9 @@ test("meetings: Ada plans one (field errors first), invitees see it in Meetings 
     const item = a.page.getByRole("list", { name: "Upcoming meetings" }).getByRole("listitem").filter({ hasText: title });
     await expect(item).toBeVisible();
     await expect(item.getByRole("link", { name: "Add to calendar" })).toHaveAttribute("href", /^\/api\/rooms\/[^/]+\/ics$/);
+    const ics = await a.page.request.get((await item.getByRole("link", { name: "Add to calendar" }).getAttribute("href"))!);
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    expect(await ics.text()).toMatch(/BEGIN:VEVENT[\s\S]*SUMMARY:/);
     await screen(a.page, "rooms", "meetings");
   });
   const meetingPath = (await a.page.getByRole("link", { name: title }).getAttribute("href"))!;
@@ -281,6 +287,9 @@ test("meetings: Ada plans one (field errors first), invitees see it in Meetings 
     await d.page.goto(meetingPath);
     await expect(d.page.getByText("This room isn't available")).toBeVisible();
     expect(await jitsiInstances(d.page)).toEqual([]);
+    // Nor its calendar file: a 404, as for a meeting that does not exist.
+    const ics = await d.page.request.get(`/api/rooms/${meetingPath.split("/").pop()}/ics`);
+    expect(ics.status()).toBe(404);
     await d.context.close();
   });
   await a.context.close();

@@ -9,7 +9,7 @@ import { CallProvider, useCallController } from "../calls/call-provider";
 import { useNotificationsCache } from "../notifications/notifications-cache";
 import { AwayReporter } from "../presence/away-reporter";
 import { usePresenceCache } from "../presence/presence";
-import { RoomsProvider, useRoomEventsStore } from "../rooms/rooms-provider";
+import { RoomsProvider, useCreateRoomEventsStore } from "../rooms/rooms-provider";
 import { useChatCache } from "./chat-cache";
 import { TypingContext, TypingStore } from "./typing";
 import { allThreadsKey } from "./types";
@@ -38,7 +38,7 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
   const notifications = useNotificationsCache();
   const [typing] = useState(() => new TypingStore());
   const calls = useCallController(meId);
-  const rooms = useRoomEventsStore();
+  const rooms = useCreateRoomEventsStore();
   useEffect(() => () => typing.dispose(), [typing]);
   // How many times the stream has been ready (kept outside React state: it never affects rendering).
   const [readies] = useState(() => {

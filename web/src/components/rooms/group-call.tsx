@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/trpc/client";
 import { VideoIcon } from "../chat/call-icons";
 import { formErrors } from "../ui/form-errors";
 import { peopleText } from "./room-labels";
-import { roomHref, useLiveRoom } from "./rooms-provider";
+import { roomHref, useLiveRoom, useRoomEvents } from "./rooms-provider";
 
 /** The group thread header's "Start group call": rings the members who can take it, and goes into the room. */
 export function StartGroupCallButton({ conversationId }: { conversationId: string }) {
@@ -37,9 +38,17 @@ export function StartGroupCallButton({ conversationId }: { conversationId: strin
 
 /**
  * "Group call in progress · 3 people · Join" under the group thread's header, while Jitsi's webhook says the room is
- * live. Only live events drive it: a call that was already running when this tab connected shows from its next change.
+ * live. The state on opening comes from rooms.groupCallState and is folded into the same store the live events
+ * update, so a later event (the call ending) wins over it.
  */
 export function LiveCallBanner({ conversationId }: { conversationId: string }) {
+  const trpc = useTRPC();
+  const store = useRoomEvents();
+  const initial = useQuery(trpc.rooms.groupCallState.queryOptions({ conversationId }));
+  useEffect(() => {
+    const state = initial.data;
+    if (state?.roomId && state.live) store.handle({ type: "room.live", roomId: state.roomId, conversationId, live: true, participantIds: state.participantIds });
+  }, [initial.data, conversationId, store]);
   const live = useLiveRoom(conversationId);
   const router = useRouter();
   if (!live) return null;

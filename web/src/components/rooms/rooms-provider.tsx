@@ -9,7 +9,7 @@ import { RoomRingingDialog } from "./room-ringing-dialog";
 const RoomsContext = createContext<RoomEventsStore | null>(null);
 
 /** The tab's room event store (made once by the realtime provider, which feeds it the room.* events). */
-export function useRoomEventsStore(): RoomEventsStore {
+export function useCreateRoomEventsStore(): RoomEventsStore {
   const [store] = useState(() => new RoomEventsStore());
   return store;
 }
@@ -59,7 +59,8 @@ export function RoomsProvider({ store, calls, children }: { store: RoomEventsSto
   );
 }
 
-function useStore(): RoomEventsStore {
+/** The store the provider holds (to fold in state fetched on load, beside the live events). */
+export function useRoomEvents(): RoomEventsStore {
   const store = useContext(RoomsContext);
   if (!store) throw new Error("room hooks outside RoomsProvider");
   return store;
@@ -67,7 +68,7 @@ function useStore(): RoomEventsStore {
 
 /** The group conversation's room while Jitsi reports it live (from room.live events since this tab connected). */
 export function useLiveRoom(conversationId: string): LiveRoom | null {
-  const store = useStore();
+  const store = useRoomEvents();
   return useSyncExternalStore(
     store.subscribe,
     () => store.liveForConversation(conversationId),
@@ -77,6 +78,6 @@ export function useLiveRoom(conversationId: string): LiveRoom | null {
 
 /** Marks a room as open in this tab while mounted, so its own rings stay quiet. */
 export function useOpenRoom(roomId: string) {
-  const store = useStore();
+  const store = useRoomEvents();
   useEffect(() => store.openRoom(roomId), [store, roomId]);
 }
