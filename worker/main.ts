@@ -8,7 +8,7 @@ import { sweepCalls } from "../web/src/server/services/calls/sweep-calls";
 import { sendPushJob } from "../web/src/server/services/push/send-push";
 import { sendUnreadDigest } from "../web/src/server/services/notifications/unread-digest";
 import { sweepExpiredPresence } from "../web/src/server/services/presence/presence";
-import { pruneWebhookDeliveries } from "../web/src/server/services/rooms/jitsi-events-sweep";
+import { endAbandonedSessions, pruneWebhookDeliveries } from "../web/src/server/services/rooms/jitsi-events-sweep";
 import { createRedis } from "../web/src/server/infra/redis";
 import { sendEmailJob } from "../web/src/server/services/mail/send-email";
 
@@ -37,6 +37,7 @@ async function main() {
       await sweepExpiredPresence({ db, redis });
       await sweepCalls(deps);
       await pruneWebhookDeliveries(deps);
+      await endAbandonedSessions(deps);
     },
     { connection, concurrency: 1 },
   );

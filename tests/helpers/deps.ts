@@ -69,7 +69,7 @@ export async function socialSnapshot(...userIds: string[]) {
       db.friendship.findMany({ where: { OR: [{ userId: inAny }, { friendId: inAny }] }, orderBy: [{ userId: "asc" }, { friendId: "asc" }] }),
       db.friendRequest.findMany({ where: { OR: [{ senderId: inAny }, { recipientId: inAny }] }, orderBy: { id: "asc" } }),
       db.block.findMany({ where: { OR: [{ blockerId: inAny }, { blockedId: inAny }] }, orderBy: [{ blockerId: "asc" }, { blockedId: "asc" }] }),
-      db.user.findMany({ where: { id: inAny }, orderBy: { id: "asc" }, select: { id: true, username: true, displayName: true, bio: true, avatarKey: true, profileVisibility: true, friendRequestPolicy: true, callPolicy: true, passwordHash: true, sessionVersion: true } }),
+      db.user.findMany({ where: { id: inAny }, orderBy: { id: "asc" }, select: { id: true, username: true, displayName: true, bio: true, avatarKey: true, profileVisibility: true, friendRequestPolicy: true, callPolicy: true, roomPolicy: true, passwordHash: true, sessionVersion: true } }),
     ]),
   );
 }

@@ -211,16 +211,17 @@ describe("profile.update", () => {
 });
 
 describe("profile.updatePrivacy", () => {
-  it("stores all three settings, and they take effect", async () => {
+  it("stores all four settings, and they take effect", async () => {
     const [me, stranger] = [await createUser(), await createUser()];
-    await as(me).profile.updatePrivacy({ profileVisibility: "NOBODY", friendRequestPolicy: "NOBODY", callPolicy: "NOBODY" });
-    expect(await deps.db.user.findUniqueOrThrow({ where: { id: me.id }, select: { profileVisibility: true, friendRequestPolicy: true, callPolicy: true } })).toEqual({
+    await as(me).profile.updatePrivacy({ profileVisibility: "NOBODY", friendRequestPolicy: "NOBODY", callPolicy: "NOBODY", roomPolicy: "NOBODY" });
+    expect(await deps.db.user.findUniqueOrThrow({ where: { id: me.id }, select: { profileVisibility: true, friendRequestPolicy: true, callPolicy: true, roomPolicy: true } })).toEqual({
       profileVisibility: "NOBODY",
       friendRequestPolicy: "NOBODY",
       callPolicy: "NOBODY",
+      roomPolicy: "NOBODY",
     });
     await expectTrpcError(as(stranger).profile.byUsername({ username: me.username }), "NOT_FOUND");
-    await as(me).profile.updatePrivacy({ profileVisibility: "FRIENDS", friendRequestPolicy: "EVERYONE", callPolicy: "FRIENDS" });
+    await as(me).profile.updatePrivacy({ profileVisibility: "FRIENDS", friendRequestPolicy: "EVERYONE", callPolicy: "FRIENDS", roomPolicy: "FRIENDS" });
     expect(await as(stranger).profile.byUsername({ username: me.username })).toMatchObject({ restricted: true, canSendRequest: true });
   });
 
@@ -230,7 +231,7 @@ describe("profile.updatePrivacy", () => {
     ["a missing setting", { callPolicy: undefined }],
   ])("refuses %s with BAD_REQUEST and changes nothing", async (_label, override) => {
     const me = await createUser();
-    const input = { profileVisibility: "FRIENDS", friendRequestPolicy: "FRIENDS", callPolicy: "FRIENDS", ...override };
+    const input = { profileVisibility: "FRIENDS", friendRequestPolicy: "FRIENDS", callPolicy: "FRIENDS", roomPolicy: "FRIENDS", ...override };
     await expectRefusedUnchanged([me.id], () => as(me).profile.updatePrivacy(input as never), "BAD_REQUEST");
   });
 });
@@ -362,7 +363,7 @@ describe("access", () => {
   const procedures: Record<string, (c: Caller, u: TestUser) => Promise<unknown>> = {
     byUsername: (c, u) => c.profile.byUsername({ username: u.username }),
     update: (c, u) => c.profile.update({ username: u.username, displayName: "Changed", bio: "changed" }),
-    updatePrivacy: (c) => c.profile.updatePrivacy({ profileVisibility: "NOBODY", friendRequestPolicy: "NOBODY", callPolicy: "NOBODY" }),
+    updatePrivacy: (c) => c.profile.updatePrivacy({ profileVisibility: "NOBODY", friendRequestPolicy: "NOBODY", callPolicy: "NOBODY", roomPolicy: "NOBODY" }),
     createAvatarUpload: (c) => c.profile.createAvatarUpload({ contentType: "image/png", size: 100 }),
     confirmAvatar: (c, u) => c.profile.confirmAvatar({ uploadKey: `uploads/avatars/${u.id}/${"0".repeat(32)}` }),
     removeAvatar: (c) => c.profile.removeAvatar(),

@@ -1,9 +1,11 @@
 import { jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { connect, presenceOf } from "@/server/services/presence/presence";
+import { endAbandonedSessions } from "@/server/services/rooms/jitsi-events-sweep";
 import { joinRoom } from "@/server/services/rooms/join-room";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
+import { heardBy } from "../helpers/listen";
 
 const deps = testDeps();
 const as = (u: TestUser) => callerFor(u);
@@ -161,6 +163,26 @@ describe("rooms and Jitsi tokens", () => {
     await deps.db.roomParticipant.create({ data: { sessionId: session.id, userId: admin.id, occupantJid: "admin@muc/1", joinedAt: new Date() } });
     expect(await as(member).rooms.groupCallState({ conversationId })).toEqual({ roomId: room.id, live: true, participantIds: [admin.id] });
     await expectTrpcError(as(outsider).rooms.groupCallState({ conversationId }), "NOT_FOUND");
+  });
+
+  it("ends sessions whose 'room destroyed' was lost: empty ones after 15 minutes, any after a day", async () => {
+    const { admin, member, conversationId } = await group();
+    const room = await as(admin).rooms.forConversation({ conversationId });
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    // Everyone left 20 minutes ago, but the room was never reported destroyed.
+    const empty = await deps.db.roomSession.create({ data: { roomId: room.id, startedAt: minutesAgo(60) } });
+    await deps.db.roomParticipant.create({ data: { sessionId: empty.id, userId: admin.id, occupantJid: "a@muc/1", joinedAt: minutesAgo(60), leftAt: minutesAgo(20) } });
+    // Someone is still in a recent one: it stays open.
+    const busy = await deps.db.roomSession.create({ data: { roomId: room.id, startedAt: minutesAgo(30) } });
+    await deps.db.roomParticipant.create({ data: { sessionId: busy.id, userId: member.id, occupantJid: "m@muc/1", joinedAt: minutesAgo(30) } });
+    const memberHeard = await heardBy(member.id, () => endAbandonedSessions(deps));
+    expect((await deps.db.roomSession.findUniqueOrThrow({ where: { id: empty.id } })).endedAt?.getTime()).toBeCloseTo(minutesAgo(20).getTime(), -4);
+    expect((await deps.db.roomSession.findUniqueOrThrow({ where: { id: busy.id } })).endedAt).toBeNull();
+    expect(memberHeard.some((e) => e.type === "room.live")).toBe(true);
+    expect(memberHeard.some((e) => e.type === "message.created" && e.message.body.startsWith("Group call"))).toBe(true);
+    // A day later even an occupied session is closed, its stays with it.
+    expect(await endAbandonedSessions(deps, Date.now() + 25 * 3600_000)).toBeGreaterThanOrEqual(1);
+    expect(await deps.db.roomParticipant.findFirstOrThrow({ where: { sessionId: busy.id } })).toMatchObject({ leftAt: expect.any(Date) });
   });
 
   it("says plainly when group calls are switched off (no JITSI_DOMAIN)", async () => {

@@ -82,6 +82,7 @@ export async function getOwnSettings(deps: Deps, userId: string) {
       profileVisibility: true,
       friendRequestPolicy: true,
       callPolicy: true,
+      roomPolicy: true,
       emailUnreadMessages: true,
       totpEnabledAt: true,
       passwordHash: true,

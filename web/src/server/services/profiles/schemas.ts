@@ -14,6 +14,8 @@ export const privacyInput = z.object({
   profileVisibility: audienceSchema,
   friendRequestPolicy: audienceSchema,
   callPolicy: audienceSchema,
+  /** Who walks straight into my profile room (others who may see my profile knock and wait in its lobby). */
+  roomPolicy: audienceSchema,
 });
 export type PrivacyInput = z.infer<typeof privacyInput>;
 
