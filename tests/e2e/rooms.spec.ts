@@ -161,6 +161,25 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
     expect((await jitsiInstances(a.page))[1]!.commands.map((c) => c.name)).toContain("hangup");
   });
 
+  await test.step("Jitsi reports the call over: the banner goes, the group gets its call entry, Bob's Calls page lists it", async () => {
+    const base = { room_name: ada1.roomName, room_jid: `${ada1.roomName}@muc.meet.jitsi`, is_breakout: false };
+    const t = Math.floor(Date.now() / 1000);
+    const adaJid = `${ada1.roomName}@muc.meet.jitsi/ada0001`;
+    const bobJid = `${ada1.roomName}@muc.meet.jitsi/bob0001`;
+    await b.page.goto(`/messages/${conversationId}`);
+    await expect(b.page.getByText("Group call in progress")).toBeVisible();
+    await prosody(b.page, "occupant/joined", { event_name: "muc-occupant-joined", ...base, active_occupants_count: 2, occupant: { occupant_jid: bobJid, joined_at: t, name: bob.displayName, id: bob.id } });
+    await prosody(b.page, "occupant/left", { event_name: "muc-occupant-left", ...base, active_occupants_count: 1, occupant: { occupant_jid: bobJid, joined_at: t, left_at: t + 65, name: bob.displayName, id: bob.id } });
+    await prosody(b.page, "room/destroyed", { event_name: "muc-room-destroyed", ...base, created_at: t - 10, destroyed_at: t + 70, all_occupants: [{ occupant_jid: adaJid, joined_at: t - 10, left_at: t + 70, name: ada.displayName, id: ada.id }] });
+    await expect(b.page.getByText("Group call in progress")).toBeHidden();
+    await expect(b.page.getByRole("log", { name: "Messages" }).getByText(/Group call · \d+:\d\d/)).toBeVisible();
+    await b.page.goto("/calls");
+    const entry = b.page.getByRole("list", { name: "Group calls and meetings" }).getByRole("listitem").first();
+    await expect(entry).toContainText(groupName);
+    await expect(entry).toContainText(`with ${ada.displayName.split(" ")[0]} · 1:05`);
+    await screen(b.page, "rooms", "calls-history");
+  });
+
   await a.context.close();
   await b.context.close();
 });

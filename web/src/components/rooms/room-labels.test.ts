@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ringingText, RoomEventsStore, type RoomRingingEvent } from "./room-events";
-import { kindLabel, meetingTimeText, peopleText, recordingText, roleText } from "./room-labels";
+import { kindLabel, meetingTimeText, peopleText, recordingText, roleText, withWhom } from "./room-labels";
 
 const caller = { id: "u1", username: "ada", displayName: "Ada Lovelace", avatarUrl: null };
 const ring = (kind: RoomRingingEvent["room"]["kind"], id = "r1"): RoomRingingEvent => ({ type: "room.ringing", room: { id, kind, title: "Book club", conversationId: kind === "GROUP" ? "c1" : null }, caller });
@@ -31,6 +31,16 @@ describe("room labels", () => {
     expect(kindLabel("PROFILE")).toBe("Personal room");
     expect(peopleText(1)).toBe("Just you");
     expect(peopleText(3)).toBe("3 people");
+  });
+});
+
+describe("who a past group call was with", () => {
+  it("names up to two people, then counts the rest", () => {
+    expect(withWhom([])).toBe("Just you");
+    expect(withWhom(["Ada"])).toBe("with Ada");
+    expect(withWhom(["Ada", "Grace", "Ada"])).toBe("with Ada and Grace");
+    expect(withWhom(["Ada", "Grace", "Alan"])).toBe("with Ada, Grace and 1 other");
+    expect(withWhom(["Ada", "Grace", "Alan", "Linus"])).toBe("with Ada, Grace and 2 others");
   });
 });
 

@@ -47,3 +47,11 @@ export function recordingText(access: RoomAccess, e2ee: boolean): string {
 export function peopleText(count: number): string {
   return count <= 1 ? "Just you" : `${count} people`;
 }
+
+/** "with Ada, Grace and 2 others" from the other people in the session. */
+export function withWhom(names: string[]): string {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return "Just you";
+  if (unique.length <= 2) return `with ${unique.join(" and ")}`;
+  return `with ${unique.slice(0, 2).join(", ")} and ${unique.length - 2 === 1 ? "1 other" : `${unique.length - 2} others`}`;
+}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CallHistory } from "@/components/calls/call-history";
+import { RoomHistoryList } from "@/components/rooms/room-history-list";
 
 export const metadata = { title: "Calls" };
 
@@ -10,7 +11,10 @@ export default function CallsPage() {
       <Link href="/rooms" className="absolute top-0.5 right-0 rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100">
         Meetings
       </Link>
-      <CallHistory />
+      <div className="space-y-8">
+        <CallHistory />
+        <RoomHistoryList />
+      </div>
     </div>
   );
 }
