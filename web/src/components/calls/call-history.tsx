@@ -8,9 +8,9 @@ import { CallDirectionIcon } from "../chat/call-icons";
 import { callLabel } from "../chat/call-label";
 import { relativeTime, useNow } from "../chat/format";
 import { Avatar } from "../ui/avatar";
-import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
+import { LoadMore } from "../ui/load-more";
 import { formErrors } from "../ui/form-errors";
 
 type CallHistoryItem = RouterOutputs["calls"]["history"]["items"][number];
@@ -42,15 +42,7 @@ export function CallHistory() {
               <CallRow key={item.call.id} item={item} />
             ))}
           </ul>
-          {history.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button variant="secondary" onClick={() => void history.fetchNextPage()} pending={history.isFetchingNextPage}>
-                Load more
-              </Button>
-            </div>
-          ) : null}
-          {/* A failed "Load more" keeps the calls already shown. */}
-          {history.isFetchNextPageError ? <FormAlert message={formErrors(history.error).form} /> : null}
+          <LoadMore query={history} />
         </>
       )}
     </div>

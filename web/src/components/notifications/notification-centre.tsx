@@ -11,6 +11,7 @@ import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
+import { LoadMore } from "../ui/load-more";
 import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, CalendarIcon, PhoneMissedIcon } from "./icons";
 import { useNotificationsCache, useUnreadNotifications } from "./notifications-cache";
 
@@ -71,13 +72,7 @@ export function NotificationCentre() {
               <NotificationRow key={n.id} notification={n} group={groupTitle(n.conversationId)} onOpen={() => (n.read ? undefined : markRead.mutate({ ids: [n.id] }))} />
             ))}
           </ul>
-          {list.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button variant="secondary" onClick={() => void list.fetchNextPage()} pending={list.isFetchingNextPage}>
-                Load more
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={list} />
         </>
       )}
     </div>

@@ -6,8 +6,8 @@ import { formatDuration } from "@/server/services/calls/call-view";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
 import { relativeTime, useNow } from "../chat/format";
-import { Button } from "../ui/button";
 import { FormAlert } from "../ui/field";
+import { LoadMore } from "../ui/load-more";
 import { formErrors } from "../ui/form-errors";
 import { withWhom } from "./room-labels";
 import { roomHref } from "./rooms-provider";
@@ -33,14 +33,7 @@ export function RoomHistoryList() {
           <RoomHistoryRow key={entry.id} entry={entry} />
         ))}
       </ul>
-      {history.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button variant="secondary" onClick={() => void history.fetchNextPage()} pending={history.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
-      {history.isFetchNextPageError ? <FormAlert message={formErrors(history.error).form} /> : null}
+      <LoadMore query={history} />
     </section>
   );
 }
