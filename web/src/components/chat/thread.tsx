@@ -2,11 +2,8 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { Fragment, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
-import { StartCallButton } from "../calls/call-button";
-import { PresenceText, WithPresence } from "../presence/presence";
-import { LiveCallBanner, StartGroupCallButton } from "../rooms/group-call";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
@@ -17,58 +14,12 @@ import { ConversationAvatar } from "./conversation-avatar";
 import { dayLabel, sameDay, useNow } from "./format";
 import { MessageRow } from "./message-row";
 import { useMyId } from "./realtime-provider";
-import { GroupDetailsDialog } from "./group-details";
-import { BellIcon, BellOffIcon, PinIcon } from "./icons";
-import { MessageSearchBox, MessageSearchResults } from "./message-search";
-import { typingText, useTypingUsers } from "./typing";
+import { BackLink, ThreadHeader } from "./thread-header";
+import { TARGET_MAX_PAGES, useHashMessageId, usePageVisible, useViewing } from "./thread-hooks";
+import { TypingIndicator } from "./typing";
 import { HISTORY_PAGE_SIZE, removedKey, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
 
 const errorCode = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
-
-function subscribeVisibility(onChange: () => void) {
-  document.addEventListener("visibilitychange", onChange);
-  return () => document.removeEventListener("visibilitychange", onChange);
-}
-const usePageVisible = () => useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => false);
-
-function subscribeHash(onChange: () => void) {
-  window.addEventListener("hashchange", onChange);
-  window.addEventListener("popstate", onChange);
-  return () => {
-    window.removeEventListener("hashchange", onChange);
-    window.removeEventListener("popstate", onChange);
-  };
-}
-/** The message a `#message-<id>` link points at (search results link to them). */
-const useHashMessageId = () => {
-  const hash = useSyncExternalStore(subscribeHash, () => window.location.hash, () => "");
-  return hash.startsWith("#message-") ? decodeURIComponent(hash.slice("#message-".length)) : null;
-};
-/** How many earlier pages a link to a message may load to find it. */
-const TARGET_MAX_PAGES = 5;
-
-// Viewing reports go out one after another, so a quick leave-and-return cannot land out of order.
-let viewingReports: Promise<unknown> = Promise.resolve();
-
-/**
- * While the thread is open and the tab visible, tells the server the user is looking at it (renewed every 30 s; the
- * server forgets it after a minute), so messages here raise no notifications; and that they stopped, when they do.
- */
-function useViewing(conversationId: string, visible: boolean) {
-  const client = useTRPCClient();
-  useEffect(() => {
-    if (!visible) return;
-    const say = (viewing: boolean) => {
-      viewingReports = viewingReports.then(() => client.notifications.viewing.mutate({ conversationId, viewing })).catch(() => undefined);
-    };
-    say(true);
-    const timer = setInterval(() => say(true), 30_000);
-    return () => {
-      clearInterval(timer);
-      say(false);
-    };
-  }, [client, conversationId, visible]);
-}
 
 /**
  * One conversation. On phones it is a screen of its own (over the app's bars) with the composer at the bottom;
@@ -122,129 +73,6 @@ function Unavailable({ removed = false }: { removed?: boolean }) {
         </Link>
       </EmptyState>
     </div>
-  );
-}
-
-function BackLink() {
-  return (
-    <Link href="/messages" className="-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-full text-xl text-stone-600 hover:bg-stone-100">
-      <span aria-hidden>←</span>
-      <span className="sr-only">Back to messages</span>
-    </Link>
-  );
-}
-
-function ThreadHeader({ conversation: c, onFind }: { conversation: Conversation; onFind: (messageId: string) => void }) {
-  const trpc = useTRPC();
-  const cache = useChatCache(useMyId());
-  const prefs = useMutation(trpc.chat.setPreferences.mutationOptions({ onSuccess: (_, input) => cache.preferences(input.conversationId, input) }));
-  const other = c.kind === "DIRECT" ? c.other : null;
-  const subtitle = c.kind === "GROUP" ? `${c.members.length} members` : other ? `@${other.username}` : null;
-  const title = <h1 className="truncate font-semibold text-stone-900">{c.title}</h1>;
-  const [showInfo, setShowInfo] = useState(false);
-  const [searching, setSearching] = useState(false);
-  const [query, setQuery] = useState("");
-  return (
-    <header className="border-b border-stone-200 bg-white">
-      <div className="flex items-center gap-2 px-2 py-2 sm:gap-3 sm:px-3">
-        <BackLink />
-        <WithPresence userId={other?.id} size={40}>
-          <ConversationAvatar conversation={c} size={40} />
-        </WithPresence>
-        <div className="min-w-0 flex-1">
-          {other ? (
-            <Link href={`/u/${other.username}`} className="block hover:underline">
-              {title}
-            </Link>
-          ) : (
-            title
-          )}
-          {subtitle ? (
-            <p className="flex min-w-0 items-center gap-1.5 text-xs text-stone-500">
-              <PresenceText userId={other?.id} className="inline-flex shrink-0 after:text-stone-400 after:content-['·']" />
-              <span className="truncate">{subtitle}</span>
-            </p>
-          ) : null}
-        </div>
-        {other ? <StartCallButton user={other} /> : null}
-        {c.kind === "GROUP" ? <StartGroupCallButton conversationId={c.id} /> : null}
-        <ToggleButton pressed={c.muted} onClick={() => prefs.mutate({ conversationId: c.id, muted: !c.muted })} icon={c.muted ? <BellOffIcon /> : <BellIcon />} label="Mute" />
-        <ToggleButton pressed={c.pinned} onClick={() => prefs.mutate({ conversationId: c.id, pinned: !c.pinned })} icon={<PinIcon />} label="Pin" />
-        <HeaderButton onClick={() => setSearching((open) => !open)} label="Search in this conversation" pressed={searching} icon={<SearchIcon />} />
-        {c.kind === "GROUP" ? <HeaderButton onClick={() => setShowInfo(true)} label="Group info" icon={<InfoIcon />} /> : null}
-      </div>
-      {c.kind === "GROUP" ? <LiveCallBanner conversationId={c.id} /> : null}
-      {searching ? (
-        <div className="space-y-2 border-t border-stone-100 px-3 py-2">
-          <MessageSearchBox value={query} onChange={setQuery} label="Search in this conversation" autoFocus />
-          {query.trim() ? (
-            <div className="max-h-[45dvh] overflow-y-auto">
-              <MessageSearchResults
-                query={query}
-                conversations={[c]}
-                conversationId={c.id}
-                onOpen={(hit) => {
-                  setSearching(false);
-                  setQuery("");
-                  onFind(hit.messageId);
-                }}
-              />
-            </div>
-          ) : null}
-        </div>
-      ) : null}
-      {showInfo ? <GroupDetailsDialog conversation={c} onClose={() => setShowInfo(false)} /> : null}
-      {prefs.isError ? (
-        <div className="px-3 pb-2">
-          <FormAlert message={formErrors(prefs.error).form} />
-        </div>
-      ) : null}
-    </header>
-  );
-}
-
-function HeaderButton({ onClick, label, icon, pressed }: { onClick: () => void; label: string; icon: ReactNode; pressed?: boolean }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      title={label}
-      aria-pressed={pressed}
-      className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-stone-600 hover:bg-stone-100 aria-pressed:bg-ember-50 aria-pressed:text-ember-700"
-    >
-      {icon}
-      <span className="sr-only">{label}</span>
-    </button>
-  );
-}
-
-const SearchIcon = () => (
-  <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden>
-    <circle cx="11" cy="11" r="7" />
-    <path d="m20 20-3.5-3.5" />
-  </svg>
-);
-
-const InfoIcon = () => (
-  <svg width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden>
-    <circle cx="12" cy="12" r="10" />
-    <path d="M12 16v-4" />
-    <path d="M12 8h.01" />
-  </svg>
-);
-
-function ToggleButton({ pressed, onClick, icon, label }: { pressed: boolean; onClick: () => void; icon: ReactNode; label: string }) {
-  return (
-    <button
-      type="button"
-      aria-pressed={pressed}
-      onClick={onClick}
-      title={pressed ? `${label}d` : label}
-      className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-lg px-2 text-sm font-medium text-stone-600 hover:bg-stone-100 aria-pressed:bg-ember-50 aria-pressed:text-ember-700 sm:px-3"
-    >
-      {icon}
-      <span className="sr-only sm:not-sr-only">{label}</span>
-    </button>
   );
 }
 
@@ -463,29 +291,5 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
         }}
       />
     </>
-  );
-}
-
-/** "Avery is typing…" over the bottom of the messages while other members type (announced politely). */
-function TypingIndicator({ conversationId, nameOf }: { conversationId: string; nameOf: (id: string) => string }) {
-  const text = typingText(useTypingUsers(conversationId).map(nameOf));
-  return (
-    <div className="relative h-0">
-      <p
-        aria-live="polite"
-        className="absolute bottom-2 left-3 flex max-w-[calc(100%-1.5rem)] items-center gap-2 rounded-full border border-stone-200 bg-white/95 px-3 py-1 text-xs text-stone-600 shadow-sm empty:hidden sm:left-4"
-      >
-        {text ? (
-          <>
-            <span aria-hidden className="flex gap-0.5">
-              <span className="size-1 animate-bounce rounded-full bg-stone-400" />
-              <span className="size-1 animate-bounce rounded-full bg-stone-400 [animation-delay:150ms]" />
-              <span className="size-1 animate-bounce rounded-full bg-stone-400 [animation-delay:300ms]" />
-            </span>
-            <span className="truncate">{text}</span>
-          </>
-        ) : null}
-      </p>
-    </div>
   );
 }

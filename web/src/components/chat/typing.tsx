@@ -96,3 +96,27 @@ export function typingText(names: string[]): string | null {
   const rest = names.length - 2;
   return `${names[0]}, ${names[1]} and ${rest === 1 ? "1 other" : `${rest} others`} are typing…`;
 }
+
+/** "Avery is typing…" over the bottom of the messages while other members type (announced politely). */
+export function TypingIndicator({ conversationId, nameOf }: { conversationId: string; nameOf: (id: string) => string }) {
+  const text = typingText(useTypingUsers(conversationId).map(nameOf));
+  return (
+    <div className="relative h-0">
+      <p
+        aria-live="polite"
+        className="absolute bottom-2 left-3 flex max-w-[calc(100%-1.5rem)] items-center gap-2 rounded-full border border-stone-200 bg-white/95 px-3 py-1 text-xs text-stone-600 shadow-sm empty:hidden sm:left-4"
+      >
+        {text ? (
+          <>
+            <span aria-hidden className="flex gap-0.5">
+              <span className="size-1 animate-bounce rounded-full bg-stone-400" />
+              <span className="size-1 animate-bounce rounded-full bg-stone-400 [animation-delay:150ms]" />
+              <span className="size-1 animate-bounce rounded-full bg-stone-400 [animation-delay:300ms]" />
+            </span>
+            <span className="truncate">{text}</span>
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
+}
