@@ -1,7 +1,9 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTRPC } from "@/trpc/client";
 
 const tabs = [
   { href: "/settings/profile", label: "Profile & privacy" },
@@ -9,11 +11,15 @@ const tabs = [
   { href: "/settings/calls", label: "Calls" },
 ];
 
+/** The settings sections; admins also get the admin pages here (the phone's bottom bar has no room for them). */
 export function SettingsTabs() {
   const pathname = usePathname();
+  const trpc = useTRPC();
+  const isAdmin = useQuery(trpc.account.me.queryOptions()).data?.role === "ADMIN";
+  const shown = isAdmin ? [...tabs, { href: "/admin/jitsi", label: "Admin" }] : tabs;
   return (
     <nav aria-label="Settings" className="flex gap-1 rounded-xl bg-stone-100 p-1">
-      {tabs.map((tab) => (
+      {shown.map((tab) => (
         <Link
           key={tab.href}
           href={tab.href}
