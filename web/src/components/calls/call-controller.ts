@@ -1,7 +1,7 @@
 import type { CallParty, CallSignal, CallView, UserEvent } from "@/server/services/realtime/events";
 import type { useTRPCClient } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
-import { isLive, outcomeText } from "./call-outcome";
+import { failedText, isLive, outcomeText } from "./call-outcome";
 import { callDeviceId } from "./device-id";
 import { CallRecording } from "./call-recording";
 import { IDLE_SNAPSHOT, type CallPhase, type CallSnapshot } from "./call-snapshot";
@@ -188,7 +188,8 @@ export class CallController {
     } else if (phase.kind === "outgoing" && phase.call?.id === call.id) {
       this.onOwnCall(call, phase.other);
     } else if (phase.kind === "in-call" && phase.call.id === call.id && !isLive(call.status)) {
-      this.finish(phase.other, outcomeText(call, phase.other), call.status === "failed");
+      // The other device may have given up first: its failure reaches here as the server's update.
+      this.finish(phase.other, outcomeText(call, phase.other, this.everConnected), call.status === "failed");
     }
   }
 
@@ -269,7 +270,7 @@ export class CallController {
     const phase = this.snap.phase;
     if (state === "failed" && phase.kind === "in-call") {
       void this.client.calls.fail.mutate({ callId: call.id }).catch(ignore);
-      this.finish(phase.other, this.everConnected ? "Call failed — the connection was lost" : "Call failed — couldn't connect", true);
+      this.finish(phase.other, failedText(this.everConnected), true);
     }
   }
 

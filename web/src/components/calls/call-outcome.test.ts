@@ -29,6 +29,8 @@ describe("outcomeText", () => {
     expect(outcomeText(call("missed", { missedReason: "offline" }), bob)).toBe("Bob isn't available right now");
     expect(outcomeText(call("missed", { missedReason: "unavailable" }), bob)).toBe("Bob isn't available right now");
     expect(outcomeText(call("failed"), bob)).toBe("Call failed — couldn't connect");
+    // However the failure arrived (this device's watchdog or the other's report), a call that had media says so.
+    expect(outcomeText(call("failed"), bob, true)).toBe("Call failed — the connection was lost");
   });
 
   it("gives an ended call its length", () => {
