@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page, type Route } from "@playwright/test";
 import { e2eEnv } from "./e2e-env";
-import { befriend, insertUser, newPerson, screen, signIn, type E2EUser } from "./helpers";
+import { befriend, insertUser, newPerson, screen, signInWithSession, type E2EUser } from "./helpers";
 import { startPrivateTurn } from "./private-turn";
 import config from "./playwright.config";
 
@@ -21,7 +21,7 @@ async function person(browser: Browser, firstName: string, options: { phone?: bo
   const { context, page } = await newPerson(browser, options);
   // Lets the test read getStats() of the live RTCPeerConnection (window.__hearthCall); the app ignores it otherwise.
   await context.addInitScript(() => localStorage.setItem("hearth:expose-call", "1"));
-  await signIn(page, user);
+  await signInWithSession(context, page, user);
   return { ...user, context, page };
 }
 

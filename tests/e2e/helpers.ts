@@ -2,15 +2,17 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { hashPassword } from "../../web/src/server/services/accounts/password-hash";
 import { messagesTo, type SinkMessage } from "../helpers/mail-sink";
-import { e2eEnv } from "./e2e-env";
+import { E2E_PORT, e2eEnv } from "./e2e-env";
 
 /**
  * Shared steps for the browser journeys. The whole suite stays within the per-IP sign-up limit (10 an hour,
  * and every browser request comes from 127.0.0.1): at most 9 sign-ups go through the /sign-up form; other
- * people a journey needs are inserted into the test database with `insertUser` and sign in through the UI.
+ * people a journey needs are inserted into the test database with `insertUser` and sign in through the UI, or, in
+ * journeys about something else, with `signInWithSession` (the sign-in limit is per IP too).
  */
 
 export const PHONE = { width: 390, height: 844 } as const;
@@ -78,6 +80,19 @@ export async function signIn(page: Page, user: Pick<E2EUser, "email" | "password
 export async function newPerson(browser: Browser, options: { phone?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options.phone ? { viewport: PHONE, isMobile: true, hasTouch: true } : {});
   return { context, page: await context.newPage() };
+}
+
+/**
+ * Signs a person in by giving their browser context the session cookie Auth.js would set (a JWE made with the e2e
+ * AUTH_SECRET), for journeys that are about something else: every sign-in through the form counts against the
+ * per-IP sign-in limit, and the whole suite runs from 127.0.0.1. The form itself is covered by the account specs.
+ */
+export async function signInWithSession(context: BrowserContext, page: Page, user: { id: string; displayName: string }): Promise<void> {
+  const cookieName = "authjs.session-token";
+  const value = await encode({ token: { sub: user.id, uid: user.id, sv: 0 }, secret: e2eEnv().AUTH_SECRET!, salt: cookieName, maxAge: 3600 });
+  await context.addCookies([{ name: cookieName, value, url: `http://localhost:${E2E_PORT}`, httpOnly: true, sameSite: "Lax" }]);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: `Hi, ${user.displayName}` })).toBeVisible();
 }
 
 /** The visible main navigation (the header bar on wide screens, the bottom bar on phones). */

@@ -3,7 +3,7 @@ import { jwtVerify } from "jose";
 import pg from "pg";
 import { generateTotpSecret, totpCode } from "../../web/src/server/services/accounts/totp";
 import { e2eEnv } from "./e2e-env";
-import { befriend, insertUser, newPerson, PHONE, screen, signIn, submitSignIn, token, type E2EUser } from "./helpers";
+import { befriend, insertUser, newPerson, PHONE, screen, signInWithSession, submitSignIn, token, type E2EUser } from "./helpers";
 import config from "./playwright.config";
 import { emitJitsi, installJitsiDouble, jitsiInstances, jitsiScriptLoads, type JitsiDoubleInstance } from "./jitsi-double";
 
@@ -41,7 +41,7 @@ async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
 async function signedIn(browser: Browser, user: Person, options: { phone?: boolean } = {}) {
   const person = await newPerson(browser, options);
   await installJitsiDouble(person.context);
-  await signIn(person.page, user);
+  await signInWithSession(person.context, person.page, user);
   return person;
 }
 
