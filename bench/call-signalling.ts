@@ -13,7 +13,7 @@ import { apiClient, startApiServer } from "../tests/helpers/api-client";
 import { applyTestEnv } from "../tests/helpers/test-env";
 import { createDeps } from "../web/src/server/infra/deps";
 import { parseEnv } from "../web/src/server/infra/env";
-import { openEventStream, rawRedisLatency, sleep, summary } from "./lib";
+import { openEventStream, rawRedisLatency, sleep, summary, runBench } from "./lib";
 
 applyTestEnv();
 const pairsWanted = Number(process.argv[2] ?? 150);
@@ -89,12 +89,6 @@ async function main() {
 
   for (const source of sources) source.close();
   await server.stop();
-  await deps.db.$disconnect();
-  deps.redis.disconnect();
-  process.exit(0);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main, deps);

@@ -14,7 +14,7 @@ import { apiClient, startApiServer } from "../tests/helpers/api-client";
 import { applyTestEnv } from "../tests/helpers/test-env";
 import { createDeps } from "../web/src/server/infra/deps";
 import { parseEnv } from "../web/src/server/infra/env";
-import { fmt, openEventStream, percentiles, rawRedisLatency, rssKiB, sleep } from "./lib";
+import { fmt, openEventStream, percentiles, rawRedisLatency, rssKiB, sleep, runBench } from "./lib";
 
 applyTestEnv();
 const SAMPLES = 300;
@@ -98,12 +98,6 @@ async function main() {
       `${String(clients).padStart(5)} SSE clients, chat.send → receiver event (${SAMPLES} samples): p50 ${fmt(p.p50)}  p99 ${fmt(p.p99)}  max ${fmt(p.max)}  |  server memory per idle connection ≈ ${perConnectionKiB.toFixed(1)} KiB`,
     );
   }
-  await deps.db.$disconnect();
-  deps.redis.disconnect();
-  process.exit(0);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main, deps);

@@ -48,3 +48,17 @@ export function openEventStream(serverUrl: string, userId: string, onEvent: (eve
   });
   return source;
 }
+
+/** Runs a benchmark's main, then closes its database and Redis connections and exits (non-zero on error). */
+export function runBench(main: () => Promise<void>, deps: { db: { $disconnect(): Promise<void> }; redis: { disconnect(): void } }): void {
+  main()
+    .then(async () => {
+      await deps.db.$disconnect();
+      deps.redis.disconnect();
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

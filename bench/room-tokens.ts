@@ -13,7 +13,7 @@ import { parseEnv } from "../web/src/server/infra/env";
 import { joinRoom } from "../web/src/server/services/rooms/join-room";
 import { jitsiTokenConfig, mintJitsiToken } from "../web/src/server/services/rooms/jitsi-token";
 import { groupRoom } from "../web/src/server/services/rooms/rooms";
-import { summary } from "./lib";
+import { summary, runBench } from "./lib";
 
 applyTestEnv();
 const SAMPLES = Number(process.argv[2] ?? 500);
@@ -45,12 +45,6 @@ async function main() {
   console.log(`raw HMAC-SHA256 over a token-sized payload (${SAMPLES} samples): ${summary(raw)}`);
   console.log(`mintJitsiToken (jose SignJWT, HS256)        (${SAMPLES} samples): ${summary(sign)}`);
   console.log(`rooms.join (access rules + limits + token)  (${SAMPLES} samples): ${summary(join)}`);
-  await deps.db.$disconnect();
-  deps.redis.disconnect();
-  process.exit(0);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main, deps);
