@@ -1,7 +1,7 @@
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { avatarUrl } from "../social/user-card";
-import { getJitsiDefaults, jitsiConfigOverwrite } from "./jitsi-settings";
+import { jitsiConfigOverwrite } from "./jitsi-settings";
 import { jitsiTokenConfig, mintJitsiToken } from "./jitsi-token";
 import { requireRoomAccess, type RoomAccess } from "./room-access";
 
@@ -28,9 +28,8 @@ export interface JoinTicket {
 export async function joinRoom(deps: Deps, userId: string, roomId: string): Promise<JoinTicket> {
   const tokenConfig = jitsiTokenConfig(deps.env);
   if (!tokenConfig || !deps.env.JITSI_DOMAIN) throw new AppError("PRECONDITION_FAILED", "Group calls are not set up on this server.");
-  const { room, access } = await requireRoomAccess(deps.db, userId, roomId);
+  const { room, access, defaults } = await requireRoomAccess(deps.db, userId, roomId);
   await deps.limits.roomTokensPerUser.consume(userId);
-  const defaults = await getJitsiDefaults(deps);
   if (access.role === "participant") {
     const present = await deps.db.roomParticipant.findMany({ where: { leftAt: null, session: { roomId, endedAt: null } }, select: { userId: true }, distinct: ["userId"] });
     const others = present.filter((p) => p.userId !== userId).length;

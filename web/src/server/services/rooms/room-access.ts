@@ -2,6 +2,7 @@ import type { Audience, RecordingPolicy, RoomKind } from "@/generated/prisma/cli
 import { notFound } from "../../errors";
 import type { Db } from "../../infra/db";
 import { audienceAllows, getRelationship, type Relationship } from "../social/relationship";
+import { getJitsiDefaults } from "./jitsi-settings";
 
 /** What one person may do in one room. Everyone else gets NOT_FOUND, worded as if the room did not exist. */
 export interface RoomAccess {
@@ -60,6 +61,8 @@ export function decideRoomAccess(f: RoomFacts): RoomAccess | null {
   }
 }
 
+const NO_RELATIONSHIP: Relationship = { self: false, blocked: false, friends: false, friendsOfFriends: false, outgoingRequestId: null, incomingRequestId: null };
+
 export const roomSelect = {
   id: true,
   kind: true,
@@ -79,12 +82,13 @@ export const roomSelect = {
 export async function requireRoomAccess(db: Db, userId: string, roomId: string) {
   const room = await db.room.findUnique({ where: { id: roomId }, select: roomSelect });
   if (!room) throw notFound("That room");
-  const [host, member, invite, relationship, settings] = await Promise.all([
+  const [host, member, invite, relationship, defaults] = await Promise.all([
     db.roomHost.findUnique({ where: { roomId_userId: { roomId, userId } }, select: { userId: true } }),
     room.conversationId ? db.conversationMember.findUnique({ where: { conversationId_userId: { conversationId: room.conversationId, userId } }, select: { role: true } }) : null,
     db.roomInvite.findUnique({ where: { roomId_userId: { roomId, userId } }, select: { expiresAt: true } }),
-    getRelationship(db, userId, room.ownerId),
-    db.jitsiSettings.findUnique({ where: { id: 1 }, select: { recordingPolicy: true, lobbyEnabled: true } }),
+    // A group's room follows membership alone: the relationship with its owner (four queries) is not needed.
+    room.kind === "GROUP" ? NO_RELATIONSHIP : getRelationship(db, userId, room.ownerId),
+    getJitsiDefaults({ db }),
   ]);
   const access = decideRoomAccess({
     kind: room.kind,
@@ -98,9 +102,10 @@ export async function requireRoomAccess(db: Db, userId: string, roomId: string) 
     relationship,
     ownerRoomPolicy: room.owner.roomPolicy,
     ownerProfileVisibility: room.owner.profileVisibility,
-    recordingPolicy: settings?.recordingPolicy ?? "HOSTS",
-    lobbyEnabled: settings?.lobbyEnabled ?? true,
+    recordingPolicy: defaults.recordingPolicy,
+    lobbyEnabled: defaults.lobbyEnabled,
   });
   if (!access) throw notFound("That room");
-  return { room, access };
+  // The admin defaults come back too: joining needs them, and they were just read.
+  return { room, access, defaults };
 }
