@@ -79,8 +79,13 @@ export async function reportConnection(deps: Deps, userId: string, input: { call
 export async function expireRingingCall(deps: Deps, callId: string): Promise<CallView | null> {
   const row = await deps.db.call.findUnique({ where: { id: callId }, select: callSelect });
   if (!row || row.status !== "RINGING") return null;
+  return unlessAlreadyOver(applyEvent(deps, row, { type: "timeout" }));
+}
+
+/** For events the system raises on its own (timers, blocks): a call that ended meanwhile is no error. */
+async function unlessAlreadyOver<T>(attempt: Promise<T>): Promise<T | null> {
   try {
-    return await applyEvent(deps, row, { type: "timeout" });
+    return await attempt;
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") return null;
     throw error;
@@ -94,9 +99,5 @@ export async function endCallBetween(deps: Deps, byUserId: string, otherId: stri
   if (!callId) return;
   const row = await deps.db.call.findUnique({ where: { id: callId }, select: callSelect });
   if (!row || ![row.callerId, row.calleeId].includes(otherId) || (row.status !== "RINGING" && row.status !== "ACCEPTED")) return;
-  try {
-    await applyEvent(deps, row, { type: "hangup", by: byUserId });
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
-  }
+  await unlessAlreadyOver(applyEvent(deps, row, { type: "hangup", by: byUserId }));
 }
