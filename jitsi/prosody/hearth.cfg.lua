@@ -33,12 +33,14 @@ local events_url = env("HEARTH_EVENTS_URL", nil);
 if events_url then
 	-- event_sync appends /events/room/created (etc.) to api_prefix, so the prefix is the URL without its
 	-- final /events: ${APP_URL}/api/jitsi/events -> POST ${APP_URL}/api/jitsi/events/room/created.
-	local api_prefix = (events_url:gsub("/+$", ""):gsub("/events$", ""));
+	-- ⚠ No local here may share a name with an option below: `api_prefix = api_prefix` would assign the
+	-- local, not the component's option, and event_sync would disable itself ("api_prefix not specified").
+	local events_api_prefix = (events_url:gsub("/+$", ""):gsub("/events$", ""));
 
 	Component("eventsync." .. xmpp_domain)("event_sync_component")
 		muc_component = muc_domain
 		breakout_component = "breakout." .. xmpp_domain
-		api_prefix = api_prefix
+		api_prefix = events_api_prefix
 		api_headers = {
 			["X-Hearth-Webhook-Secret"] = env("HEARTH_WEBHOOK_SECRET", "");
 		}

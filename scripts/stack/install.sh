@@ -19,6 +19,9 @@ declare -A NEED=(
   [turnserver]=coturn
   [turnutils_uclient]=coturn
   [chromium]=chromium
+  # Prosody's own config parser (core.configmanager, run by lua5.4) reads jitsi/prosody/hearth.cfg.lua in the tests.
+  [prosody]=prosody
+  [lua5.4]=lua5.4
   [curl]=curl
 )
 
@@ -31,7 +34,7 @@ for bin in "${!NEED[@]}"; do
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  say "install: all stack packages present (postgresql-15, redis, coturn, chromium)"
+  say "install: all stack packages present (postgresql-15, redis, coturn, chromium, prosody)"
   exit 0
 fi
 
@@ -64,6 +67,7 @@ for pkg in "${missing[@]}"; do
     postgresql-15) services+=(postgresql) ;;
     redis-server) services+=(redis-server) ;;
     coturn) services+=(coturn) ;;
+    prosody) services+=(prosody) ;;
   esac
 done
 for svc in "${services[@]:-}"; do
