@@ -31,7 +31,9 @@ const JITSI: EnvMap = {
   JWT_ALLOW_EMPTY: "0",
   XMPP_DOMAIN: "meet.jitsi",
   ENABLE_AUTO_OWNER: "0",
-  XMPP_MUC_MODULES: "token_affiliation,token_lobby_bypass",
+  XMPP_MUC_MODULES: "token_affiliation,token_lobby_bypass,lobby_autostart",
+  XMPP_MODULES: "persistent_lobby",
+  ENABLE_LOBBY: "1",
   HEARTH_EVENTS_URL: "https://hearth.example.com/api/jitsi/events",
   HEARTH_WEBHOOK_SECRET: "w".repeat(40),
   TURN_CREDENTIALS: "turn-secret",
@@ -49,7 +51,7 @@ function problems(app: EnvMap, jitsi: EnvMap): string[] {
 
 describe("checkJitsiConfig", () => {
   it("passes when both sides agree, counting every rule", () => {
-    expect(checkJitsiConfig(APP, JITSI)).toEqual({ enabled: true, checks: 17, problems: [] });
+    expect(checkJitsiConfig(APP, JITSI)).toEqual({ enabled: true, checks: 22, problems: [] });
   });
 
   it("has nothing to check while group calls are off", () => {
@@ -62,9 +64,14 @@ describe("checkJitsiConfig", () => {
     ["anonymous users allowed", {}, { JWT_ALLOW_EMPTY: "true" }, "JWT_ALLOW_EMPTY in jitsi.env must be 0"],
     ["auto owner on", {}, { ENABLE_AUTO_OWNER: "1" }, "ENABLE_AUTO_OWNER in jitsi.env must be 0"],
     ["auto owner left to Jicofo's default", {}, { ENABLE_AUTO_OWNER: undefined }, "ENABLE_AUTO_OWNER in jitsi.env must be 0"],
-    ["no token_affiliation", {}, { XMPP_MUC_MODULES: "token_lobby_bypass" }, "XMPP_MUC_MODULES in jitsi.env must list token_affiliation"],
+    ["no token_affiliation", {}, { XMPP_MUC_MODULES: "token_lobby_bypass,lobby_autostart" }, "XMPP_MUC_MODULES in jitsi.env must list token_affiliation"],
+    ["the lobby switched off", {}, { ENABLE_LOBBY: "0" }, "ENABLE_LOBBY in jitsi.env must be 1"],
+    ["no token_lobby_bypass", {}, { XMPP_MUC_MODULES: "token_affiliation,lobby_autostart" }, "XMPP_MUC_MODULES in jitsi.env must list token_lobby_bypass"],
+    ["no lobby_autostart (a visitor arriving first walks in)", {}, { XMPP_MUC_MODULES: "token_affiliation,token_lobby_bypass" }, "XMPP_MUC_MODULES in jitsi.env must list lobby_autostart"],
+    ["no persistent_lobby", {}, { XMPP_MODULES: "" }, "XMPP_MODULES in jitsi.env must list persistent_lobby"],
+    ["Jibri on another recorder domain", {}, { XMPP_RECORDER_DOMAIN: "jibri.meet.jitsi" }, 'XMPP_RECORDER_DOMAIN in jitsi.env is "jibri.meet.jitsi" but Hearth recognises the recorder by "recorder.meet.jitsi"'],
     ["an audience Prosody does not accept", { JITSI_AUDIENCE: "other" }, {}, 'does not contain the app\'s JITSI_AUDIENCE "other"'],
-    ["another XMPP domain", { JITSI_XMPP_DOMAIN: "meet.example.com" }, {}, 'XMPP_DOMAIN in jitsi.env is "meet.jitsi" but the app\'s JITSI_XMPP_DOMAIN is "meet.example.com"'],
+    ["another XMPP domain", { JITSI_XMPP_DOMAIN: "meet.example.com" }, { XMPP_RECORDER_DOMAIN: "recorder.meet.example.com" }, 'XMPP_DOMAIN in jitsi.env is "meet.jitsi" but the app\'s JITSI_XMPP_DOMAIN is "meet.example.com"'],
     ["Jitsi served elsewhere", { JITSI_DOMAIN: "localhost:8443" }, {}, 'PUBLIC_URL in jitsi.env ("https://meet.example.com") is not served at the app\'s JITSI_DOMAIN "localhost:8443"'],
     ["events sent to another app", {}, { HEARTH_EVENTS_URL: "https://other.example.com/api/jitsi/events" }, "HEARTH_EVENTS_URL in jitsi.env"],
     ["events sent to another path", {}, { HEARTH_EVENTS_URL: "https://hearth.example.com/api/events" }, 'must be the app\'s APP_URL followed by /api/jitsi/events ("https://hearth.example.com/api/jitsi/events")'],
@@ -110,16 +117,41 @@ describe("checkJitsiConfig", () => {
       expect.stringContaining("JITSI_KEY_ID is empty"),
     ]);
     expect(problems({ JITSI_JWT_ALGORITHM: "RS256", JITSI_KEY_ID: "hearth-1" }, { JWT_ASAP_KEYSERVER: "https://keys.example.com/asap" })).toEqual([]);
+    // Prosody requests <server>/<sha256(kid)>.pem: a trailing slash doubles it.
+    expect(problems({ JITSI_JWT_ALGORITHM: "RS256", JITSI_KEY_ID: "hearth-1" }, { JWT_ASAP_KEYSERVER: "https://keys.example.com/asap/" })).toEqual([
+      expect.stringContaining('JWT_ASAP_KEYSERVER in jitsi.env ("https://keys.example.com/asap/") must not end with "/"'),
+    ]);
     expect(problems({}, { JWT_ASAP_KEYSERVER: "https://keys.example.com/asap" })).toEqual([expect.stringContaining("Prosody expects RS256 tokens")]);
   });
 
   it("uses the app's defaults for unset JITSI_* variables", () => {
     const { JITSI_APP_ID: _a, JITSI_AUDIENCE: _b, JITSI_XMPP_DOMAIN: _c, JITSI_JWT_ALGORITHM: _d, ...rest } = APP;
-    expect(checkJitsiConfig(rest, JITSI)).toEqual({ enabled: true, checks: 17, problems: [] });
+    expect(checkJitsiConfig(rest, JITSI)).toEqual({ enabled: true, checks: 22, problems: [] });
+  });
+
+  it("takes docker-jitsi-meet's defaults for an unset ENABLE_LOBBY (on) and XMPP_RECORDER_DOMAIN", () => {
+    expect(problems({}, { ENABLE_LOBBY: undefined, XMPP_RECORDER_DOMAIN: undefined })).toEqual([]);
   });
 
   it("skips the Jibri passwords when recording is off", () => {
     expect(problems({}, { ENABLE_RECORDING: "0", JIBRI_RECORDER_PASSWORD: "", JIBRI_XMPP_PASSWORD: "" })).toEqual([]);
+  });
+});
+
+describe("jitsi/prosody/Dockerfile provides every module jitsi.env enables", () => {
+  /** Modules docker-jitsi-meet's Prosody image ships (the Dockerfile's build fails without them). */
+  const FROM_THE_IMAGE = new Set(["persistent_lobby", "muc_lobby_rooms"]);
+
+  it("fetches each jitsi-contrib module named in XMPP_MUC_MODULES / XMPP_MODULES, or checks the image has it", async () => {
+    const dockerfile = await readFile(path.join(ROOT, "jitsi/prosody/Dockerfile"), "utf8");
+    const env = parseDotenv(await readFile(path.join(ROOT, "jitsi/jitsi.env"), "utf8"));
+    const fetched = new Set([...dockerfile.matchAll(/^ADD \S+\/mod_([a-z_]+)\.lua /gm)].map((m) => m[1]));
+    const checked = new Set([...dockerfile.matchAll(/\bmod_([a-z_]+)\.lua\b/g)].map((m) => m[1]).filter((name) => name && FROM_THE_IMAGE.has(name)));
+    const enabled = [...(env.XMPP_MUC_MODULES ?? "").split(","), ...(env.XMPP_MODULES ?? "").split(",")].map((m) => m.trim()).filter(Boolean);
+    expect(enabled).toEqual(expect.arrayContaining(["token_affiliation", "token_lobby_bypass", "lobby_autostart", "persistent_lobby"]));
+    for (const module of enabled) expect(fetched.has(module) || checked.has(module), `${module} is enabled in jitsi.env but jitsi/prosody/Dockerfile neither fetches it nor checks the image has it`).toBe(true);
+    // event_sync is a component (hearth.cfg.lua), not in the module lists, and must be fetched too.
+    expect(fetched.has("event_sync_component")).toBe(true);
   });
 });
 
@@ -171,7 +203,7 @@ describe("npm run jitsi:check (the real command, against the committed files)", 
 
   it("agrees with .env.example and jitsi/jitsi.env", async () => {
     const result = await check("--app-env", path.join(dir, "app.env"));
-    expect(result).toMatchObject({ code: 0, stdout: "Jitsi and Hearth agree (17 checks)\n" });
+    expect(result).toMatchObject({ code: 0, stdout: "Jitsi and Hearth agree (22 checks)\n" });
   }, 30_000);
 
   it("exits 1 and names a wrong webhook secret without printing it", async () => {

@@ -3,7 +3,7 @@
  * variable maps and returns one sentence per disagreement, never quoting a secret. `npm run jitsi:check`
  * (scripts/jitsi/check-config.ts) reads the files and prints the result.
  *
- * Each rule mirrors what Prosody does with Hearth's tokens (see ../shared/jitsi.md in the issue): a mismatch
+ * Each rule mirrors what Prosody does with Hearth's tokens (jitsi/README.md, "What Prosody checks"): a mismatch
  * here is a "not-allowed" at login or room join there, which the browser only shows as a failed meeting.
  */
 export type EnvMap = Readonly<Record<string, string | undefined>>;
@@ -24,7 +24,7 @@ const APP_DEFAULTS: Record<string, string> = {
 };
 
 /** docker-jitsi-meet's defaults for the variables below, when jitsi.env leaves them unset. */
-const JITSI_DEFAULTS: Record<string, string> = { XMPP_DOMAIN: "meet.jitsi", AUTH_TYPE: "internal" };
+const JITSI_DEFAULTS: Record<string, string> = { XMPP_DOMAIN: "meet.jitsi", XMPP_RECORDER_DOMAIN: "recorder.meet.jitsi", AUTH_TYPE: "internal", ENABLE_LOBBY: "1" };
 
 /** docker-jitsi-meet reads booleans with gomplate's toBool: "1", "true", "yes", "on" (any case) are true. */
 const isTrue = (value: string) => ["1", "true", "yes", "on"].includes(value.toLowerCase());
@@ -81,6 +81,8 @@ export function checkJitsiConfig(appEnv: EnvMap, jitsiEnv: EnvMap): JitsiConfigC
   if (algorithm === "RS256") {
     expect(Boolean(keyServer), `the app signs with RS256 (JITSI_JWT_ALGORITHM) but JWT_ASAP_KEYSERVER in jitsi.env is empty: Prosody would expect HS256 tokens signed with JWT_APP_SECRET`);
     expect(Boolean(app("JITSI_KEY_ID")), `the app signs with RS256 but JITSI_KEY_ID is empty: Prosody finds the public key by the token's kid`);
+    // Prosody fetches <server>/<sha256 hex of kid>.pem: a trailing slash makes that "//", which key servers answer 404.
+    expect(!keyServer.endsWith("/"), `JWT_ASAP_KEYSERVER in jitsi.env ("${keyServer}") must not end with "/": Prosody appends "/<sha256 of kid>.pem" and the doubled slash finds no key`);
   } else {
     expect(!keyServer, `JWT_ASAP_KEYSERVER is set in jitsi.env, so Prosody expects RS256 tokens, but the app signs with ${algorithm} (JITSI_JWT_ALGORITHM)`);
     const secret = jitsi("JWT_APP_SECRET");
@@ -94,7 +96,14 @@ export function checkJitsiConfig(appEnv: EnvMap, jitsiEnv: EnvMap): JitsiConfigC
 
   // --- Moderators come from the token --------------------------------------------------------------------------
   expect(jitsi("ENABLE_AUTO_OWNER") !== "" && !isTrue(jitsi("ENABLE_AUTO_OWNER")), `ENABLE_AUTO_OWNER in jitsi.env must be 0: otherwise Jicofo makes the first person in a room its moderator, whatever the token says`);
-  expect(list(jitsi("XMPP_MUC_MODULES")).includes("token_affiliation"), `XMPP_MUC_MODULES in jitsi.env must list token_affiliation: without it the token's moderator flag is ignored`);
+  const mucModules = list(jitsi("XMPP_MUC_MODULES"));
+  expect(mucModules.includes("token_affiliation"), `XMPP_MUC_MODULES in jitsi.env must list token_affiliation: without it the token's moderator flag is ignored`);
+
+  // --- The lobby is on from the room's creation; the token decides who walks past it --------------------------------
+  expect(isTrue(jitsi("ENABLE_LOBBY")), `ENABLE_LOBBY in jitsi.env must be 1: profile rooms hold visitors the owner has not approved in Jitsi's lobby`);
+  expect(mucModules.includes("token_lobby_bypass"), `XMPP_MUC_MODULES in jitsi.env must list token_lobby_bypass: without it everyone, hosts included, would wait in the lobby`);
+  expect(mucModules.includes("lobby_autostart"), `XMPP_MUC_MODULES in jitsi.env must list lobby_autostart: without it a room's lobby only exists once a host has joined, and a visitor who arrives first walks straight in`);
+  expect(list(jitsi("XMPP_MODULES")).includes("persistent_lobby"), `XMPP_MODULES in jitsi.env must list persistent_lobby: lobby_autostart needs it to keep an empty room (and the visitor waiting in its lobby) alive`);
 
   // --- Room events back to Hearth ---------------------------------------------------------------------------------
   const eventsUrl = withoutTrailingSlash(jitsi("HEARTH_EVENTS_URL"));
@@ -112,6 +121,8 @@ export function checkJitsiConfig(appEnv: EnvMap, jitsiEnv: EnvMap): JitsiConfigC
     for (const name of ["JIBRI_RECORDER_PASSWORD", "JIBRI_XMPP_PASSWORD"]) {
       expect(Boolean(jitsi(name)), `${name} in jitsi.env is empty while ENABLE_RECORDING=1: Jibri exits at start without it`);
     }
+    const recorderDomain = `recorder.${app("JITSI_XMPP_DOMAIN")}`;
+    expect(jitsi("XMPP_RECORDER_DOMAIN") === recorderDomain, `XMPP_RECORDER_DOMAIN in jitsi.env is "${jitsi("XMPP_RECORDER_DOMAIN")}" but Hearth recognises the recorder by "${recorderDomain}" (recorder. + JITSI_XMPP_DOMAIN): Jibri would be counted as a participant`);
   }
 
   return { enabled: true, checks, problems };
