@@ -119,6 +119,28 @@ describe("the Jitsi event webhook", () => {
     expect(entries).toHaveLength(1);
   });
 
+  it("Jibri's recorder is nobody: its joins and leaves are ignored, it is never a stay, never makes the room live, never one of 'N people'", async () => {
+    const { admin, member, conversationId, roomId, ev } = await groupRoom();
+    const t0 = nextT0();
+    // As event_sync sends it: the recorder's real JID on the hidden recorder domain, and no token, so no name or id.
+    const recorder = (joinedAt: number, leftAt?: number) => ({ occupant_jid: "recorder@recorder.meet.jitsi/Jb4cK9xQ", joined_at: joinedAt, ...(leftAt ? { left_at: leftAt } : {}) });
+    await post(...ev.created(t0));
+    expect(await post(...ev.joined(recorder(t0 + 1)))).toMatchObject({ status: 200, json: { status: "ignored", reason: "service-occupant" } });
+    expect(await sessionsOf(roomId)).toEqual([expect.objectContaining({ participants: [] })]);
+    expect(await as(member).rooms.groupCallState({ conversationId })).toMatchObject({ live: false, participantIds: [] });
+
+    const a = ev.occupant({ id: admin.id, name: admin.displayName, nick: "aaaa1111" }, t0 + 2);
+    await post(...ev.joined(a, 2));
+    expect(await post(...ev.left(recorder(t0 + 1, t0 + 50), 1))).toMatchObject({ status: 200, json: { status: "ignored", reason: "service-occupant" } });
+    expect(await as(member).rooms.groupCallState({ conversationId })).toMatchObject({ live: true, participantIds: [admin.id] });
+
+    const all = [recorder(t0 + 1, t0 + 50), ev.occupant({ id: admin.id, name: admin.displayName, nick: "aaaa1111" }, t0 + 2, t0 + 90)];
+    const atEnd = await heardBy(member.id, () => post(...ev.destroyed(t0, t0 + 90, all)));
+    expect(atEnd).toContainEqual(expect.objectContaining({ type: "message.created", message: expect.objectContaining({ kind: "SYSTEM", body: "Group call · 1:30 · 1 person" }) }));
+    const [session] = await sessionsOf(roomId);
+    expect(session!.participants.map((p) => p.userId)).toEqual([admin.id]);
+  });
+
   it("a delivery repeated three times counts once (including room destroyed's call entry)", async () => {
     const { admin, conversationId, roomId, ev } = await groupRoom();
     const t0 = nextT0();

@@ -2,10 +2,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Deps } from "../../infra/deps";
 import { afterRoomEvent, type RoomEventEffects } from "./jitsi-events-effects";
 import { deliveryKey, type JitsiEvent, type JitsiOccupant } from "./jitsi-events-schema";
+import { isServiceOccupant } from "./jitsi-service-occupants";
 
 type Tx = Prisma.TransactionClient;
 
-export type JitsiEventOutcome = { status: "recorded"; roomId: string } | { status: "duplicate" } | { status: "ignored"; reason: "unknown-room" | "breakout" };
+export type JitsiEventOutcome = { status: "recorded"; roomId: string } | { status: "duplicate" } | { status: "ignored"; reason: "unknown-room" | "breakout" | "service-occupant" };
 
 const at = (seconds: number) => new Date(seconds * 1000);
 const HEARTH_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -15,7 +16,13 @@ const HEARTH_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * into WebhookDelivery in the same transaction), and events may arrive in any order: whichever comes first for a
  * room instance opens its session, and room destroyed settles it from its full occupant list.
  */
-export async function recordJitsiEvent(deps: Deps, event: JitsiEvent): Promise<JitsiEventOutcome> {
+export async function recordJitsiEvent(deps: Deps, received: JitsiEvent): Promise<JitsiEventOutcome> {
+  // Jibri's recorder is nobody: never a stay, never one of "N people", never what makes a room live.
+  const isService = (o: JitsiOccupant) => isServiceOccupant(o, deps.env.JITSI_XMPP_DOMAIN);
+  if ((received.event_name === "muc-occupant-joined" || received.event_name === "muc-occupant-left") && isService(received.occupant)) {
+    return { status: "ignored", reason: "service-occupant" };
+  }
+  const event = received.event_name === "muc-room-destroyed" ? { ...received, all_occupants: received.all_occupants.filter((o) => !isService(o)) } : received;
   if (event.is_breakout) {
     console.log(`[jitsi-events] breakout room event ignored: ${event.event_name} ${event.room_name}/${event.breakout_room_id ?? "?"}`);
     return { status: "ignored", reason: "breakout" };
