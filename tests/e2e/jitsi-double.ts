@@ -10,7 +10,10 @@ import { e2eEnv } from "./e2e-env";
  *  - renders a placeholder iframe (title "Jitsi Meet (test double)") into `parentNode`, as the real API does;
  *  - implements on/off/addListener/removeListener/addEventListener/removeEventListener, executeCommand, dispose,
  *    getIFrame and getNumberOfParticipants;
- *  - lets a test replay IFrame API events: `window.__jitsiDouble.emit(name, payload)` (the newest live instance).
+ *  - lets a test replay IFrame API events: `window.__jitsiDouble.emit(name, payload)` (the newest live instance);
+ *  - joins as Jitsi does, `window.__jitsiDouble.join(payload)`: videoConferenceJoined first, with the local user still
+ *    a participant, then, in a later task and only when the token's context.user says moderator/owner (what
+ *    token_affiliation reads), participantRoleChanged { id, role: "moderator" } for the local id.
  * `scriptLoads` counts how many times the script ran on the page (the SDK must load it once).
  */
 export const JITSI_DOUBLE_SCRIPT = String.raw`
@@ -78,10 +81,21 @@ export const JITSI_DOUBLE_SCRIPT = String.raw`
   window.JitsiMeetExternalAPI = JitsiMeetExternalAPI;
   /** Fires an IFrame API event on the newest instance not disposed; returns how many listeners heard it. */
   state.emit = (name, payload) => {
+    return newest()._emit(name, payload);
+  };
+  state.join = (payload) => {
+    const api = newest();
+    api._emit("videoConferenceJoined", payload);
+    const user = JSON.parse(atob(api._record.jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))).context.user;
+    const owner = user.moderator === true || user.moderator === "true" || ["owner", "moderator"].includes(user.affiliation);
+    if (!owner) return Promise.resolve(false);
+    return new Promise((resolve) => setTimeout(() => resolve(api._emit("participantRoleChanged", { id: payload.id, role: "moderator" }) > 0), 50));
+  };
+  function newest() {
     const api = [...apis].reverse().find((a) => !a._record.disposed);
     if (!api) throw new Error("no live JitsiMeetExternalAPI (test double) instance");
-    return api._emit(name, payload);
-  };
+    return api;
+  }
 })();
 `;
 
@@ -109,3 +123,10 @@ export const jitsiScriptLoads = (page: Page) => page.evaluate(() => (window as u
 /** Replays an IFrame API event into the page (as Jitsi would send it); returns how many listeners heard it. */
 export const emitJitsi = (page: Page, name: string, payload: unknown = {}) =>
   page.evaluate(([n, p]) => (window as unknown as { __jitsiDouble: { emit: (name: string, payload: unknown) => number } }).__jitsiDouble.emit(n as string, p), [name, payload] as const);
+
+/**
+ * Joins the conference as Jitsi does (see `join` in the double): videoConferenceJoined as a participant, then the
+ * role change to moderator when the token says owner. Resolves true when a role change was emitted and heard.
+ */
+export const joinJitsi = (page: Page, payload: { id: string; roomName?: string; displayName?: string }) =>
+  page.evaluate((p) => (window as unknown as { __jitsiDouble: { join: (payload: unknown) => Promise<boolean> } }).__jitsiDouble.join(p), payload);

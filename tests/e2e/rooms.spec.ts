@@ -5,7 +5,7 @@ import { generateTotpSecret, totpCode } from "../../web/src/server/services/acco
 import { e2eEnv } from "./e2e-env";
 import { befriend, insertUser, newPerson, PHONE, screen, signInWithSession, submitSignIn, token, type E2EUser } from "./helpers";
 import config from "./playwright.config";
-import { emitJitsi, installJitsiDouble, jitsiInstances, jitsiScriptLoads, type JitsiDoubleInstance } from "./jitsi-double";
+import { emitJitsi, installJitsiDouble, jitsiInstances, jitsiScriptLoads, joinJitsi, type JitsiDoubleInstance } from "./jitsi-double";
 
 /**
  * Group calls and rooms in the browser. Jitsi itself cannot run here: every page gets the IFrame API TEST DOUBLE
@@ -108,7 +108,7 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
 
   const roomId = new URL(a.page.url()).pathname.split("/").pop()!;
   await test.step("Ada's page follows Jitsi's events: joined, someone else, recording, ready to close", async () => {
-    expect(await emitJitsi(a.page, "videoConferenceJoined", { id: "ada0001", roomName: ada1.roomName, displayName: ada.displayName })).toBe(1);
+    expect(await joinJitsi(a.page, { id: "ada0001", roomName: ada1.roomName, displayName: ada.displayName })).toBe(true);
     await expect(a.page.getByTestId("meeting-people")).toHaveText("Just you");
     await emitJitsi(a.page, "participantJoined", { id: "bob0002", displayName: bob.displayName });
     await expect(a.page.getByTestId("meeting-people")).toHaveText("2 people");
@@ -192,7 +192,7 @@ test("profile room: the owner is moderator and turns the lobby on, a friend walk
   await befriend(fred.id, kim.id);
 
   const o = await signedIn(browser, olivia);
-  await test.step("Olivia opens her own room from her profile; on joining she switches Jitsi's lobby on", async () => {
+  await test.step("Olivia opens her own room from her profile; once Jitsi makes her moderator she switches its lobby on", async () => {
     await o.page.goto(`/u/${olivia.username}`);
     const card = o.page.getByRole("region", { name: "Room" });
     await expect(card.getByRole("heading", { name: "Your room" })).toBeVisible();
@@ -204,7 +204,15 @@ test("profile room: the owner is moderator and turns the lobby on, a friend walk
     const instance = await newestInstance(o.page, 1);
     await verifyToken(instance, { userId: olivia.id, moderator: true, lobbyBypass: true });
     expect(instance.configOverwrite).toMatchObject({ enableLobbyChat: true });
+    // Jitsi's real order: joined while still a participant (lib-jitsi-meet would refuse the lobby switch now)...
     await emitJitsi(o.page, "videoConferenceJoined", { id: "oli00001" });
+    await expect(o.page.getByTestId("meeting-people")).toHaveText("Just you");
+    // another participant's promotion is not hers...
+    await emitJitsi(o.page, "participantRoleChanged", { id: "someone-else", role: "moderator" });
+    await o.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect((await jitsiInstances(o.page))[0]!.commands.map((c) => c.name)).not.toContain("toggleLobby");
+    // ...then the presence carrying the owner affiliation from her token: now she is moderator and switches it on.
+    await emitJitsi(o.page, "participantRoleChanged", { id: "oli00001", role: "moderator" });
     await expect.poll(async () => (await jitsiInstances(o.page))[0]!.commands).toContainEqual({ name: "toggleLobby", args: [true] });
   });
 

@@ -7,7 +7,9 @@ import type { JoinTicket } from "@/server/services/rooms/join-room";
 
 /** What the meeting view hears from Jitsi's IFrame API. */
 export interface JitsiHandlers {
-  onJoined: (api: IJitsiMeetExternalApi, myParticipantId: string | null) => void;
+  onJoined: () => void;
+  /** Jitsi made the local participant a moderator (once per join): only now will it obey moderator commands. */
+  onModerator: (api: IJitsiMeetExternalApi) => void;
   onLeft: (reason: string | null) => void;
   onParticipants: (count: number) => void;
   onRecording: (on: boolean) => void;
@@ -59,11 +61,29 @@ export function JitsiEmbed({ ticket, handlers, apiRef }: { ticket: JoinTicket; h
     // Everyone in the conference by Jitsi participant id, the local one included.
     const present = new Set<string>();
     const count = () => latest.current.onParticipants(Math.max(1, present.size));
+    // Jitsi joins everyone as a participant; the owner affiliation from the token arrives in a later presence, as
+    // participantRoleChanged for the local id. Roles are kept by id in case that event comes before the join's.
+    const roles = new Map<string, string>();
+    let localId: string | null = null;
+    let moderator = false;
+    const promoteIfModerator = () => {
+      if (moderator || !localId || roles.get(localId) !== "moderator") return;
+      moderator = true;
+      latest.current.onModerator(api);
+    };
     api.on("videoConferenceJoined", (payload: unknown) => {
       const id = stringField(payload, "id");
       if (id) present.add(id);
+      localId = id;
       count();
-      latest.current.onJoined(api, id);
+      latest.current.onJoined();
+      promoteIfModerator();
+    });
+    api.on("participantRoleChanged", (payload: unknown) => {
+      const id = stringField(payload, "id");
+      const role = stringField(payload, "role");
+      if (id && role) roles.set(id, role);
+      promoteIfModerator();
     });
     api.on("participantJoined", (payload: unknown) => {
       const id = stringField(payload, "id");

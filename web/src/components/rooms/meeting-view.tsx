@@ -12,7 +12,7 @@ const ignore = () => undefined;
 
 /**
  * In the meeting: Hearth's bar (title, who is there, recording, encryption, Leave) over Jitsi, full screen like a
- * 1:1 call. Hosts switch on the lobby and end-to-end encryption in Jitsi once they have joined.
+ * 1:1 call. Hosts switch on the lobby and end-to-end encryption in Jitsi once Jitsi has made them moderator.
  */
 export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket: JoinTicket; onLeave: (note: string | null) => void }) {
   const client = useTRPCClient();
@@ -74,11 +74,14 @@ export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket:
           ticket={ticket}
           apiRef={apiRef}
           handlers={{
-            onJoined: (api) => {
-              setJoined(true);
-              // Jitsi's lobby holds those the token does not let bypass it; a moderator has to switch it on.
-              if (ticket.lobby && isHost) api.executeCommand("toggleLobby", true);
-              if (roomRef.current.e2ee && isHost) api.executeCommand("toggleE2EE", true);
+            onJoined: () => setJoined(true),
+            // lib-jitsi-meet refuses the lobby switch from a participant, and a host is one until Jitsi applies the
+            // token's owner affiliation: switch it (and E2EE) only once Jitsi says this host is moderator. Prosody
+            // already starts each room with its lobby on (lobby_autostart); this keeps it on should it be missing.
+            onModerator: (api) => {
+              if (!isHost) return;
+              if (ticket.lobby) api.executeCommand("toggleLobby", true);
+              if (roomRef.current.e2ee) api.executeCommand("toggleE2EE", true);
             },
             onLeft: (reason) => leave(reason ?? "You left the meeting."),
             onParticipants: setPeople,
