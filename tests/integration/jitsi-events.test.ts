@@ -20,6 +20,9 @@ async function post(path: string, body: unknown, secret: string | null = SECRET)
   return { status: response.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }
 
+/** An occupant as event_sync sends it: name, id and email come from the token, so a tokenless one has none. */
+type SentOccupant = { occupant_jid: string; joined_at: number; left_at?: number; name?: string; id?: string; email?: string };
+
 /** Payloads shaped exactly as mod_event_sync_component.lua builds them (unix seconds; nil fields absent). */
 function jitsi(roomName: string) {
   const base = { room_name: roomName, room_jid: `${roomName}@${MUC}`, is_breakout: false };
@@ -33,8 +36,8 @@ function jitsi(roomName: string) {
   return {
     occupant,
     created: (t: number) => ["room/created", { event_name: "muc-room-created", ...base, created_at: t }] as const,
-    joined: (o: ReturnType<typeof occupant>, count = 1) => ["occupant/joined", { event_name: "muc-occupant-joined", ...base, occupant: o, active_occupants_count: count }] as const,
-    left: (o: ReturnType<typeof occupant>, count = 0) => ["occupant/left", { event_name: "muc-occupant-left", ...base, occupant: o, active_occupants_count: count }] as const,
+    joined: (o: SentOccupant, count = 1) => ["occupant/joined", { event_name: "muc-occupant-joined", ...base, occupant: o, active_occupants_count: count }] as const,
+    left: (o: SentOccupant, count = 0) => ["occupant/left", { event_name: "muc-occupant-left", ...base, occupant: o, active_occupants_count: count }] as const,
     destroyed: (created: number, destroyed: number, all: unknown) => ["room/destroyed", { event_name: "muc-room-destroyed", ...base, created_at: created, destroyed_at: destroyed, all_occupants: all }] as const,
   };
 }

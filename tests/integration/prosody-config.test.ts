@@ -29,7 +29,7 @@ function loadConfig(env: Record<string, string>, domain = env.XMPP_DOMAIN ?? "me
   writeFileSync(MAIN, `VirtualHost "${domain}"\nComponent "muc.${domain}" "muc"\nInclude "conf.d/*.cfg.lua"\n`);
   const lua = process.env.LUA ?? "lua5.4";
   try {
-    const out = execFileSync(lua, [DUMP, MAIN], { env: { PATH: process.env.PATH ?? "", PROSODY_LIB: process.env.PROSODY_LIB ?? "/usr/lib/prosody", ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(lua, [DUMP, MAIN], { env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", PROSODY_LIB: process.env.PROSODY_LIB ?? "/usr/lib/prosody", ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     return JSON.parse(out) as Record<string, Options>;
   } catch (error) {
     const e = error as { code?: string; stderr?: string };
