@@ -1,5 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -187,7 +189,20 @@ describe("npm run jitsi:check (the real command, against the committed files)", 
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
     );
 
+  // Stands in for the Jitsi web host's clock: HEAD /skew/<seconds> answers with a Date header that far off.
+  let clockServer: Server;
+  let clock = "";
+  const skewedBy = (seconds: number) => `${clock}/skew/${seconds}`;
+
   beforeAll(async () => {
+    clockServer = createServer((req, res) => {
+      const skew = Number(/^\/skew\/(-?\d+)$/.exec(req.url ?? "")?.[1] ?? 0);
+      res.sendDate = false;
+      res.setHeader("Date", new Date(Date.now() + skew * 1000).toUTCString());
+      res.end();
+    });
+    await new Promise<void>((resolve) => clockServer.listen(0, "127.0.0.1", resolve));
+    clock = `http://127.0.0.1:${(clockServer.address() as AddressInfo).port}`;
     dir = await mkdtemp(path.join(tmpdir(), "hearth-jitsi-check-"));
     const example = await readFile(path.join(ROOT, ".env.example"), "utf8");
     const jitsi = parseDotenv(await readFile(path.join(ROOT, "jitsi/jitsi.env"), "utf8"));
@@ -198,16 +213,31 @@ describe("npm run jitsi:check (the real command, against the committed files)", 
   });
 
   afterAll(async () => {
+    clockServer?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("agrees with .env.example and jitsi/jitsi.env", async () => {
-    const result = await check("--app-env", path.join(dir, "app.env"));
-    expect(result).toMatchObject({ code: 0, stdout: "Jitsi and Hearth agree (22 checks)\n" });
+  it("agrees with .env.example and jitsi/jitsi.env, and so do the clocks", async () => {
+    const result = await check("--app-env", path.join(dir, "app.env"), "--clock-url", skewedBy(0));
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Jitsi and Hearth agree \(22 checks\)\nClock: The app's clock and 127\.0\.0\.1:\d+'s agree/), stderr: "" });
+  }, 30_000);
+
+  it("warns (exit 0) when the Jitsi host's clock is 20 s off, and fails (exit 1) when the app is 40 s ahead", async () => {
+    const warned = await check("--app-env", path.join(dir, "app.env"), "--clock-url", skewedBy(20));
+    expect(warned).toMatchObject({ code: 0, stderr: expect.stringMatching(/^Clock warning: The app's clock is (19|20|21)\.\d s behind .*Run NTP on both hosts/) });
+    const failed = await check("--app-env", path.join(dir, "app.env"), "--clock-url", skewedBy(-40));
+    expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^Clock error: The app's clock is (39|40|41)\.\d s ahead of .*"Not acceptable by nbf"/) });
+  }, 30_000);
+
+  it("only warns when the Jitsi host cannot be reached, and skips the clock with --no-clock", async () => {
+    const unreachable = await check("--app-env", path.join(dir, "app.env"), "--clock-url", "http://127.0.0.1:9/");
+    expect(unreachable).toMatchObject({ code: 0, stderr: expect.stringContaining("Clock warning: Could not reach http://127.0.0.1:9/ to compare clocks") });
+    const skipped = await check("--app-env", path.join(dir, "app.env"), "--no-clock");
+    expect(skipped).toMatchObject({ code: 0, stdout: "Jitsi and Hearth agree (22 checks)\n", stderr: "" });
   }, 30_000);
 
   it("exits 1 and names a wrong webhook secret without printing it", async () => {
-    const result = await check("--app-env", path.join(dir, "wrong.env"), "--jitsi-env", path.join(ROOT, "jitsi/jitsi.env"));
+    const result = await check("--app-env", path.join(dir, "wrong.env"), "--jitsi-env", path.join(ROOT, "jitsi/jitsi.env"), "--no-clock");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("HEARTH_WEBHOOK_SECRET in jitsi.env and the app's JITSI_WEBHOOK_SECRET differ");
     expect(result.stderr).not.toContain("not-the-secret");

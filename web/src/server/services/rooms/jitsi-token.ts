@@ -2,8 +2,9 @@ import { createPrivateKey, createSecretKey } from "node:crypto";
 import { SignJWT } from "jose";
 
 /**
- * Jitsi meeting tokens, exactly as Prosody's token auth (mod_auth_token / token_verification) and the jitsi-contrib
- * token_affiliation and token_lobby_bypass modules read them. See ../shared/jitsi.md for the contract:
+ * Jitsi meeting tokens, exactly as Prosody's token auth (mod_auth_token / token_verification) and the
+ * token_affiliation and token_lobby_bypass modules read them. The contract is in jitsi/README.md ("What Prosody
+ * checks in a token"):
  *  - header `typ: "JWT"` (jose omits it unless set) and `alg` equal to the configured algorithm (+ `kid` for RS256);
  *  - `iss` = app id, `aud` = an accepted audience, `sub` = the XMPP domain, `room` = one room (never "*");
  *  - `nbf` a little in the past and `exp` soon: Prosody checks both with no leeway, and a token without exp never expires;
