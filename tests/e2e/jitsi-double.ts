@@ -105,7 +105,7 @@ export interface JitsiDoubleInstance {
   roomName: string;
   jwt: string;
   configOverwrite: Record<string, unknown> | null;
-  userInfo: { displayName: string; email: string } | null;
+  userInfo: { displayName: string; email?: string } | null;
   hadParentNode: boolean;
   commands: { name: string; args: unknown[] }[];
   disposed: boolean;

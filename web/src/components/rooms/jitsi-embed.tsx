@@ -39,7 +39,9 @@ export function JitsiEmbed({ ticket, handlers, apiRef }: { ticket: JoinTicket; h
   const [ready, setReady] = useState(false);
   const [timedOut, setTimedOut] = useState(false);
   // The SDK reads its props once, when the script has loaded: keep them stable for this ticket.
-  const [userInfo] = useState(() => ({ displayName: ticket.displayName, email: ticket.email }));
+  // The name only: Jitsi shows what it is given to everyone in the room, and an email address is not theirs to see.
+  // The SDK's type marks email as required; Jitsi's IFrame API reads each userInfo field only when present.
+  const [userInfo] = useState(() => ({ displayName: ticket.displayName }) as { displayName: string; email: string });
 
   useEffect(() => {
     if (ready) return;

@@ -6,7 +6,7 @@ const NOW = 1_800_000_000_000;
 const config: JitsiTokenConfig = { appId: "hearth", audience: "hearth", xmppDomain: "meet.jitsi", ttlSeconds: 600, algorithm: "HS256", secret: "s".repeat(40) };
 const grant: JitsiTokenGrant = {
   room: "hearth-abc123",
-  user: { id: "user_1", name: "Ada Lovelace", avatar: "https://hearth.example/api/avatars/user_1?v=1", email: "ada@example.test" },
+  user: { id: "user_1", name: "Ada Lovelace", avatar: "https://hearth.example/api/avatars/user_1?v=1" },
   moderator: false,
   lobbyBypass: true,
   recording: false,
@@ -33,7 +33,7 @@ describe("Jitsi tokens (the claims Prosody checks)", () => {
       nbf: now - NOT_BEFORE_SKEW_SECONDS,
       exp: now + 600,
       context: {
-        user: { id: "user_1", name: "Ada Lovelace", avatar: "https://hearth.example/api/avatars/user_1?v=1", email: "ada@example.test", moderator: false, affiliation: "member", lobby_bypass: true },
+        user: { id: "user_1", name: "Ada Lovelace", avatar: "https://hearth.example/api/avatars/user_1?v=1", moderator: false, affiliation: "member", lobby_bypass: true },
         features: { recording: false, livestreaming: false, transcription: false, "outbound-call": false, "sip-outbound-call": false },
       },
     });

@@ -8,7 +8,8 @@ import { SignJWT } from "jose";
  *  - header `typ: "JWT"` (jose omits it unless set) and `alg` equal to the configured algorithm (+ `kid` for RS256);
  *  - `iss` = app id, `aud` = an accepted audience, `sub` = the XMPP domain, `room` = one room (never "*");
  *  - `nbf` a little in the past and `exp` soon: Prosody checks both with no leeway, and a token without exp never expires;
- *  - `context.user` {id, name, avatar, email} plus `affiliation`/`moderator` (who is owner) and `lobby_bypass`;
+ *  - `context.user` {id, name, avatar} plus `affiliation`/`moderator` (who is owner) and `lobby_bypass`. Never the
+ *    email: Jitsi shares a participant's identity with everyone in the room;
  *  - `context.features` gates recording (Jibri falls back to the moderator role when features are absent, so always send them).
  */
 export interface JitsiTokenConfig {
@@ -27,7 +28,7 @@ export interface JitsiTokenConfig {
 export interface JitsiTokenGrant {
   /** The Jitsi room name (lower-case, no "/"): Prosody compares it lower-cased with the room joined. */
   room: string;
-  user: { id: string; name: string; avatar: string | null; email: string };
+  user: { id: string; name: string; avatar: string | null };
   moderator: boolean;
   /** Walks straight in even when the room's lobby is on. */
   lobbyBypass: boolean;
@@ -50,7 +51,6 @@ export async function mintJitsiToken(config: JitsiTokenConfig, grant: JitsiToken
         id: grant.user.id,
         name: grant.user.name,
         avatar: grant.user.avatar ?? "",
-        email: grant.user.email,
         moderator: grant.moderator,
         affiliation: grant.moderator ? "owner" : "member",
         lobby_bypass: grant.lobbyBypass,

@@ -12,7 +12,6 @@ export interface JoinTicket {
   jwt: string;
   expiresAt: number;
   displayName: string;
-  email: string;
   access: RoomAccess;
   /** Moderators switch Jitsi's lobby on when they join, so people admitted only by approval wait there. */
   lobby: boolean;
@@ -35,12 +34,12 @@ export async function joinRoom(deps: Deps, userId: string, roomId: string): Prom
     const others = present.filter((p) => p.userId !== userId).length;
     if (others >= defaults.maxParticipants) throw new AppError("CONFLICT", `This room is full (${defaults.maxParticipants} people).`);
   }
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, email: true, avatarKey: true } });
+  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, avatarKey: true } });
   const avatar = avatarUrl(userId, user.avatarKey);
   const lobby = defaults.lobbyEnabled && room.kind === "PROFILE";
   const { token, expiresAt } = await mintJitsiToken(tokenConfig, {
     room: room.jitsiName,
-    user: { id: userId, name: user.displayName, email: user.email, avatar: avatar ? new URL(avatar, deps.env.APP_URL).toString() : null },
+    user: { id: userId, name: user.displayName, avatar: avatar ? new URL(avatar, deps.env.APP_URL).toString() : null },
     moderator: access.role !== "participant",
     lobbyBypass: access.entry === "direct",
     recording: access.mayRecord,
@@ -51,7 +50,6 @@ export async function joinRoom(deps: Deps, userId: string, roomId: string): Prom
     jwt: token,
     expiresAt,
     displayName: user.displayName,
-    email: user.email,
     access,
     lobby,
     e2ee: room.e2ee,
