@@ -38,7 +38,10 @@ describe("rooms and Jitsi tokens", () => {
     expect(jitsiName).toMatch(/^hearth-[a-z2-7]{24}$/);
     expect(jitsiName).not.toContain(room.id);
     const claims = await prosodyAccepts(ticket.jwt);
-    expect(claims).toMatchObject({ sub: "meet.jitsi", room: jitsiName, context: { user: { id: member.id, name: member.displayName, email: member.email, moderator: false, affiliation: "member", lobby_bypass: true }, features: { recording: false } } });
+    expect(claims).toMatchObject({ sub: "meet.jitsi", room: jitsiName, context: { user: { id: member.id, name: member.displayName, moderator: false, affiliation: "member", lobby_bypass: true }, features: { recording: false } } });
+    // Jitsi shows a participant's token identity to the room: no email in it, nor in what the page hands the IFrame.
+    expect(claims.context.user).not.toHaveProperty("email");
+    expect(JSON.stringify(ticket)).not.toContain(member.email);
     expect(claims.exp! - claims.iat!).toBe(600);
     expect(claims.nbf).toBeLessThan(claims.iat!);
 
@@ -57,6 +60,38 @@ describe("rooms and Jitsi tokens", () => {
     const room = await as(member).rooms.forConversation({ conversationId });
     await as(member).chat.leave({ conversationId });
     await expectTrpcError(as(member).rooms.join({ roomId: room.id }), "NOT_FOUND");
+  });
+
+  it("a group room's owner who leaves or is removed keeps no power over it: NOT_FOUND everywhere, no token, and the room passes to an admin", async () => {
+    const refusedEverywhere = async (who: TestUser, roomId: string) => {
+      await expectTrpcError(as(who).rooms.get({ roomId }), "NOT_FOUND");
+      await expectTrpcError(as(who).rooms.join({ roomId }), "NOT_FOUND");
+      await expectTrpcError(as(who).rooms.sessions({ roomId }), "NOT_FOUND");
+      await expectTrpcError(as(who).rooms.setE2ee({ roomId, on: true }), "NOT_FOUND");
+      await expectTrpcError(as(who).rooms.reportPresence({ roomId, joined: true }), "NOT_FOUND");
+      expect((await deps.db.room.findUniqueOrThrow({ where: { id: roomId }, select: { e2ee: true } })).e2ee).toBe(false);
+    };
+
+    // Leaves: the owner (the group's creator) walks out; the remaining member is made admin and owns the room.
+    const left = await group();
+    const room = await as(left.admin).rooms.forConversation({ conversationId: left.conversationId });
+    expect(room.owner.id).toBe(left.admin.id);
+    await as(left.admin).chat.leave({ conversationId: left.conversationId });
+    await refusedEverywhere(left.admin, room.id);
+    const afterLeave = await as(left.member).rooms.get({ roomId: room.id });
+    expect(afterLeave).toMatchObject({ owner: { id: left.member.id }, access: { role: "owner" } });
+    expect((await prosodyAccepts((await as(left.member).rooms.join({ roomId: room.id })).jwt)).context.user).toMatchObject({ moderator: true });
+
+    // Removed: another admin removes the owner; the room passes to that admin, not to a plain member.
+    const removed = await group();
+    const plain = await createUser();
+    await makeFriends(removed.admin, plain);
+    await as(removed.admin).chat.addMembers({ conversationId: removed.conversationId, userIds: [plain.id] });
+    await deps.db.conversationMember.update({ where: { conversationId_userId: { conversationId: removed.conversationId, userId: plain.id } }, data: { role: "ADMIN" } });
+    const room2 = await as(removed.admin).rooms.forConversation({ conversationId: removed.conversationId });
+    await as(plain).chat.removeMember({ conversationId: removed.conversationId, userId: removed.admin.id });
+    await refusedEverywhere(removed.admin, room2.id);
+    expect(await as(removed.member).rooms.get({ roomId: room2.id })).toMatchObject({ owner: { id: plain.id }, access: { role: "participant" } });
   });
 
   it("a profile room follows the owner's room setting: friends walk in, friends of friends knock, strangers and blocked people are refused", async () => {

@@ -5,6 +5,7 @@ import { requireMembership } from "./access";
 import { GROUP_MAX_MEMBERS } from "./schemas";
 import { postSystemMessage } from "./system-message";
 import { deleteObject, storeAvatarFromUpload } from "../profiles/avatars";
+import { handOverGroupRoom } from "../rooms/group-room-owner";
 
 async function requireGroup(deps: Deps, userId: string, conversationId: string) {
   const membership = await requireMembership(deps.db, userId, conversationId);
@@ -39,7 +40,10 @@ export async function removeGroupMember(deps: Deps, userId: string, input: { con
   if (input.userId === userId) throw new AppError("BAD_REQUEST", "Use “Leave group” to leave.");
   if (!membership.memberIds.includes(input.userId)) throw notFound("That member");
   const removedName = await displayName(deps, input.userId);
-  await deps.db.conversationMember.delete({ where: { conversationId_userId: { conversationId: input.conversationId, userId: input.userId } } });
+  await deps.db.$transaction(async (tx) => {
+    await tx.conversationMember.delete({ where: { conversationId_userId: { conversationId: input.conversationId, userId: input.userId } } });
+    await handOverGroupRoom(tx, input.conversationId, input.userId);
+  });
   await publishToUsers(deps.redis, [input.userId], { type: "conversation.removed", conversationId: input.conversationId });
   const remaining = membership.memberIds.filter((id) => id !== input.userId);
   await postSystemMessage(deps, input.conversationId, userId, `${await displayName(deps, userId)} removed ${removedName}`, remaining);
@@ -54,9 +58,12 @@ export async function leaveGroup(deps: Deps, userId: string, conversationId: str
     const rest = await tx.conversationMember.findMany({ where: { conversationId }, orderBy: { joinedAt: "asc" }, select: { userId: true, role: true } });
     if (rest.length === 0) {
       await tx.conversation.delete({ where: { id: conversationId } });
-    } else if (!rest.some((m) => m.role === "ADMIN")) {
+      return [];
+    }
+    if (!rest.some((m) => m.role === "ADMIN")) {
       await tx.conversationMember.update({ where: { conversationId_userId: { conversationId, userId: rest[0]!.userId } }, data: { role: "ADMIN" } });
     }
+    await handOverGroupRoom(tx, conversationId, userId);
     return rest.map((m) => m.userId);
   });
   await publishToUsers(deps.redis, [userId], { type: "conversation.removed", conversationId });

@@ -35,6 +35,12 @@ describe("who may enter a room, and as whom", () => {
     expect(decide({ kind: "GROUP", isMember: false, relationship: friend })).toBeNull();
   });
 
+  it("group rooms: an owner who is no longer a member (left, removed) is refused like anyone else", () => {
+    expect(decide({ kind: "GROUP", isOwner: true, isMember: true })?.role).toBe("owner");
+    expect(decide({ kind: "GROUP", isOwner: true, isMember: false })).toBeNull();
+    expect(decide({ kind: "GROUP", isOwner: true, isHost: true, isMember: false })).toBeNull();
+  });
+
   it("meetings and rooms from calls: invitees while the invitation lasts", () => {
     for (const kind of ["MEETING", "CALL"] as const) {
       expect(decide({ kind, invite: { expired: false } })).toMatchObject({ role: "participant", entry: "direct" });

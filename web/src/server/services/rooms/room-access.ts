@@ -42,6 +42,8 @@ export function decideRoomAccess(f: RoomFacts): RoomAccess | null {
   const mayRecord = (role: RoomAccess["role"]) => !f.e2ee && (f.recordingPolicy === "EVERYONE" || (f.recordingPolicy === "HOSTS" && role !== "participant") || (f.recordingPolicy === "OWNER" && role === "owner"));
   const grant = (role: RoomAccess["role"], entry: RoomAccess["entry"] = "direct"): RoomAccess => ({ role, entry, mayRecord: mayRecord(role) });
 
+  // A group's room follows membership before anything else: an owner who left or was removed is nobody there.
+  if (f.kind === "GROUP" && !f.isMember) return null;
   if (f.isOwner) return grant("owner");
   switch (f.kind) {
     case "GROUP":
