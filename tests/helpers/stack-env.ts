@@ -8,7 +8,7 @@ export function stackEnv(target: { database: string; redisDb: number; appUrl: st
     APP_URL: target.appUrl,
     AUTH_SECRET: target.authSecret,
     AUTH_TRUST_HOST: "true",
-    ADMIN_EMAILS: "admin@hearth.test",
+    ADMIN_EMAILS: "admin@hearth.test,reset-admin@hearth.test,oauth-admin@hearth.test,unverified-oauth-admin@hearth.test",
     DATABASE_URL: `postgresql://hearth:hearth@127.0.0.1:5433/${target.database}`,
     REDIS_URL: `redis://127.0.0.1:6380/${target.redisDb}`,
     S3_ENDPOINT: "http://127.0.0.1:9000",

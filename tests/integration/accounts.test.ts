@@ -34,9 +34,27 @@ describe("sign-up", () => {
     expect(jobs[0]!.data.url).toMatch(/^http:\/\/localhost:3100\/verify-email\?token=[\w-]{43}$/);
   });
 
-  it("gives admin emails the admin role", async () => {
+  it("an address listed in ADMIN_EMAILS is an ordinary account until verified; the verification link makes it admin", async () => {
+    // Whoever signs up first with the admin's address (a squatter, say) gets nothing from it...
     const { userId } = await callerFor(null).account.signUp({ ...signUpInput(), email: "admin@hearth.test" });
+    const roleOf = async (id: string) => (await deps.db.user.findUniqueOrThrow({ where: { id } })).role;
+    expect(await roleOf(userId)).toBe("USER");
+    // ...until the link sent to that address is opened, which only its owner can do.
+    await callerFor(null).account.verifyEmail({ token: await linkTokenFor("admin@hearth.test", "verify-email") });
+    expect(await roleOf(userId)).toBe("ADMIN");
+    expect(await deps.db.auditEvent.count({ where: { userId, action: "account.admin-granted" } })).toBe(1);
+  });
+
+  it("a password reset link proves a listed address too (and an unlisted one stays a user)", async () => {
+    const { userId } = await callerFor(null).account.signUp({ ...signUpInput(), email: "reset-admin@hearth.test" });
+    await callerFor(null).account.requestPasswordReset({ email: "reset-admin@hearth.test" });
+    await callerFor(null).account.resetPassword({ token: await linkTokenFor("reset-admin@hearth.test", "reset-password"), password: "a brand new passphrase" });
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: userId } })).role).toBe("ADMIN");
+
+    const plain = signUpInput();
+    const other = await callerFor(null).account.signUp(plain);
+    await callerFor(null).account.verifyEmail({ token: await linkTokenFor(plain.email, "verify-email") });
+    expect((await deps.db.user.findUniqueOrThrow({ where: { id: other.userId } })).role).toBe("USER");
   });
 
   it("refuses a username taken in another case, naming the field, and creates nothing", async () => {

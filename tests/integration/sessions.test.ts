@@ -46,6 +46,15 @@ describe("OAuth / OIDC sign-in", () => {
     expect((await signInWithOAuth(deps, identity)).id).toBe(first.id);
   });
 
+  it("makes a listed ADMIN_EMAILS address admin only when the provider says it is verified", async () => {
+    const verified = await signInWithOAuth(deps, profile({ email: "oauth-admin@hearth.test" }));
+    expect(verified.role).toBe("ADMIN");
+    const before = await deps.db.user.count();
+    await expect(signInWithOAuth(deps, profile({ provider: "oidc", email: "unverified-oauth-admin@hearth.test", emailVerified: false }))).rejects.toThrow(/did not share a verified email/);
+    expect(await deps.db.user.count()).toBe(before);
+    expect(await deps.db.user.findUnique({ where: { email: "unverified-oauth-admin@hearth.test" } })).toBeNull();
+  });
+
   it("picks a free, valid username when the provider's login is taken or unusable", async () => {
     const taken = await createUser();
     const a = await signInWithOAuth(deps, profile({ login: taken.username }));

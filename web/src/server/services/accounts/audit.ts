@@ -13,6 +13,7 @@ export type AuditAction =
   | "account.totp-disabled"
   | "account.recovery-code-used"
   | "account.recovery-codes-regenerated"
+  | "account.admin-granted"
   | "admin.jitsi-settings-changed";
 
 export async function audit(

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
+import { isAdminEmail } from "./admin-emails";
 import { audit } from "./audit";
 import { RESERVED_USERNAMES } from "./schemas";
 
@@ -41,7 +42,8 @@ export async function signInWithOAuth(deps: Deps, profile: OAuthProfile): Promis
       username,
       usernameKey: username.toLowerCase(),
       displayName: (profile.name ?? username).slice(0, 60),
-      role: deps.env.ADMIN_EMAILS.includes(email) ? "ADMIN" : "USER",
+      // The provider vouched for the address (checked above), so a listed one is admin from the start.
+      role: isAdminEmail(deps, email) ? "ADMIN" : "USER",
       accounts: { create: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
     },
     select: { id: true, role: true, sessionVersion: true },

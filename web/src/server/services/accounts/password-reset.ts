@@ -1,5 +1,6 @@
 import type { Deps } from "../../infra/deps";
 import { AppError } from "../../errors";
+import { grantAdminIfListed } from "./admin-emails";
 import { audit } from "./audit";
 import { consumeEmailToken, hashToken, issueEmailToken } from "./email-tokens";
 import { hashPassword } from "./password-hash";
@@ -37,6 +38,8 @@ export async function resetPassword(deps: Deps, token: string, password: string,
     select: { email: true, displayName: true },
   });
   await deps.limits.signInFailuresPerAccount.reset(userId);
+  // The reset link proved the address, as a verification link would.
+  await grantAdminIfListed(deps, userId);
   await audit(deps.db, "account.password-reset", { userId, ip: client.ip });
   await deps.mail.enqueue({ template: "password-changed", to: user.email, displayName: user.displayName }, `password-changed-${userId}-${Date.now()}`);
 }

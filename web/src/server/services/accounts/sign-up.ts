@@ -7,7 +7,10 @@ import { assertPasswordAllowed } from "./password-policy";
 import type { SignUpInput } from "./schemas";
 import { isUniqueViolation } from "../../infra/prisma-errors";
 
-/** Creates an account (unverified) and emails a verification link. Admin emails (ADMIN_EMAILS) get the admin role. */
+/**
+ * Creates an account (unverified) and emails a verification link. Always an ordinary account: an address listed in
+ * ADMIN_EMAILS becomes admin only once verified (admin-emails.ts).
+ */
 export async function signUp(deps: Deps, input: SignUpInput, client: { ip: string }): Promise<{ userId: string }> {
   await deps.limits.signUpPerIp.consume(client.ip);
   assertPasswordAllowed(input.password, { email: input.email, username: input.username });
@@ -30,7 +33,7 @@ export async function signUp(deps: Deps, input: SignUpInput, client: { ip: strin
         usernameKey,
         displayName: input.displayName,
         passwordHash,
-        role: deps.env.ADMIN_EMAILS.includes(input.email) ? "ADMIN" : "USER",
+        role: "USER",
       },
       select: { id: true },
     });

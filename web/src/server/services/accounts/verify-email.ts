@@ -1,6 +1,7 @@
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { audit } from "./audit";
+import { grantAdminIfListed } from "./admin-emails";
 import { consumeEmailToken } from "./email-tokens";
 import { sendVerificationEmail } from "./sign-up";
 
@@ -9,6 +10,7 @@ export async function verifyEmail(deps: Deps, token: string): Promise<void> {
   if (!userId) throw new AppError("BAD_REQUEST", "This verification link is invalid or has expired. Request a new one from your settings.");
   await deps.db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
   await audit(deps.db, "account.email-verified", { userId });
+  await grantAdminIfListed(deps, userId);
 }
 
 export async function resendVerificationEmail(deps: Deps, userId: string): Promise<void> {
