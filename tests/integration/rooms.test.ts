@@ -115,6 +115,29 @@ describe("rooms and Jitsi tokens", () => {
     await expectTrpcError(as(friend).rooms.get({ roomId: room.id }), "NOT_FOUND");
   });
 
+  it("a profile room's attendance: the owner and hosts see every session, anyone else only the sessions they were in", async () => {
+    const [owner, host, friend, friendOfFriend] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+    await makeFriends(owner, friend);
+    await makeFriends(owner, host);
+    await makeFriends(friend, friendOfFriend);
+    await deps.db.user.update({ where: { id: owner.id }, data: { profileVisibility: "FRIENDS_OF_FRIENDS", roomPolicy: "FRIENDS" } });
+    const room = await as(friend).rooms.forProfile({ userId: owner.id });
+    await deps.db.roomHost.create({ data: { roomId: room.id, userId: host.id } });
+    // Two past sessions, as the event webhook would have recorded them: the friend was only in the first.
+    const t = Date.now() - 3 * 3600_000;
+    const stay = (userId: string, startMin: number) => ({ userId, occupantJid: `${userId}@meet.jitsi/x`, displayName: "x", joinedAt: new Date(t + startMin * 60_000), leftAt: new Date(t + (startMin + 5) * 60_000) });
+    const first = await deps.db.roomSession.create({ data: { roomId: room.id, startedAt: new Date(t), endedAt: new Date(t + 10 * 60_000), participants: { create: [stay(owner.id, 0), stay(friend.id, 1)] } } });
+    const second = await deps.db.roomSession.create({ data: { roomId: room.id, startedAt: new Date(t + 60 * 60_000), endedAt: new Date(t + 70 * 60_000), participants: { create: [stay(owner.id, 60), stay(host.id, 61)] } } });
+
+    const seen = async (who: TestUser) => (await as(who).rooms.sessions({ roomId: room.id })).items.map((s) => s.id);
+    expect(await seen(owner)).toEqual([second.id, first.id]);
+    expect(await seen(host)).toEqual([second.id, first.id]);
+    expect(await seen(friend)).toEqual([first.id]);
+    // A friend of a friend may knock at the room, but its history is none of her business.
+    expect((await as(friendOfFriend).rooms.get({ roomId: room.id })).access.entry).toBe("lobby");
+    expect(await seen(friendOfFriend)).toEqual([]);
+  });
+
   it("meetings: friends only as invitees; invitees enter until the invitation expires; a cancelled meeting admits nobody", async () => {
     const [owner, invitee, host, notFriend] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
     await makeFriends(owner, invitee);

@@ -101,10 +101,16 @@ export async function roomHistory(deps: Deps, userId: string, input: HistoryPage
 
 const mapDates = (m: { joinedAt: Date; leftAt: Date | null }) => ({ joinedAt: m.joinedAt.toISOString(), leftAt: iso(m.leftAt) });
 
-/** One room's sessions with every stay, for those who may see the room (NOT_FOUND for anyone else). */
+/**
+ * One room's sessions with every stay, for those who may see the room (NOT_FOUND for anyone else). A profile room is
+ * open to people the owner never chose (those who may knock): its attendance is the owner's and hosts' to see, and
+ * everyone else sees only the sessions they were in.
+ */
 export async function roomSessions(deps: Deps, userId: string, input: RoomSessionsInput): Promise<Page<SessionView>> {
-  await requireRoomAccess(deps.db, userId, input.roomId);
-  const { rows, nextCursor } = await sessionPage(deps, { roomId: input.roomId }, input);
+  const { room, access } = await requireRoomAccess(deps.db, userId, input.roomId);
+  const attendedOnly = room.kind === "PROFILE" && access.role === "participant";
+  const where: Prisma.RoomSessionWhereInput = attendedOnly ? { roomId: input.roomId, participants: { some: { userId } } } : { roomId: input.roomId };
+  const { rows, nextCursor } = await sessionPage(deps, where, input);
   const { cards, hidden } = await peopleFor(deps, userId, rows);
   const items = rows.map((r) => ({ ...sessionHead(r), stays: r.participants.filter(visible(hidden)).map((p) => toStay(p, cards)) }));
   return { items, nextCursor };
