@@ -21,6 +21,6 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HI
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
-# = `npx tsx scripts/db/migrate.ts deploy && npx next start web -p 3000`, without npx in between:
+# = `npx tsx scripts/db/migrate.ts deploy && npx tsx web/server.ts` (Hearth's server around Next), without npx in between:
 # `npm exec` does not pass SIGTERM on, so `docker stop` would wait 10 s and then SIGKILL the server.
-CMD ["sh", "-c", "node --import tsx scripts/db/migrate.ts deploy && exec node_modules/.bin/next start web -p 3000 -H 0.0.0.0"]
+CMD ["sh", "-c", "node --import tsx scripts/db/migrate.ts deploy && exec node --import tsx web/server.ts -p 3000 -H 0.0.0.0"]

@@ -108,6 +108,17 @@ export async function search(page: Page, query: string) {
 
 const db = () => new pg.Client({ connectionString: e2eEnv().DATABASE_URL });
 
+/** One query on the e2e database (for setting up and checking what a journey cannot see on screen). */
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = db();
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Inserts a verified account straight into the test database (no sign-up, so no sign-up allowance used). */
 export async function insertUser(firstName: string): Promise<E2EUser & { id: string }> {
   const user = newUser(firstName);

@@ -3,7 +3,7 @@ import { e2eEnv, E2E_PORT } from "./e2e-env";
 
 /**
  * Browser journeys in Debian's Chromium against a production build (`next build web` must have run)
- * served by `next start`, plus the worker, on the test database. scripts/test.sh builds, then runs this.
+ * served by web/server.ts (Next's handler), plus the worker, on the test database. scripts/test.sh builds, then runs this.
  */
 export default defineConfig({
   testDir: ".",
@@ -27,7 +27,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node_modules/.bin/next start web -p ${E2E_PORT}`,
+      // Hearth's own server (web/server.ts): Next behind the handler that settles the client address.
+      command: `node --import tsx web/server.ts -p ${E2E_PORT}`,
       cwd: "../..",
       url: `http://localhost:${E2E_PORT}/sign-in`,
       env: e2eEnv(),

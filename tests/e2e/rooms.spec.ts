@@ -1,9 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { jwtVerify } from "jose";
-import pg from "pg";
 import { generateTotpSecret, totpCode } from "../../web/src/server/services/accounts/totp";
 import { e2eEnv } from "./e2e-env";
-import { befriend, insertUser, newPerson, PHONE, screen, signInWithSession, submitSignIn, token, type E2EUser } from "./helpers";
+import { befriend, insertUser, newPerson, PHONE, screen, signInWithSession, sql, submitSignIn, token, type E2EUser } from "./helpers";
 import config from "./playwright.config";
 import { emitJitsi, installJitsiDouble, jitsiInstances, jitsiScriptLoads, joinJitsi, type JitsiDoubleInstance } from "./jitsi-double";
 
@@ -18,16 +17,6 @@ const env = e2eEnv();
 const base = config.use!.launchOptions!;
 test.use({ launchOptions: { ...base, args: [...base.args!, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection"] } });
 type Person = E2EUser & { id: string };
-
-async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A tRPC mutation through the page's session (for setting up what a journey is not about). */
 async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {

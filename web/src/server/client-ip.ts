@@ -1,9 +1,9 @@
 /**
- * The client address used for per-IP rate limits. `next start` sets x-forwarded-for from the socket; behind a
- * reverse proxy, the proxy must set it (and strip what clients send). The last hop is the one our side added.
+ * The client address used for per-IP rate limits and the audit log. web/server.ts (how Hearth is served) replaces
+ * X-Forwarded-For with the one address the socket and the trusted proxies vouch for (client-address.ts), so the
+ * header holds exactly one value here. Under `next dev` it is the socket address Next fills in.
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last ?? headers.get("x-real-ip") ?? "unknown";
+  return forwarded?.split(",")[0]?.trim() || "unknown";
 }

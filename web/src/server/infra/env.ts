@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "../client-address";
 
 const csv = z
   .string()
@@ -28,6 +29,17 @@ const envSchema = z.object({
   AUTH_OIDC_SECRET: optional,
   AUTH_OIDC_NAME: optional,
   ADMIN_EMAILS: csv.transform((list) => list.map((e) => e.toLowerCase())),
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); empty: the socket's peer is the client. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^TRUSTED_PROXIES: /, "") });
+      }
+    }),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
   S3_ENDPOINT: z.url(),

@@ -1,0 +1,40 @@
+// Hearth's production web server: Next.js behind a plain Node HTTP server that decides, before Next sees a request,
+// which address it came from. `next start` keeps whatever X-Forwarded-For a client sends (it only fills the header
+// in when it is missing), so per-IP rate limits keyed on it could be dodged with a forged header. Here the header is
+// replaced by the one address the socket and the trusted proxies (TRUSTED_PROXIES) vouch for.
+//
+//   node --import tsx web/server.ts [-p PORT] [-H HOST]      (PORT / HOSTNAME from the environment otherwise)
+//
+// Only request headers are touched; everything else is Next's own handler (SSE and route handlers included).
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { parseTrustedProxies, resolveClientAddress } from "./src/server/client-address";
+
+function option(flags: string[], fallback: string): string {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((arg) => flags.includes(arg));
+  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
+}
+
+const port = Number(option(["-p", "--port"], process.env.PORT ?? "3000"));
+const hostname = option(["-H", "--hostname"], process.env.HOSTNAME ?? "localhost");
+let trusted: ReturnType<typeof parseTrustedProxies>;
+try {
+  trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error(`Hearth cannot start: ${(error as Error).message} (comma-separated addresses or CIDR ranges of your reverse proxies)`);
+  process.exit(1);
+}
+
+const app = next({ dir: path.dirname(new URL(import.meta.url).pathname), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+createServer((req, res) => {
+  req.headers["x-forwarded-for"] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
+  delete req.headers["x-real-ip"];
+  void handle(req, res);
+}).listen(port, hostname, () => {
+  console.log(`Hearth web listening on http://${hostname}:${port}`);
+});
