@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { parseTrustedProxies, resolveClientAddress } from "./src/server/client-address";
+import { EnvError, parseEnv } from "./src/server/infra/env";
 
 function option(flags: string[], fallback: string): string {
   const args = process.argv.slice(2);
@@ -19,13 +20,17 @@ function option(flags: string[], fallback: string): string {
 
 const port = Number(option(["-p", "--port"], process.env.PORT ?? "3000"));
 const hostname = option(["-H", "--hostname"], process.env.HOSTNAME ?? "localhost");
-let trusted: ReturnType<typeof parseTrustedProxies>;
+// This serves a production build, as `next start` does; and in production the whole environment is checked before
+// anything listens (published development secrets, an http:// APP_URL... stop it here, each one named).
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 try {
-  trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  parseEnv(process.env);
 } catch (error) {
-  console.error(`Hearth cannot start: ${(error as Error).message} (comma-separated addresses or CIDR ranges of your reverse proxies)`);
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`Hearth cannot start.\n${error.message}`);
   process.exit(1);
 }
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
 const app = next({ dir: path.dirname(new URL(import.meta.url).pathname), hostname, port });
 const handle = app.getRequestHandler();

@@ -10,7 +10,8 @@
 // --clock-url defaults to https://<JITSI_DOMAIN>/; --no-clock skips the clock (e.g. before Jitsi is up).
 //
 // The app's environment is this process's environment over the app env file (default: .env, if present), the
-// same precedence the app itself sees. The rules live in web/src/server/services/rooms/jitsi-config-check.ts.
+// same precedence the app itself sees. Jitsi's is jitsi.env with jitsi.secrets.env (beside it, if present) over it.
+// The rules live in web/src/server/services/rooms/jitsi-config-check.ts.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,7 +66,9 @@ async function main(): Promise<number> {
   const defaultAppEnv = path.join(ROOT, ".env");
   const appFile = args.appEnv ?? (existsSync(defaultAppEnv) ? defaultAppEnv : null);
   const appEnv = { ...(appFile ? readEnvFile(appFile) : {}), ...process.env };
-  const jitsiEnv = readEnvFile(args.jitsiEnv);
+  // A deployment's own secrets (scripts/secrets.sh) sit beside jitsi.env and override it, as docker/compose.yml does.
+  const secretsFile = path.join(path.dirname(args.jitsiEnv), "jitsi.secrets.env");
+  const jitsiEnv = { ...readEnvFile(args.jitsiEnv), ...(existsSync(secretsFile) ? readEnvFile(secretsFile) : {}) };
   const shown = (file: string) => path.relative(process.cwd(), file) || file;
 
   const result = checkJitsiConfig(appEnv, jitsiEnv);

@@ -12,6 +12,8 @@ export function e2eEnv(): Record<string, string> {
     authSecret: "e2e-secret-e2e-secret-e2e-secret-0123456",
   });
   env.AUTH_URL = env.APP_URL!;
+  // A production build on the development stack (published dev secrets): allowed because APP_URL is localhost.
+  env.HEARTH_ALLOW_DEV_SECRETS = "true";
   // Calls go through the real coturn only: the tests prove relayed media (STUN is unused under the relay policy).
   env.ICE_TRANSPORT_POLICY = "relay";
   env.TURN_URLS = "turn:127.0.0.1:3478?transport=udp";

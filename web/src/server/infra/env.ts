@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "../client-address";
+import { isLocalUrl, productionProblems } from "./production-config";
 
 const csv = z
   .string()
@@ -17,6 +18,11 @@ const optional = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /**
+   * Lets a production build run on the local development stack (the browser tests do) with its published
+   * development secrets. Honoured only while APP_URL is this machine (localhost); anywhere else it is refused.
+   */
+  HEARTH_ALLOW_DEV_SECRETS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   APP_URL: z.url(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (use `openssl rand -base64 32`)"),
   AUTH_TRUST_HOST: z.enum(["true", "false"]).default("true"),
@@ -81,6 +87,12 @@ const envSchema = z.object({
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL").default("mailto:admin@hearth.local"),
   UNREAD_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(900),
 }).superRefine((e, ctx) => {
+  // Production never runs with published development values (production-config.ts); each problem names its setting.
+  if (e.NODE_ENV === "production") {
+    const local = isLocalUrl(e.APP_URL);
+    if (e.HEARTH_ALLOW_DEV_SECRETS && !local) ctx.addIssue({ code: "custom", path: ["HEARTH_ALLOW_DEV_SECRETS"], message: "is only for a production build on this machine (APP_URL on localhost); remove it" });
+    if (!(e.HEARTH_ALLOW_DEV_SECRETS && local)) for (const message of productionProblems(e)) ctx.addIssue({ code: "custom", path: ["production"], message });
+  }
   if (!e.JITSI_DOMAIN) return;
   const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if (e.JITSI_JWT_ALGORITHM === "HS256" && (e.JITSI_APP_SECRET ?? "").length < 32) need("JITSI_APP_SECRET", "must be at least 32 characters when JITSI_DOMAIN is set (the same as JWT_APP_SECRET in jitsi/jitsi.env)");
@@ -104,6 +116,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(
       result.error.issues.map((issue) => {
         const name = issue.path.join(".");
+        if (name === "production") return `production: ${issue.message}`;
         const missing = issue.code === "invalid_type" && source[name] === undefined;
         return missing ? `${name} is missing` : `${name}: ${issue.message}`;
       }),

@@ -179,8 +179,9 @@ describe("npm run jitsi:check (the real command, against the committed files)", 
   const run = promisify(execFile);
   let dir = "";
   // A clean environment: only the files decide (a developer's exported TURN_SECRET must not change the result).
+  // jitsi.env copied alone: a developer's jitsi.secrets.env beside the real one must not change the result.
   const check = (...args: string[]) =>
-    run(process.execPath, ["--import", "tsx", "scripts/jitsi/check-config.ts", ...args], {
+    run(process.execPath, ["--import", "tsx", "scripts/jitsi/check-config.ts", ...(args.includes("--jitsi-env") ? [] : ["--jitsi-env", path.join(dir, "jitsi.env")]), ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", NODE_ENV: "test" },
       encoding: "utf8",
@@ -204,6 +205,7 @@ describe("npm run jitsi:check (the real command, against the committed files)", 
     await new Promise<void>((resolve) => clockServer.listen(0, "127.0.0.1", resolve));
     clock = `http://127.0.0.1:${(clockServer.address() as AddressInfo).port}`;
     dir = await mkdtemp(path.join(tmpdir(), "hearth-jitsi-check-"));
+    await writeFile(path.join(dir, "jitsi.env"), await readFile(path.join(ROOT, "jitsi/jitsi.env"), "utf8"));
     const example = await readFile(path.join(ROOT, ".env.example"), "utf8");
     const jitsi = parseDotenv(await readFile(path.join(ROOT, "jitsi/jitsi.env"), "utf8"));
     // .env.example ships with group calls off; switch them on at the host jitsi.env serves Jitsi at.
@@ -237,7 +239,7 @@ describe("npm run jitsi:check (the real command, against the committed files)", 
   }, 30_000);
 
   it("exits 1 and names a wrong webhook secret without printing it", async () => {
-    const result = await check("--app-env", path.join(dir, "wrong.env"), "--jitsi-env", path.join(ROOT, "jitsi/jitsi.env"), "--no-clock");
+    const result = await check("--app-env", path.join(dir, "wrong.env"), "--jitsi-env", path.join(dir, "jitsi.env"), "--no-clock");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("HEARTH_WEBHOOK_SECRET in jitsi.env and the app's JITSI_WEBHOOK_SECRET differ");
     expect(result.stderr).not.toContain("not-the-secret");
