@@ -11,7 +11,7 @@ const run = promisify(execFile);
 
 async function start(entry: string) {
   const example = parseDotenv(await readFile(path.join(ROOT, ".env.example"), "utf8"));
-  const env = { ...example, PATH: process.env.PATH ?? "", NODE_ENV: "production", PORT: "3999" };
+  const env = { ...example, PATH: process.env.PATH ?? "", NODE_ENV: "production" as const, PORT: "3999" };
   return run(process.execPath, ["--import", "tsx", entry], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 }).then(
     () => ({ code: 0, stderr: "" }),
     (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
