@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/server/services/accounts/authenticate";
+import { completeOAuthSecondFactor } from "@/server/services/accounts/oauth-two-factor";
+import { nextSessionToken } from "@/server/services/accounts/session-token";
 import { totpCode } from "@/server/services/accounts/totp";
 import { callerFor, createUser, freshIp, TEST_PASSWORD, testDeps } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
@@ -95,5 +97,52 @@ describe("admins", () => {
     const admin = await createUser({ role: "ADMIN" });
     await enrol(admin);
     await expectTrpcError(callerFor({ id: admin.id, role: "ADMIN" }).account.disableTotp({ password: TEST_PASSWORD }), "FORBIDDEN", /Admins must keep/);
+  });
+});
+
+// The OAuth provider cannot run here: its part is played by the profile it would return (a test double at its edge).
+describe("two-factor authentication after an OAuth sign-in", () => {
+  async function linkedUserWith2fa() {
+    const user = await createUser();
+    const providerAccountId = `gh-${user.id}`;
+    await deps.db.oAuthAccount.create({ data: { userId: user.id, provider: "github", providerAccountId } });
+    const { secret, recoveryCodes } = await enrol(user);
+    const profile = { provider: "github", providerAccountId, email: user.email, emailVerified: true, name: null, login: null };
+    return { user, secret, recoveryCodes, profile };
+  }
+
+  it("the provider alone gives no session, only a pending step; the code completes it", async () => {
+    const { user, secret, profile } = await linkedUserWith2fa();
+    const first = await nextSessionToken(deps, {}, { oauth: profile });
+    expect(first).toEqual({ pending: { uid: user.id, sv: 1, until: expect.any(Number), provider: "github" } });
+    expect(first).not.toHaveProperty("user");
+    // On the next request the token is still only pending: every page and procedure sees no user.
+    expect(await nextSessionToken(deps, { ...first }, {})).toEqual({ pending: first!.pending });
+
+    const ip = freshIp();
+    expect(await completeOAuthSecondFactor(deps, first!.pending, "000000", { ip })).toEqual({ ok: false, reason: "invalid-second-factor" });
+    expect(await deps.db.auditEvent.count({ where: { userId: user.id, action: "account.sign-in-failed" } })).toBe(1);
+    const done = await completeOAuthSecondFactor(deps, first!.pending, totpCode(secret, Date.now()), { ip });
+    expect(done).toEqual({ ok: true, user: { id: user.id, role: "USER", sessionVersion: 1 } });
+    const full = await nextSessionToken(deps, { ...first }, { user: { id: user.id, sessionVersion: 1 } });
+    expect(full).toMatchObject({ uid: user.id, sv: 1, user: { id: user.id } });
+  });
+
+  it("a recovery code also completes it; a lapsed or outdated pending step does not", async () => {
+    const { user, recoveryCodes, profile } = await linkedUserWith2fa();
+    const pending = (await nextSessionToken(deps, {}, { oauth: profile }))!.pending!;
+    expect((await completeOAuthSecondFactor(deps, { ...pending, until: Date.now() - 1 }, recoveryCodes[0]!, { ip: freshIp() })).ok).toBe(false);
+    expect(await nextSessionToken(deps, { pending: { ...pending, until: Date.now() - 1 } }, {})).toBeNull();
+    expect((await completeOAuthSecondFactor(deps, pending, recoveryCodes[0]!, { ip: freshIp() })).ok).toBe(true);
+    // Signed out everywhere since the first step: the pending step is worthless.
+    await deps.db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await completeOAuthSecondFactor(deps, pending, recoveryCodes[1]!, { ip: freshIp() })).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("an account without 2FA signs straight in with its provider", async () => {
+    const user = await createUser();
+    await deps.db.oAuthAccount.create({ data: { userId: user.id, provider: "github", providerAccountId: `gh-${user.id}` } });
+    const token = await nextSessionToken(deps, {}, { oauth: { provider: "github", providerAccountId: `gh-${user.id}`, email: user.email, emailVerified: true, name: null, login: null } });
+    expect(token).toMatchObject({ uid: user.id, user: { id: user.id } });
   });
 });

@@ -8,12 +8,15 @@ import { AppError } from "./server/errors";
 import { deps } from "./server/infra/deps";
 import { env } from "./server/infra/env";
 import { authenticate } from "./server/services/accounts/authenticate";
-import { signInWithOAuth } from "./server/services/accounts/oauth-sign-in";
-import { loadSessionUser } from "./server/services/accounts/session-user";
+import { getToken } from "next-auth/jwt";
+import { completeOAuthSecondFactor } from "./server/services/accounts/oauth-two-factor";
+import { nextSessionToken } from "./server/services/accounts/session-token";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: "USER" | "ADMIN"; needsTotp: boolean; name?: string | null; email?: string | null; image?: string | null };
+    /** Signed in with a provider, but the account's second factor is still owed (no user until it is given). */
+    pendingSecondFactor?: boolean;
   }
   interface User {
     role?: "USER" | "ADMIN";
@@ -43,6 +46,24 @@ function providers(): Provider[] {
         try {
           const result = await authenticate(deps(), { email, password, secondFactor }, { ip: clientIp(request.headers) });
           if (!result.ok) throw new SignInFailed(result.reason);
+          return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
+        } catch (error) {
+          if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") throw new SignInFailed(`rate-limited:${error.retryAt ?? 0}`);
+          throw error;
+        }
+      },
+    }),
+    // The code owed after an OAuth sign-in of an account with 2FA: the pending step is read from the session cookie.
+    Credentials({
+      id: "oauth-second-factor",
+      credentials: { code: {} },
+      async authorize(credentials, request) {
+        const code = typeof credentials.code === "string" ? credentials.code : "";
+        if (!code || code.length > 64) throw new SignInFailed("invalid-second-factor");
+        const token = await getToken({ req: request, secret: config.AUTH_SECRET, secureCookie: config.APP_URL.startsWith("https://") });
+        try {
+          const result = await completeOAuthSecondFactor(deps(), token?.pending, code, { ip: clientIp(request.headers) });
+          if (!result.ok) throw new SignInFailed(result.reason === "expired" ? "second-factor-expired" : "invalid-second-factor");
           return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
         } catch (error) {
           if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") throw new SignInFailed(`rate-limited:${error.retryAt ?? 0}`);
@@ -87,28 +108,23 @@ const buildConfig = (): NextAuthConfig => ({
   },
   callbacks: {
     async jwt({ token, user, account, profile }) {
-      let uid = token.uid;
-      let sv = token.sv;
-      if (account && account.type !== "credentials" && profile) {
-        // OAuth/OIDC: map the identity to a Hearth user.
-        const hearthUser = await signInWithOAuth(deps(), {
-          provider: account.provider,
-          providerAccountId: account.providerAccountId,
-          email: typeof profile.email === "string" ? profile.email : null,
-          emailVerified: account.provider === "github" ? true : profile.email_verified === true,
-          name: typeof profile.name === "string" ? profile.name : null,
-          login: typeof profile.login === "string" ? profile.login : typeof profile.preferred_username === "string" ? profile.preferred_username : null,
-        });
-        [uid, sv] = [hearthUser.id, hearthUser.sessionVersion];
-      } else if (user?.id) {
-        [uid, sv] = [user.id, user.sessionVersion ?? 0];
-      }
-      // On every request: one lookup that both validates the session and refreshes role and 2FA state.
-      const current = await loadSessionUser(deps().db, uid, sv);
-      return current ? { uid, sv, user: current } : null;
+      const oauth =
+        account && account.type !== "credentials" && profile
+          ? {
+              provider: account.provider,
+              providerAccountId: account.providerAccountId,
+              email: typeof profile.email === "string" ? profile.email : null,
+              emailVerified: account.provider === "github" ? true : profile.email_verified === true,
+              name: typeof profile.name === "string" ? profile.name : null,
+              login: typeof profile.login === "string" ? profile.login : typeof profile.preferred_username === "string" ? profile.preferred_username : null,
+            }
+          : undefined;
+      const next = await nextSessionToken(deps(), token, { oauth, user: !oauth && user?.id ? { id: user.id, sessionVersion: user.sessionVersion } : undefined });
+      return next as typeof token | null;
     },
     session({ session, token }) {
       session.user = token.user as typeof session.user;
+      session.pendingSecondFactor = token.pending !== undefined;
       return session;
     },
   },

@@ -8,6 +8,13 @@ export type SignInState = { error: string | null; needsSecondFactor: boolean };
 const messages: Record<string, string> = {
   "invalid-credentials": "That email and password do not match an account.",
   "invalid-second-factor": "That code is not right. Try the newest code, or a recovery code.",
+  "second-factor-expired": "That sign-in took too long. Start again.",
+};
+
+const rateLimitedText = (code: string) => {
+  const seconds = Math.max(1, Math.ceil((Number(code.split(":")[1]) - Date.now()) / 1000));
+  const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many sign-in attempts. Try again in ${wait}.`;
 };
 
 /** Signs in with email and password (and a second factor when the account has one). */
@@ -25,14 +32,25 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
     if (error instanceof CredentialsSignin) {
       const code = error.code;
       if (code === "second-factor-required") return { error: null, needsSecondFactor: true };
-      if (code.startsWith("rate-limited:")) {
-        const seconds = Math.max(1, Math.ceil((Number(code.split(":")[1]) - Date.now()) / 1000));
-        const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-        return { error: `Too many sign-in attempts. Try again in ${wait}.`, needsSecondFactor: !!secondFactor };
-      }
+      if (code.startsWith("rate-limited:")) return { error: rateLimitedText(code), needsSecondFactor: !!secondFactor };
       return { error: messages[code] ?? messages["invalid-credentials"]!, needsSecondFactor: code === "invalid-second-factor" };
     }
     if (error instanceof AuthError) return { error: "Sign-in failed. Please try again.", needsSecondFactor: false };
+    throw error;
+  }
+}
+
+export type SecondFactorState = { error: string | null };
+
+/** The second factor owed after signing in with a provider (accounts with two-factor authentication on). */
+export async function completeProviderSignIn(_prev: SecondFactorState, form: FormData): Promise<SecondFactorState> {
+  const code = String(form.get("code") ?? "");
+  try {
+    await signIn("oauth-second-factor", { code, redirectTo: "/" });
+    return { error: null };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) return { error: error.code.startsWith("rate-limited:") ? rateLimitedText(error.code) : (messages[error.code] ?? messages["invalid-second-factor"]!) };
+    if (error instanceof AuthError) return { error: "Sign-in failed. Please try again." };
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { auth, oauthProviders } from "@/auth";
 import { signInWithProvider } from "@/components/auth/actions";
+import { SecondFactorForm } from "@/components/auth/second-factor-form";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -15,7 +16,17 @@ const notices: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (await auth()) redirect("/");
+  const session = await auth();
+  if (session?.user) redirect("/");
+  if (session?.pendingSecondFactor) {
+    return (
+      <Card>
+        <h1 className="mb-1 text-xl font-semibold">One more step</h1>
+        <p className="mb-5 text-sm text-stone-500">Your account has two-factor authentication on. Enter a code to finish signing in.</p>
+        <SecondFactorForm />
+      </Card>
+    );
+  }
   const params = await searchParams;
   const providers = oauthProviders();
   return (

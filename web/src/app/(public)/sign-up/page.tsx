@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 export const metadata = { title: "Create your account" };
 
 export default async function SignUpPage() {
-  if (await auth()) redirect("/");
+  if ((await auth())?.user) redirect("/");
   return (
     <Card>
       <h1 className="mb-1 text-xl font-semibold">Join Hearth</h1>

@@ -42,15 +42,21 @@ export async function authenticate(deps: Deps, attempt: SignInAttempt, client: {
   if (user.totpEnabledAt) {
     const factor = attempt.secondFactor?.trim();
     if (!factor) return { ok: false, reason: "second-factor-required" };
-    const accepted = /^\d{6}$/.test(factor) ? await verifyTotpForUser(deps, user.id, factor) : await useRecoveryCode(deps, user.id, factor, client.ip);
-    if (!accepted) {
-      await recordFailure(deps, user.id, client.ip, "wrong-second-factor");
-      return { ok: false, reason: "invalid-second-factor" };
-    }
+    if (!(await checkSecondFactor(deps, user.id, factor, client.ip))) return { ok: false, reason: "invalid-second-factor" };
   }
 
   await audit(deps.db, "account.sign-in", { userId: user.id, ip: client.ip });
   return { ok: true, user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+/**
+ * A TOTP code (6 digits, rate-limited, each accepted once) or a recovery code, for a user with 2FA on. A wrong one
+ * is audited and counts against the account's failures.
+ */
+export async function checkSecondFactor(deps: Deps, userId: string, factor: string, ip: string): Promise<boolean> {
+  const accepted = /^\d{6}$/.test(factor) ? await verifyTotpForUser(deps, userId, factor) : await useRecoveryCode(deps, userId, factor, ip);
+  if (!accepted) await recordFailure(deps, userId, ip, "wrong-second-factor");
+  return accepted;
 }
 
 async function recordFailure(deps: Deps, userId: string, ip: string, reason: string): Promise<void> {

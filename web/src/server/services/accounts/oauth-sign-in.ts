@@ -20,14 +20,16 @@ export interface OAuthProfile {
  * A new identity whose email already has a Hearth account is refused (sign in and link from settings instead),
  * so that a provider cannot be used to take over an existing account.
  */
-export async function signInWithOAuth(deps: Deps, profile: OAuthProfile): Promise<{ id: string; role: "USER" | "ADMIN"; sessionVersion: number }> {
+export async function signInWithOAuth(deps: Deps, profile: OAuthProfile): Promise<{ id: string; role: "USER" | "ADMIN"; sessionVersion: number; needsSecondFactor: boolean }> {
   const linked = await deps.db.oAuthAccount.findUnique({
     where: { provider_providerAccountId: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
-    select: { user: { select: { id: true, role: true, sessionVersion: true } } },
+    select: { user: { select: { id: true, role: true, sessionVersion: true, totpEnabledAt: true } } },
   });
   if (linked) {
-    await audit(deps.db, "account.sign-in", { userId: linked.user.id, detail: { provider: profile.provider } });
-    return linked.user;
+    const { totpEnabledAt, ...user } = linked.user;
+    // With 2FA on, the provider is only the first step (oauth-two-factor.ts); the sign-in is audited when it completes.
+    if (!totpEnabledAt) await audit(deps.db, "account.sign-in", { userId: user.id, detail: { provider: profile.provider } });
+    return { ...user, needsSecondFactor: !!totpEnabledAt };
   }
   if (!profile.email || !profile.emailVerified) throw new AppError("BAD_REQUEST", "Your provider did not share a verified email address.");
   const email = profile.email.toLowerCase();
@@ -49,7 +51,7 @@ export async function signInWithOAuth(deps: Deps, profile: OAuthProfile): Promis
     select: { id: true, role: true, sessionVersion: true },
   });
   await audit(deps.db, "account.sign-up", { userId: user.id, detail: { provider: profile.provider } });
-  return user;
+  return { ...user, needsSecondFactor: false };
 }
 
 async function freeUsername(deps: Deps, wanted: string): Promise<string> {
