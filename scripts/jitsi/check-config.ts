@@ -87,7 +87,7 @@ async function main(): Promise<number> {
   }
 
   if (args.clockUrl !== null) {
-    const ttl = Number(appEnv.JITSI_TOKEN_TTL_SECONDS) || 600;
+    const ttl = Number(appEnv.JITSI_TOKEN_TTL_SECONDS) || 120;
     const verdict = await checkJitsiClock(args.clockUrl ?? `https://${appEnv.JITSI_DOMAIN?.trim()}/`, ttl);
     if (verdict.level === "ok") console.log(`Clock: ${verdict.message}`);
     else console.error(`Clock ${verdict.level === "fail" ? "error" : "warning"}: ${verdict.message}`);

@@ -174,6 +174,42 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
   await b.context.close();
 });
 
+test("removed from the group mid-call: Bob's meeting page leaves and says why; Ada, in the call, is told he may still be there", async ({ browser }) => {
+  const ada = await insertUser("Ada");
+  const bob = await insertUser("Bob");
+  await befriend(ada.id, bob.id);
+  const a = await signedIn(browser, ada);
+  const b = await signedIn(browser, bob);
+  const { conversationId } = await mutate<{ conversationId: string }>(a.page, "chat.createGroup", { name: `Walks ${token(4)}`, memberIds: [bob.id] });
+  await a.page.goto(`/messages/${conversationId}`);
+  await a.page.getByRole("button", { name: "Start group call" }).click();
+  await a.page.waitForURL(/\/rooms\/[^/?]+\?join=1$/);
+  const roomId = new URL(a.page.url()).pathname.split("/").pop()!;
+  const adaRoom = await newestInstance(a.page, 1);
+  expect(await joinJitsi(a.page, { id: "ada0001" })).toBe(true);
+  await b.page.goto(`/rooms/${roomId}?join=1`);
+  await newestInstance(b.page, 1);
+  await joinJitsi(b.page, { id: "bob0002" });
+  await expect(b.page.getByTestId("meeting-people")).toHaveText("Just you");
+  // Jitsi's webhook has Bob in the call.
+  const t = Math.floor(Date.now() / 1000);
+  const base = { room_name: adaRoom.roomName, room_jid: `${adaRoom.roomName}@muc.meet.jitsi`, is_breakout: false };
+  await prosody(a.page, "room/created", { event_name: "muc-room-created", ...base, created_at: t });
+  await prosody(a.page, "occupant/joined", { event_name: "muc-occupant-joined", ...base, active_occupants_count: 1, occupant: { occupant_jid: `bob@meet.jitsi/${token(6)}`, joined_at: t, name: bob.displayName, id: bob.id } });
+
+  await mutate(a.page, "chat.removeMember", { conversationId, userId: bob.id });
+  await expect(b.page.getByText("You were removed from the group, so you left its call.")).toBeVisible();
+  expect((await jitsiInstances(b.page))[0]!.commands.map((c) => c.name)).toContain("hangup");
+  await expect(b.page.getByTestId("jitsi-double")).toHaveCount(0);
+  const warning = a.page.getByRole("alert").filter({ hasText: `${bob.displayName} was removed from the group` });
+  await expect(warning).toContainText("Kick out");
+  await screen(a.page, "rooms", "access-warning");
+  await warning.getByRole("button", { name: "Dismiss" }).click();
+  await expect(warning).toBeHidden();
+  await a.context.close();
+  await b.context.close();
+});
+
 test("profile room: the owner is moderator and turns the lobby on, a friend walks in, a friend of a friend knocks", async ({ browser }) => {
   const olivia = await insertUser("Olivia");
   const fred = await insertUser("Fred");

@@ -34,7 +34,6 @@ export function stackEnv(target: { database: string; redisDb: number; appUrl: st
     JITSI_AUDIENCE: "hearth",
     JITSI_XMPP_DOMAIN: "meet.jitsi",
     JITSI_APP_SECRET: "test-jitsi-secret-0123456789abcdef0123456789",
-    JITSI_TOKEN_TTL_SECONDS: "600",
     JITSI_JWT_ALGORITHM: "HS256",
     JITSI_WEBHOOK_SECRET: "test-jitsi-webhook-secret-0123456789abcdef",
   };

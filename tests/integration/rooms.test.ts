@@ -42,7 +42,8 @@ describe("rooms and Jitsi tokens", () => {
     // Jitsi shows a participant's token identity to the room: no email in it, nor in what the page hands the IFrame.
     expect(claims.context.user).not.toHaveProperty("email");
     expect(JSON.stringify(ticket)).not.toContain(member.email);
-    expect(claims.exp! - claims.iat!).toBe(600);
+    // Short-lived by default: a token minted before someone lost access stops opening the door within 2 minutes.
+    expect(claims.exp! - claims.iat!).toBe(120);
     expect(claims.nbf).toBeLessThan(claims.iat!);
 
     const adminClaims = await prosodyAccepts((await as(admin).rooms.join({ roomId: room.id })).jwt);
@@ -92,6 +93,49 @@ describe("rooms and Jitsi tokens", () => {
     await as(plain).chat.removeMember({ conversationId: removed.conversationId, userId: removed.admin.id });
     await refusedEverywhere(removed.admin, room2.id);
     expect(await as(removed.member).rooms.get({ roomId: room2.id })).toMatchObject({ owner: { id: plain.id }, access: { role: "participant" } });
+  });
+
+  it("people who lose access mid-call are told to leave, and the room's moderators who may still be there", async () => {
+    /** A call going on now, with these people in it (as the event webhook records it). */
+    const liveWith = (roomId: string, ...people: TestUser[]) =>
+      deps.db.roomSession.create({ data: { roomId, startedAt: new Date(), participants: { create: people.map((p) => ({ userId: p.id, occupantJid: `${p.id}@meet.jitsi/r`, displayName: p.displayName, joinedAt: new Date() })) } } });
+    const eventsOf = (events: Awaited<ReturnType<typeof heardBy>>) => events.filter((e) => e.type.startsWith("room.access"));
+
+    // Removed from the group while in its call: they leave; the admin hears they may still be there.
+    const { admin, member, conversationId } = await group();
+    const room = await as(admin).rooms.forConversation({ conversationId });
+    await liveWith(room.id, admin, member);
+    let toAdmin: Awaited<ReturnType<typeof heardBy>> = [];
+    const toMember = await heardBy(member.id, async () => {
+      toAdmin = await heardBy(admin.id, () => as(admin).chat.removeMember({ conversationId, userId: member.id }));
+    });
+    expect(eventsOf(toMember)).toEqual([{ type: "room.access-ended", roomId: room.id, reason: "removed" }]);
+    expect(eventsOf(toAdmin)).toEqual([{ type: "room.access-warning", roomId: room.id, reason: "removed", people: [{ id: member.id, displayName: member.displayName }] }]);
+
+    // Blocked by a profile room's owner while in it: the blocked person leaves, the owner is warned. The owner, in the
+    // blocked person's live room, leaves it too, and the blocked person is not told about that.
+    const [owner, friend] = await Promise.all([createUser(), createUser()]);
+    await makeFriends(owner, friend);
+    const ownersRoom = await as(owner).rooms.forProfile({ userId: owner.id });
+    const friendsRoom = await as(friend).rooms.forProfile({ userId: friend.id });
+    await liveWith(ownersRoom.id, owner, friend);
+    await liveWith(friendsRoom.id, friend, owner);
+    let toOwner: Awaited<ReturnType<typeof heardBy>> = [];
+    const toFriend = await heardBy(friend.id, async () => {
+      toOwner = await heardBy(owner.id, () => as(owner).friends.block({ userId: friend.id }));
+    });
+    expect(eventsOf(toFriend)).toEqual([{ type: "room.access-ended", roomId: ownersRoom.id, reason: "blocked" }]);
+    expect(eventsOf(toOwner)).toEqual([
+      { type: "room.access-warning", roomId: ownersRoom.id, reason: "blocked", people: [{ id: friend.id, displayName: friend.displayName }] },
+      { type: "room.access-ended", roomId: friendsRoom.id, reason: "blocked" },
+    ]);
+
+    // A meeting cancelled: every invitee (and the owner's other devices) leaves.
+    const [host, invitee] = await Promise.all([createUser(), createUser()]);
+    await makeFriends(host, invitee);
+    const meeting = await as(host).rooms.createMeeting({ title: "Plans", startsAt: new Date(Date.now() + 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(), inviteeIds: [invitee.id] });
+    const toInvitee = await heardBy(invitee.id, () => as(host).rooms.cancelMeeting({ roomId: meeting.id }));
+    expect(eventsOf(toInvitee)).toEqual([{ type: "room.access-ended", roomId: meeting.id, reason: "cancelled" }]);
   });
 
   it("a profile room follows the owner's room setting: friends walk in, friends of friends knock, strangers and blocked people are refused", async () => {

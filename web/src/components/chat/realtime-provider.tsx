@@ -87,6 +87,8 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
       case "room.ringing":
       case "room.live":
       case "room.moved":
+      case "room.access-ended":
+      case "room.access-warning":
         return rooms.handle(event);
       case "friends.changed":
         // A friendship began or ended (or a block): friends, requests, profiles, search and presence all depend on it.

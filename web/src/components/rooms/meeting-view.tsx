@@ -6,7 +6,8 @@ import type { RoomView } from "@/server/services/rooms/rooms";
 import { useTRPCClient } from "@/trpc/client";
 import { E2eeBadge, E2eeSwitch } from "./e2ee-switch";
 import { JitsiEmbed, type JitsiApi } from "./jitsi-embed";
-import { peopleText } from "./room-labels";
+import { accessEndedNote, accessWarningText, peopleText } from "./room-labels";
+import { useRoomAccessChanges } from "./rooms-provider";
 
 const ignore = () => undefined;
 
@@ -35,6 +36,18 @@ export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket:
   }, [client, joined, room.id]);
 
   const leave = (note: string | null) => onLeave(note);
+
+  // Access can end mid-call (removed from the group, blocked, the meeting cancelled): this page leaves the call;
+  // a moderator's page says who may still be in it (Jitsi checked them only when they joined).
+  const [warning, setWarning] = useState<string | null>(null);
+  useRoomAccessChanges(room.id, (event) => {
+    if (event.type === "room.access-ended") {
+      apiRef.current?.executeCommand("hangup");
+      leave(accessEndedNote(event.reason));
+    } else if (isHost) {
+      setWarning(accessWarningText(event.reason, event.people.map((p) => p.displayName)));
+    }
+  });
 
   return (
     <div role="dialog" aria-modal="true" aria-label={`Meeting: ${room.title}`} className="fixed inset-0 z-40 flex flex-col bg-stone-950 text-white">
@@ -69,6 +82,14 @@ export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket:
           Leave
         </button>
       </header>
+      {warning ? (
+        <div role="alert" className="flex items-start gap-3 border-b border-amber-400/30 bg-amber-950 px-3 py-2 text-sm text-amber-100 sm:px-4">
+          <p className="flex-1">{warning}</p>
+          <button type="button" onClick={() => setWarning(null)} className="rounded-full px-2 py-0.5 font-semibold hover:bg-amber-900 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none">
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       <div className="min-h-0 flex-1">
         <JitsiEmbed
           ticket={ticket}

@@ -3,7 +3,8 @@ import type { UserEvent } from "@/server/services/realtime/events";
 export type RoomRingingEvent = Extract<UserEvent, { type: "room.ringing" }>;
 export type RoomLiveEvent = Extract<UserEvent, { type: "room.live" }>;
 export type RoomMovedEvent = Extract<UserEvent, { type: "room.moved" }>;
-export type RoomEvent = RoomRingingEvent | RoomLiveEvent | RoomMovedEvent;
+export type RoomAccessEvent = Extract<UserEvent, { type: "room.access-ended" | "room.access-warning" }>;
+export type RoomEvent = RoomRingingEvent | RoomLiveEvent | RoomMovedEvent | RoomAccessEvent;
 
 export interface LiveRoom {
   roomId: string;
@@ -30,6 +31,7 @@ export class RoomEventsStore {
   /** The room this tab has open (/rooms/<id>): its ring would only interrupt. */
   private openRoomId: string | null = null;
   private onMoved: ((event: RoomMovedEvent) => void) | null = null;
+  private readonly accessListeners = new Set<(event: RoomAccessEvent) => void>();
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -54,7 +56,17 @@ export class RoomEventsStore {
       }
       case "room.moved":
         return this.onMoved?.(event);
+      case "room.access-ended":
+      case "room.access-warning":
+        for (const listener of this.accessListeners) listener(event);
+        return;
     }
+  }
+
+  /** Hears access changes (for the meeting page of that room); returns the removal. */
+  onAccessChange(listener: (event: RoomAccessEvent) => void): () => void {
+    this.accessListeners.add(listener);
+    return () => void this.accessListeners.delete(listener);
   }
 
   /** Who carries out room.moved (one handler; returns its removal). */

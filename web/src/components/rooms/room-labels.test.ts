@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ringingText, RoomEventsStore, type RoomRingingEvent } from "./room-events";
-import { kindLabel, meetingTimeText, peopleText, recordingText, roleText, withWhom } from "./room-labels";
+import { accessEndedNote, accessWarningText, kindLabel, meetingTimeText, peopleText, recordingText, roleText, withWhom } from "./room-labels";
 
 const caller = { id: "u1", username: "ada", displayName: "Ada Lovelace", avatarUrl: null };
 const ring = (kind: RoomRingingEvent["room"]["kind"], id = "r1"): RoomRingingEvent => ({ type: "room.ringing", room: { id, kind, title: "Book club", conversationId: kind === "GROUP" ? "c1" : null }, caller });
@@ -41,6 +41,28 @@ describe("who a past group call was with", () => {
     expect(withWhom(["Ada", "Grace", "Ada"])).toBe("with Ada and Grace");
     expect(withWhom(["Ada", "Grace", "Alan"])).toBe("with Ada, Grace and 1 other");
     expect(withWhom(["Ada", "Grace", "Alan", "Linus"])).toBe("with Ada, Grace and 2 others");
+  });
+});
+
+describe("when access to a room ends mid-call", () => {
+  it("tells the person why they left", () => {
+    expect(accessEndedNote("removed")).toBe("You were removed from the group, so you left its call.");
+    expect(accessEndedNote("cancelled")).toBe("The meeting was cancelled.");
+    // A block is not announced as one.
+    expect(accessEndedNote("blocked")).not.toMatch(/block/i);
+  });
+  it("tells moderators who may still be there and how to remove them", () => {
+    expect(accessWarningText("removed", ["Bob"])).toBe("Bob was removed from the group. Hearth asked their app to leave; if they are still here, remove them in the call (their tile's ⋯ menu → Kick out).");
+    expect(accessWarningText("blocked", ["Bob", "Cara", "Dan"])).toMatch(/^Bob, Cara and Dan no longer have access\. Hearth asked their apps to leave; if anyone is still here/);
+  });
+  it("passes a room's access events to whoever listens, until they stop", () => {
+    const store = new RoomEventsStore();
+    const heard: string[] = [];
+    const stop = store.onAccessChange((e) => heard.push(`${e.type}:${e.roomId}`));
+    store.handle({ type: "room.access-ended", roomId: "r1", reason: "removed" });
+    stop();
+    store.handle({ type: "room.access-ended", roomId: "r2", reason: "removed" });
+    expect(heard).toEqual(["room.access-ended:r1"]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RoomAccess } from "@/server/services/rooms/room-access";
 import type { RoomView } from "@/server/services/rooms/rooms";
+import type { RoomAccessEndReason } from "@/server/services/realtime/events";
 
 /** Words for a room's kind, as a small label above its title. */
 export function kindLabel(kind: RoomView["kind"]): string {
@@ -54,4 +55,24 @@ export function withWhom(names: string[]): string {
   if (unique.length === 0) return "Just you";
   if (unique.length <= 2) return `with ${unique.join(" and ")}`;
   return `with ${unique.slice(0, 2).join(", ")} and ${unique.length - 2 === 1 ? "1 other" : `${unique.length - 2} others`}`;
+}
+
+/** Why this person's meeting page left the call (their access ended while they were in it). */
+export function accessEndedNote(reason: RoomAccessEndReason): string {
+  switch (reason) {
+    case "removed":
+      return "You were removed from the group, so you left its call.";
+    case "cancelled":
+      return "The meeting was cancelled.";
+    case "blocked":
+      return "You can no longer take part in this call.";
+  }
+}
+
+/** For moderators: who lost access but may still be in the call, and what to do about it. */
+export function accessWarningText(reason: RoomAccessEndReason, names: string[]): string {
+  const who = names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const verb = names.length === 1 ? "was" : "were";
+  const what = reason === "removed" ? `${verb} removed from the group` : `no longer ${names.length === 1 ? "has" : "have"} access`;
+  return `${who} ${what}. Hearth asked ${names.length === 1 ? "their app" : "their apps"} to leave; if ${names.length === 1 ? "they are" : "anyone is"} still here, remove them in the call (their tile's ⋯ menu → Kick out).`;
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { CallController } from "../calls/call-controller";
-import { RoomEventsStore, type LiveRoom } from "./room-events";
+import { RoomEventsStore, type LiveRoom, type RoomAccessEvent } from "./room-events";
 import { RoomRingingDialog } from "./room-ringing-dialog";
 
 const RoomsContext = createContext<RoomEventsStore | null>(null);
@@ -74,6 +74,16 @@ export function useLiveRoom(conversationId: string): LiveRoom | null {
     () => store.liveForConversation(conversationId),
     () => null,
   );
+}
+
+/** Calls the handler with this room's access changes (lost access, or a warning for its moderators) while mounted. */
+export function useRoomAccessChanges(roomId: string, handler: (event: RoomAccessEvent) => void) {
+  const store = useRoomEvents();
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => store.onAccessChange((event) => event.roomId === roomId && latest.current(event)), [store, roomId]);
 }
 
 /** Marks a room as open in this tab while mounted, so its own rings stay quiet. */

@@ -38,6 +38,11 @@ describe("environment validation", () => {
     expect(env.AUTH_GITHUB_ID).toBeUndefined();
   });
 
+  it("keeps Jitsi tokens short: 120 s by default, at most 10 minutes", () => {
+    expect(parseEnv(valid).JITSI_TOKEN_TTL_SECONDS).toBe(120);
+    expect(problems({ ...valid, JITSI_TOKEN_TTL_SECONDS: "3600" })).toEqual([expect.stringMatching(/^JITSI_TOKEN_TTL_SECONDS: /)]);
+  });
+
   it("names a missing variable", () => {
     const { DATABASE_URL: _, ...rest } = valid;
     expect(problems(rest)).toEqual(["DATABASE_URL is missing"]);

@@ -74,7 +74,8 @@ const envSchema = z.object({
   JITSI_AUDIENCE: z.string().min(1).default("hearth"),
   /** The `sub` claim: Jitsi's XMPP domain (docker-jitsi-meet: meet.jitsi). */
   JITSI_XMPP_DOMAIN: z.string().min(1).default("meet.jitsi"),
-  JITSI_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(600),
+  /** How long a Jitsi token opens the door: someone who lost access cannot rejoin with an older one after this. */
+  JITSI_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(600).default(120),
   /** HS256 signs with JITSI_APP_SECRET; RS256 signs with JITSI_PRIVATE_KEY (PEM) and names JITSI_KEY_ID as `kid`. */
   JITSI_JWT_ALGORITHM: z.enum(["HS256", "RS256"]).default("HS256"),
   JITSI_PRIVATE_KEY: optional,

@@ -6,6 +6,7 @@ import { GROUP_MAX_MEMBERS } from "./schemas";
 import { postSystemMessage } from "./system-message";
 import { deleteObject, storeAvatarFromUpload } from "../profiles/avatars";
 import { handOverGroupRoom } from "../rooms/group-room-owner";
+import { announceRoomAccessEnded } from "../rooms/room-access-ended";
 
 async function requireGroup(deps: Deps, userId: string, conversationId: string) {
   const membership = await requireMembership(deps.db, userId, conversationId);
@@ -45,6 +46,8 @@ export async function removeGroupMember(deps: Deps, userId: string, input: { con
     await handOverGroupRoom(tx, input.conversationId, input.userId);
   });
   await publishToUsers(deps.redis, [input.userId], { type: "conversation.removed", conversationId: input.conversationId });
+  const room = await deps.db.room.findUnique({ where: { conversationId: input.conversationId }, select: { id: true } });
+  if (room) await announceRoomAccessEnded(deps, room.id, [input.userId], "removed");
   const remaining = membership.memberIds.filter((id) => id !== input.userId);
   await postSystemMessage(deps, input.conversationId, userId, `${await displayName(deps, userId)} removed ${removedName}`, remaining);
 }

@@ -2,6 +2,7 @@ import { AppError, notFound } from "../../errors";
 import { endCallBetween } from "../calls/call-actions";
 import { publishToUsers } from "../realtime/event-stream";
 import type { Deps } from "../../infra/deps";
+import { announceRoomAccessEnded, liveRoomsOwnedBy } from "../rooms/room-access-ended";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
 
 /** Blocks someone: ends any friendship and pending request between the two, in one transaction. Idempotent. */
@@ -19,6 +20,10 @@ export async function blockUser(deps: Deps, blockerId: string, blockedId: string
     deps.db.friendRequest.deleteMany({ where: { OR: pair.map(({ a, b }) => ({ senderId: a, recipientId: b })) } }),
   ]);
   await endCallBetween(deps, blockerId, blockedId);
+  // Neither may be in the other's rooms any more. The blocker's own moderators (the blocker) hear if the blocked
+  // person is still in a call; the blocked owner is not told that the blocker's app left theirs.
+  for (const roomId of await liveRoomsOwnedBy(deps, blockerId)) await announceRoomAccessEnded(deps, roomId, [blockedId], "blocked");
+  for (const roomId of await liveRoomsOwnedBy(deps, blockedId)) await announceRoomAccessEnded(deps, roomId, [blockerId], "blocked", { warnModerators: false });
   await publishToUsers(deps.redis, [blockerId, blockedId], { type: "friends.changed" });
 }
 

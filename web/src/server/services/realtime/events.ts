@@ -58,6 +58,8 @@ export type CallSignal =
    */
   | { kind: "recording"; state: "requested" | "shown" | "stopped" };
 
+export type RoomAccessEndReason = "removed" | "blocked" | "cancelled";
+
 export type UserEvent =
   | { type: "message.created"; message: MessageView }
   | { type: "message.updated"; message: MessageView }
@@ -84,6 +86,13 @@ export type UserEvent =
   | { type: "room.ringing"; room: { id: string; kind: "GROUP" | "MEETING" | "PROFILE" | "CALL"; title: string; conversationId: string | null }; caller: CallParty }
   /** A room's live state changed (from Jitsi's event webhook): show or hide the "join" banner; who is in it. */
   | { type: "room.live"; roomId: string; conversationId: string | null; live: boolean; participantIds: string[] }
+  /**
+   * This user may no longer be in this room (removed from its group, blocked by its owner, the meeting cancelled):
+   * a meeting page open on it hangs up. Jitsi itself only checks who joins, so this is what ends their stay.
+   */
+  | { type: "room.access-ended"; roomId: string; reason: RoomAccessEndReason }
+  /** For a room's moderators: people Jitsi still counts in the call have lost access; they can remove them there. */
+  | { type: "room.access-warning"; roomId: string; reason: RoomAccessEndReason; people: { id: string; displayName: string }[] }
   /** "Add people" moved this 1:1 call into a Jitsi room: both parties leave the direct call and join the room. */
   | { type: "room.moved"; callId: string; roomId: string }
   /** The client's last event is older than what the server keeps: refetch everything, then carry on. */

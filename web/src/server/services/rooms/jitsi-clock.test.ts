@@ -16,7 +16,7 @@ describe("clockSkewSeconds", () => {
 });
 
 describe("judgeClockSkew", () => {
-  const judge = (skew: number, ttl = 600) => judgeClockSkew(skew, ttl, "meet.example.com");
+  const judge = (skew: number, ttl = 120) => judgeClockSkew(skew, ttl, "meet.example.com");
   it("accepts up to 10 s either way", () => {
     expect(judge(9.9).level).toBe("ok");
     expect(judge(-10).level).toBe("ok");
