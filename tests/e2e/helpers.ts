@@ -89,7 +89,7 @@ export async function newPerson(browser: Browser, options: { phone?: boolean } =
  */
 export async function signInWithSession(context: BrowserContext, page: Page, user: { id: string; displayName: string }): Promise<void> {
   const cookieName = "authjs.session-token";
-  const value = await encode({ token: { sub: user.id, uid: user.id, sv: 0 }, secret: e2eEnv().AUTH_SECRET!, salt: cookieName, maxAge: 3600 });
+  const value = await encode({ token: { sub: user.id, uid: user.id, sv: 0, sid: randomUUID(), since: Date.now() }, secret: e2eEnv().AUTH_SECRET!, salt: cookieName, maxAge: 3600 });
   await context.addCookies([{ name: cookieName, value, url: `http://localhost:${E2E_PORT}`, httpOnly: true, sameSite: "Lax" }]);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: `Hi, ${user.displayName}` })).toBeVisible();

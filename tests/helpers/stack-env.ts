@@ -29,6 +29,8 @@ export function stackEnv(target: { database: string; redisDb: number; appUrl: st
     VAPID_SUBJECT: "mailto:tests@hearth.local",
     // Jitsi's media servers cannot run here: tokens are checked against the contract Prosody enforces, and pages
     // load a test double of external_api.js from this domain.
+    // Open event streams re-check their session this often (production: 15 s).
+    SESSION_RECHECK_SECONDS: "1",
     JITSI_DOMAIN: "jitsi.hearth.test",
     JITSI_APP_ID: "hearth",
     JITSI_AUDIENCE: "hearth",

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createCaller } from "@/server/api/root";
+import { changePassword } from "@/server/services/accounts/change-password";
+import { liveSessionUser, revokeSession } from "@/server/services/accounts/session-revocation";
+import { nextSessionToken } from "@/server/services/accounts/session-token";
 import { loadSessionUser } from "@/server/services/accounts/session-user";
 import { signInWithOAuth, type OAuthProfile } from "@/server/services/accounts/oauth-sign-in";
 import { callerFor, createUser, TEST_PASSWORD, testDeps, unique } from "../helpers/deps";
@@ -71,5 +75,53 @@ describe("OAuth / OIDC sign-in", () => {
     await expect(signInWithOAuth(deps, profile({ emailVerified: false }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(signInWithOAuth(deps, profile({ email: null }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await deps.db.user.count()).toBe(before);
+  });
+});
+
+describe("ending sessions", () => {
+  const signIn = async () => {
+    const user = await createUser();
+    const token = (await nextSessionToken(deps, {}, { user: { id: user.id, sessionVersion: 0 } }))!;
+    return { user, token };
+  };
+
+  it("each sign-in has its own id; signing out ends that session only, on the server", async () => {
+    const { user, token: phone } = await signIn();
+    const laptop = (await nextSessionToken(deps, {}, { user: { id: user.id, sessionVersion: 0 } }))!;
+    expect(phone).toMatchObject({ uid: user.id, sv: 0, sid: expect.any(String), since: expect.any(Number) });
+    expect(laptop.sid).not.toBe(phone.sid);
+    await revokeSession(deps, phone);
+    // The phone's cookie, copied or not, no longer signs anyone in; the laptop carries on.
+    expect(await nextSessionToken(deps, { ...phone }, {})).toBeNull();
+    expect(await nextSessionToken(deps, { ...laptop }, {})).toMatchObject({ uid: user.id });
+    expect(await deps.redis.ttl(`session:revoked:${phone.sid}`)).toBeGreaterThan(0);
+  });
+
+  it("'Sign out everywhere' ends every session, the caller's included", async () => {
+    const { user, token } = await signIn();
+    await callerFor(user).account.signOutEverywhere();
+    expect(await nextSessionToken(deps, { ...token }, {})).toBeNull();
+    expect(await deps.db.auditEvent.count({ where: { userId: user.id, action: "account.signed-out-everywhere" } })).toBe(1);
+  });
+
+  it("a session ends SESSION_ABSOLUTE_DAYS after its sign-in however active it is, and one without an id is refused", async () => {
+    const { token } = await signIn();
+    const days = deps.env.SESSION_ABSOLUTE_DAYS;
+    expect(await liveSessionUser(deps, token, token.since! + (days * 86_400_000 - 60_000))).not.toBeNull();
+    expect(await liveSessionUser(deps, token, token.since! + days * 86_400_000)).toBeNull();
+    const { sid: _sid, ...withoutId } = token;
+    expect(await nextSessionToken(deps, withoutId, {})).toBeNull();
+  });
+
+  it("an open event stream closes once its session ends (here: the password is changed elsewhere)", async () => {
+    const { user, token } = await signIn();
+    const caller = createCaller({ deps, user: { id: user.id, role: "USER", needsTotp: false }, ip: "127.0.0.1", sessionAlive: async () => (await liveSessionUser(deps, token)) !== null });
+    const stream = await caller.events.stream();
+    const iterator = stream[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ type: "ready" });
+    await changePassword(deps, user.id, { currentPassword: TEST_PASSWORD, newPassword: "a completely new passphrase" });
+    // The stream re-checks its session every SESSION_RECHECK_SECONDS (1 s in the tests) and then ends.
+    const next = await Promise.race([iterator.next(), new Promise((resolve) => setTimeout(() => resolve("still open"), 10_000))]);
+    expect(next).toEqual({ done: true, value: undefined });
   });
 });

@@ -10,6 +10,7 @@ import { env } from "./server/infra/env";
 import { authenticate } from "./server/services/accounts/authenticate";
 import { getToken } from "next-auth/jwt";
 import { completeOAuthSecondFactor } from "./server/services/accounts/oauth-two-factor";
+import { revokeSession } from "./server/services/accounts/session-revocation";
 import { nextSessionToken } from "./server/services/accounts/session-token";
 
 declare module "next-auth" {
@@ -99,6 +100,12 @@ const buildConfig = (): NextAuthConfig => ({
   secret: env().AUTH_SECRET,
   trustHost: env().AUTH_TRUST_HOST === "true",
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  events: {
+    // Signing out ends this session on the server too (its id on the deny list), not just its cookie in this browser.
+    async signOut(message) {
+      if ("token" in message && message.token) await revokeSession(deps(), message.token);
+    },
+  },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   logger: {
     // A wrong password is an expected outcome, already audited; don't log it as a server error.

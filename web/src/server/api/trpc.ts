@@ -14,6 +14,8 @@ export interface Context {
   deps: Deps;
   user: SessionUser | null;
   ip: string;
+  /** Whether the caller's session still stands (checked again by long-lived streams); absent: nothing to recheck. */
+  sessionAlive?: () => Promise<boolean>;
 }
 
 const t = initTRPC.context<Context>().create({

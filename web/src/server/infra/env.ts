@@ -57,6 +57,10 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
   MAIL_FROM: z.string().min(3),
+  /** Every session ends this many days after its sign-in, however active (sign in again then). */
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  /** How often an open event stream checks that its session still stands (signed out, password changed...). */
+  SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   TURN_SECRET: z.string().min(8),
   TURN_URLS: csv,
   STUN_URLS: csv,

@@ -8,6 +8,8 @@ import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, regenerateRecove
 import { resendVerificationEmail, verifyEmail } from "../../services/accounts/verify-email";
 import { getOwnSettings } from "../../services/profiles/profiles";
 import { publicProcedure, router, securityProcedure } from "../trpc";
+import { audit } from "../../services/accounts/audit";
+import { signOutEverywhere } from "../../services/accounts/session-revocation";
 
 export const accountRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.deps, input, { ip: ctx.ip })),
@@ -29,6 +31,12 @@ export const accountRouter = router({
     .mutation(async ({ ctx, input }) => {
       await changePassword(ctx.deps, ctx.user.id, input);
     }),
+
+  /** Ends every session of the account, the caller's included. */
+  signOutEverywhere: securityProcedure.mutation(async ({ ctx }) => {
+    await signOutEverywhere(ctx.deps, ctx.user.id);
+    await audit(ctx.deps.db, "account.signed-out-everywhere", { userId: ctx.user.id, ip: ctx.ip });
+  }),
 
   me: securityProcedure.query(async ({ ctx }) => {
     const settings = await getOwnSettings(ctx.deps, ctx.user.id);

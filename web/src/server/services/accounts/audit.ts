@@ -14,6 +14,7 @@ export type AuditAction =
   | "account.recovery-code-used"
   | "account.recovery-codes-regenerated"
   | "account.admin-granted"
+  | "account.signed-out-everywhere"
   | "admin.jitsi-settings-changed";
 
 export async function audit(

@@ -1,5 +1,6 @@
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { EmailStatus } from "@/components/settings/email-status";
+import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 import { TwoFactorSettings } from "@/components/settings/two-factor-settings";
 
 export const metadata = { title: "Account & security" };
@@ -10,6 +11,7 @@ export default function SecuritySettingsPage() {
       <EmailStatus />
       <TwoFactorSettings />
       <ChangePasswordForm />
+      <SignOutEverywhere />
     </div>
   );
 }
