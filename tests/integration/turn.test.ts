@@ -2,7 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { turnCredentials } from "@/server/services/calls/turn-credentials";
-import { callerFor, createUser, testDeps } from "../helpers/deps";
+import { connect } from "@/server/services/presence/presence";
+import { callerFor, createUser, makeFriends, testDeps } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 
 const run = promisify(execFile);
@@ -28,12 +29,33 @@ describe("TURN credentials against the real coturn", () => {
     expect(await allocates(forged.username, forged.credential)).toBe(false);
   }, 70_000);
 
-  it("are minted per signed-in user by calls.iceServers", async () => {
-    const user = await createUser();
-    const { iceServers, expiresAt } = await callerFor(user).calls.iceServers();
-    const turn = iceServers.find((s) => s.username)!;
-    expect(turn.username).toBe(`${expiresAt}:${user.id}`);
-    expect(await allocates(turn.username!, turn.credential!)).toBe(true);
-    await expectTrpcError(callerFor(null).calls.iceServers(), "UNAUTHORIZED");
-  }, 40_000);
+  it("are minted only for a party of a ringing or accepted call, valid at most 10 minutes, and work on coturn", async () => {
+    const [ada, bob, eve] = await Promise.all([createUser(), createUser(), createUser()]);
+    await makeFriends(ada, bob);
+    await Promise.all([connect(deps, ada.id), connect(deps, bob.id)]);
+    const call = await callerFor(ada).calls.start({ calleeId: bob.id, deviceId: "ada-device-0001" });
+    expect(call.status).toBe("ringing");
+    for (const party of [ada, bob]) {
+      const { iceServers, expiresAt } = await callerFor(party).calls.iceServers({ callId: call.id });
+      const turn = iceServers.find((s) => s.username)!;
+      expect(turn.username).toBe(`${expiresAt}:${party.id}`);
+      expect(expiresAt - Date.now() / 1000).toBeLessThanOrEqual(600);
+      expect(await allocates(turn.username!, turn.credential!)).toBe(true);
+    }
+    // Not a party, not signed in, no such call, or the call is over: nothing (NOT_FOUND, as if there were no call).
+    await expectTrpcError(callerFor(eve).calls.iceServers({ callId: call.id }), "NOT_FOUND");
+    await expectTrpcError(callerFor(null).calls.iceServers({ callId: call.id }), "UNAUTHORIZED");
+    await expectTrpcError(callerFor(ada).calls.iceServers({ callId: "no-such-call" }), "NOT_FOUND");
+    await callerFor(ada).calls.hangUp({ callId: call.id });
+    await expectTrpcError(callerFor(ada).calls.iceServers({ callId: call.id }), "NOT_FOUND");
+  }, 60_000);
+
+  it("are rate-limited per user", async () => {
+    const [ada, bob] = await Promise.all([createUser(), createUser()]);
+    await makeFriends(ada, bob);
+    await Promise.all([connect(deps, ada.id), connect(deps, bob.id)]);
+    const call = await callerFor(ada).calls.start({ calleeId: bob.id, deviceId: "ada-device-0001" });
+    for (let i = 0; i < 30; i++) await callerFor(ada).calls.iceServers({ callId: call.id });
+    await expectTrpcError(callerFor(ada).calls.iceServers({ callId: call.id }), "TOO_MANY_REQUESTS");
+  });
 });

@@ -11,7 +11,6 @@ import { LocalMedia, MediaUnavailableError, type TrackKind } from "./local-media
 import { PeerSession, type SessionState } from "./peer-session";
 
 export type Client = ReturnType<typeof useTRPCClient>;
-type IceConfig = Awaited<ReturnType<Client["calls"]["iceServers"]["query"]>>;
 type NegotiationSignal = Extract<CallSignal, { kind: "description" | "candidate" }>;
 export type CallEvent = Extract<UserEvent, { type: "call.ringing" | "call.updated" | "call.signal" }>;
 
@@ -25,7 +24,8 @@ const ignore = () => undefined;
 export class CallController {
   private snap: CallSnapshot = IDLE_SNAPSHOT;
   private readonly listeners = new Set<() => void>();
-  private prepared: Promise<{ media: LocalMedia; ice: IceConfig }> | null = null;
+  private prepared: Promise<{ media: LocalMedia }> | null = null;
+  private iceRefresh: ReturnType<typeof setTimeout> | undefined;
   private media: LocalMedia | null = null;
   private session: PeerSession | null = null;
   private earlySignals: NegotiationSignal[] = [];
@@ -209,10 +209,10 @@ export class CallController {
 
   // ---------------------------------------------------------------- the call on this device
 
-  /** Camera, microphone and ICE servers, asked for as soon as the call is placed or answered. */
+  /** Camera and microphone, asked for as soon as the call is placed or answered. */
   private prepare() {
     if (this.prepared) return;
-    const prepared = Promise.all([LocalMedia.open(), this.client.calls.iceServers.query()]).then(([media, ice]) => ({ media, ice }));
+    const prepared = LocalMedia.open().then((media) => ({ media }));
     this.prepared = prepared;
     prepared.then(
       ({ media }) => {
@@ -249,7 +249,18 @@ export class CallController {
     const prepared = this.prepared;
     const ready = await prepared?.catch(() => null);
     if (!ready || this.prepared !== prepared || this.currentCallId() !== call.id) return;
-    const { media, ice } = ready;
+    // TURN credentials are handed out for this call only, now that it is on (calls.iceServers).
+    const ice = await this.client.calls.iceServers.query({ callId: call.id }).catch(() => null);
+    if (this.prepared !== prepared || this.currentCallId() !== call.id) return;
+    if (!ice) {
+      const phase = this.snap.phase;
+      if (phase.kind === "in-call") {
+        void this.client.calls.hangUp.mutate({ callId: call.id }).catch(ignore);
+        this.finish(phase.other, "The call couldn't be set up.", true);
+      }
+      return;
+    }
+    const { media } = ready;
     this.session = new PeerSession({
       iceServers: ice.iceServers,
       iceTransportPolicy: ice.iceTransportPolicy,
@@ -262,6 +273,23 @@ export class CallController {
     });
     for (const signal of this.earlySignals.splice(0)) this.session.receive(signal);
     this.send({ kind: "media", ...media.state });
+    this.refreshIceBefore(call, ice.expiresAt);
+  }
+
+  /** Fresh TURN credentials a minute before these expire, for ICE restarts later in a long call. */
+  private refreshIceBefore(call: CallView, expiresAt: number) {
+    clearTimeout(this.iceRefresh);
+    const due = Math.max(10_000, expiresAt * 1000 - Date.now() - 60_000);
+    this.iceRefresh = setTimeout(() => {
+      void this.client.calls.iceServers.query({ callId: call.id }).then(
+        (ice) => {
+          if (!this.session || this.currentCallId() !== call.id) return;
+          this.session.setIceServers(ice.iceServers);
+          this.refreshIceBefore(call, ice.expiresAt);
+        },
+        () => undefined,
+      );
+    }, due);
   }
 
   private onSessionState(call: CallView, state: SessionState) {
@@ -322,6 +350,7 @@ export class CallController {
   private teardown() {
     void this.recorder.end();
     clearInterval(this.keepAlive);
+    clearTimeout(this.iceRefresh);
     this.session?.close();
     this.session = null;
     this.media?.close();

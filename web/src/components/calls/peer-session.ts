@@ -79,6 +79,11 @@ export class PeerSession {
     this.incoming = this.incoming.then(() => (signal.kind === "description" ? this.onDescription(signal.description) : this.onCandidate(signal.candidate))).catch((error: unknown) => console.warn("call signal", error));
   }
 
+  /** New ICE servers (fresh TURN credentials) for candidates gathered from now on, e.g. in an ICE restart. */
+  setIceServers(iceServers: RTCIceServer[]) {
+    this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers });
+  }
+
   close() {
     if (this.state === "closed") return;
     this.setState("closed");

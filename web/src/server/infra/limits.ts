@@ -19,9 +19,11 @@ export function createLimits(client: Redis) {
     conversationsPerUser: createLimiter(client, "conversation", 30, "1 h", "Too many new conversations"),
     attachmentUploadsPerUser: createLimiter(client, "attachment", 60, "1 h", "Too many uploads"),
     callsPerUser: createLimiter(client, "call", 20, "10 m", "Too many calls"),
+    turnCredentialsPerUser: createLimiter(client, "turn-credentials", 30, "10 m", "Too many attempts to connect calls"),
     callSignalsPerUser: createLimiter(client, "call-signal", 600, "1 m", "Too many call signals"),
     roomsPerUser: createLimiter(client, "room", 30, "1 h", "Too many new meetings"),
     roomTokensPerUser: createLimiter(client, "room-token", 60, "10 m", "Too many attempts to join"),
+    pushSubscriptionsPerUser: createLimiter(client, "push-subscribe", 30, "1 h", "Too many notification subscriptions"),
     avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
   } satisfies Record<string, Limiter>;
 }

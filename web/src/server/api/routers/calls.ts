@@ -4,15 +4,15 @@ import { getCallSettings, updateCallSettings } from "../../services/calls/call-s
 import { relaySignal } from "../../services/calls/call-signals";
 import { placeCall } from "../../services/calls/place-call";
 import { acceptCallInput, callIdInput, callSettingsInput, historyInput, reportConnectionInput, signalInput, startCallInput } from "../../services/calls/schemas";
-import { iceServersFor } from "../../services/calls/turn-credentials";
+import { iceServersForCall } from "../../services/calls/turn-credentials";
 import { protectedProcedure, router } from "../trpc";
 
 export const callsRouter = router({
   /**
-   * STUN/TURN servers for this user's next call, with TURN credentials valid for TURN_TTL_SECONDS, and the ICE
-   * transport policy ("relay" forces every call through TURN, e.g. to hide addresses or in tests).
+   * STUN/TURN servers for a call this user is a party of (ringing or going on), with TURN credentials valid for
+   * TURN_TTL_SECONDS, and the ICE transport policy ("relay" forces every call through TURN, e.g. in tests).
    */
-  iceServers: protectedProcedure.query(({ ctx }) => ({ ...iceServersFor(ctx.deps.env, ctx.user.id), iceTransportPolicy: ctx.deps.env.ICE_TRANSPORT_POLICY })),
+  iceServers: protectedProcedure.input(callIdInput).query(({ ctx, input }) => iceServersForCall(ctx.deps, ctx.user.id, input.callId)),
   /** Calls someone from this device: ringing, or already busy / missed (see placeCall). */
   start: protectedProcedure.input(startCallInput).mutation(({ ctx, input }) => placeCall(ctx.deps, ctx.user.id, input)),
   accept: protectedProcedure.input(acceptCallInput).mutation(({ ctx, input }) => answerCall(ctx.deps, ctx.user.id, input)),

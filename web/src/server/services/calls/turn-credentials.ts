@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { notFound } from "../../errors";
+import type { Deps } from "../../infra/deps";
 
 export interface IceServer {
   urls: string[];
@@ -25,4 +27,20 @@ export function iceServersFor(config: { TURN_SECRET: string; TURN_URLS: string[]
   if (config.STUN_URLS.length) iceServers.push({ urls: config.STUN_URLS });
   if (config.TURN_URLS.length) iceServers.push({ urls: config.TURN_URLS, username, credential });
   return { iceServers, expiresAt };
+}
+
+/**
+ * TURN credentials only for a party of a call that is ringing or going on (a TURN server relays traffic for whoever
+ * holds them, so they are not handed to anyone who asks), rate-limited per user, valid TURN_TTL_SECONDS (at most
+ * 10 minutes: coturn checks a credential when an allocation is made, so a longer call keeps its relay, and the
+ * device asks again before expiry for later ICE restarts). NOT_FOUND for anyone else, as if the call did not exist.
+ */
+export async function iceServersForCall(deps: Deps, userId: string, callId: string) {
+  const call = await deps.db.call.findFirst({
+    where: { id: callId, status: { in: ["RINGING", "ACCEPTED"] }, OR: [{ callerId: userId }, { calleeId: userId }] },
+    select: { id: true },
+  });
+  if (!call) throw notFound("That call");
+  await deps.limits.turnCredentialsPerUser.consume(userId);
+  return { ...iceServersFor(deps.env, userId), iceTransportPolicy: deps.env.ICE_TRANSPORT_POLICY };
 }
