@@ -54,6 +54,7 @@ function checkVapid(authorization: string): ReceivedPush["vapid"] {
 /** Starts the double. `respond` picks the status for a path (201 Created by default, 410 Gone for dead ones). */
 export async function startPushService(subscribers: Map<string, ReturnType<typeof browserKeys>>, respond: (path: string) => number = () => 201) {
   const received: ReceivedPush[] = [];
+  let origin = "";
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -67,11 +68,12 @@ export async function startPushService(subscribers: Map<string, ReturnType<typeo
         vapid: checkVapid(String(req.headers.authorization ?? "")),
         payload: subscriber ? JSON.parse(decryptAes128gcm(body, subscriber.ecdh, subscriber.auth).toString()) : null,
       });
-      res.writeHead(respond(path)).end();
+      const status = respond(path);
+      res.writeHead(status, status >= 300 && status < 400 ? { Location: `${origin}/redirected${path}` } : {}).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   return { origin, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

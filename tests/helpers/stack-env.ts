@@ -27,6 +27,8 @@ export function stackEnv(target: { database: string; redisDb: number; appUrl: st
     VAPID_PUBLIC_KEY: "BPPW_I3J648eXGY4BIlvTCrtEDMUMHznjYnj5cSkUpCJqu8zyS5XUZ9zwlf9HY8EzF8hCp4-mlHgcip6CLX920A",
     VAPID_PRIVATE_KEY: "sxPtiYdmXqQ2HVHxOozCArXD_C2ytsItFjhDn1Bao6I",
     VAPID_SUBJECT: "mailto:tests@hearth.local",
+    // The only push service the tests send to: the local test double.
+    PUSH_SERVICE_HOSTS: "127.0.0.1",
     // Jitsi's media servers cannot run here: tokens are checked against the contract Prosody enforces, and pages
     // load a test double of external_api.js from this domain.
     // Open event streams re-check their session this often (production: 15 s).

@@ -2,6 +2,7 @@ import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUSH_QUEUE } from "@/server/infra/queues";
 import { sendPushJob } from "@/server/services/push/send-push";
+import { PUSH_SUBSCRIPTIONS_PER_USER } from "@/server/services/push/subscriptions";
 import { browserKeys, startPushService } from "../helpers/push-service";
 import { callerFor, createUser, testDeps } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
@@ -11,7 +12,7 @@ const pushQueue = new Queue(PUSH_QUEUE, { connection: deps.redis });
 const browsers = new Map<string, ReturnType<typeof browserKeys>>();
 let service: Awaited<ReturnType<typeof startPushService>>;
 beforeAll(async () => {
-  service = await startPushService(browsers, (path) => (path.startsWith("/gone/") ? 410 : 201));
+  service = await startPushService(browsers, (path) => (path.startsWith("/gone/") ? 410 : path.startsWith("/moved/") ? 307 : 201));
 });
 afterAll(async () => {
   await Promise.all([service.close(), pushQueue.close()]);
@@ -49,6 +50,29 @@ describe("Web Push", () => {
       expect(Number(push.vapid.claims.exp) * 1000).toBeLessThanOrEqual(Date.now() + 24 * 3600_000);
       expect(push.payload).toEqual({ title: "New friend request", body: `${a.displayName} wants to be friends`, url: "/friends?tab=requests", tag: `friend-request-${a.id}` });
     }
+  });
+
+  it("sends only to known push services: any other endpoint is refused and nothing is stored", async () => {
+    const user = await createUser();
+    for (const endpoint of ["https://evil.example/push", "http://169.254.169.254/latest/meta-data", "http://127.0.0.1.evil.example/push", "http://user:pw@127.0.0.1/push", "file:///etc/passwd"]) {
+      await expectTrpcError(callerFor(user).push.subscribe({ endpoint, keys: browserKeys().keys }), "BAD_REQUEST");
+    }
+    expect(await deps.db.pushSubscription.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("never follows a redirect from a push service", async () => {
+    const user = await createUser();
+    await subscribe(user, `/moved/${user.id}`);
+    await expect(sendPushJob(deps, { userId: user.id, title: "t", body: "b", url: "/" })).rejects.toThrow(/answered 307/);
+    expect(service.received.filter((r) => r.path.startsWith("/redirected/"))).toEqual([]);
+  });
+
+  it("keeps the 20 most recent browsers per person", async () => {
+    const user = await createUser();
+    for (let i = 0; i < PUSH_SUBSCRIPTIONS_PER_USER + 1; i++) await subscribe(user, `/push/${user.id}/device-${i}`);
+    const kept = await deps.db.pushSubscription.findMany({ where: { userId: user.id }, select: { endpoint: true } });
+    expect(kept).toHaveLength(PUSH_SUBSCRIPTIONS_PER_USER);
+    expect(kept.map((k) => k.endpoint)).not.toContain(`${service.origin}/push/${user.id}/device-0`);
   });
 
   it("forgets subscriptions the push service says are gone", async () => {

@@ -1,6 +1,7 @@
 import webpush from "web-push";
 import type { Deps } from "../../infra/deps";
 import { pushJobSchema } from "../../infra/queues";
+import { isAllowedPushEndpoint } from "./subscriptions";
 
 /**
  * Delivers one push job to every browser the user subscribed: the payload is encrypted for each (aes128gcm) and
@@ -15,6 +16,12 @@ export async function sendPushJob(deps: Deps, payload: unknown): Promise<{ deliv
   let removed = 0;
   const body = JSON.stringify({ title: job.title, body: job.body, url: job.url, tag: job.tag });
   for (const subscription of subscriptions) {
+    // Stored before the allow-list changed, or otherwise not a push service: forget it, never send to it.
+    if (!isAllowedPushEndpoint(deps.env, subscription.endpoint)) {
+      await deps.db.pushSubscription.delete({ where: { id: subscription.id } }).catch(() => undefined);
+      removed++;
+      continue;
+    }
     // web-push builds the signed, encrypted request; fetch sends it (and, unlike web-push's own https-only sender,
     // also reaches a plain-http test double of a push service).
     const request = webpush.generateRequestDetails({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, body, {
@@ -29,6 +36,8 @@ export async function sendPushJob(deps: Deps, payload: unknown): Promise<{ deliv
       headers: request.headers as Record<string, string>,
       body: request.body ? new Uint8Array(request.body) : undefined,
       signal: AbortSignal.timeout(15_000),
+      // A push service answers; it does not send us elsewhere. A redirect is never followed.
+      redirect: "manual",
     });
     if (response.ok) {
       delivered++;
