@@ -64,7 +64,8 @@ const envSchema = z.object({
   TURN_SECRET: z.string().min(8),
   TURN_URLS: csv,
   STUN_URLS: csv,
-  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** How long TURN credentials can open a relay (coturn checks them only then, so a longer call keeps its relay). */
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(600).default(600),
   /** "relay" makes every call go through TURN (hides users' addresses from each other; the e2e tests use it). */
   ICE_TRANSPORT_POLICY: z.enum(["all", "relay"]).default("all"),
   /**
@@ -89,6 +90,14 @@ const envSchema = z.object({
   // Web Push (VAPID). Push is off while these are unset; make a pair with `npx web-push generate-vapid-keys`.
   VAPID_PUBLIC_KEY: optional,
   VAPID_PRIVATE_KEY: optional,
+  /**
+   * Push services Hearth sends Web Push to: hosts, or `*.` suffixes (browsers' own services by default). A
+   * subscription names a URL the server will POST to, so any other host is refused (no requests into the network).
+   */
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .default("fcm.googleapis.com,*.push.services.mozilla.com,*.push.apple.com,*.notify.windows.com")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL").default("mailto:admin@hearth.local"),
   UNREAD_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(900),
 }).superRefine((e, ctx) => {
