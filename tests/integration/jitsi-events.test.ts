@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/jitsi/events/[...event]/route";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
@@ -82,6 +83,26 @@ describe("the Jitsi event webhook", () => {
     expect((await post(joinPath, { ...join, occupant: { joined_at: t0 } })).json).toMatchObject({ error: expect.stringMatching(/occupant\.occupant_jid/) });
     expect((await post("room/renamed", good)).status).toBe(404);
     expect(await sessionsOf(roomId)).toEqual([]);
+  });
+
+  it("also takes a signed delivery (HMAC of timestamp and body), refusing a wrong signature, a changed body or an old timestamp", async () => {
+    const { roomId, ev } = await groupRoom();
+    const t0 = nextT0();
+    const [path, body] = ev.created(t0);
+    const text = JSON.stringify(body);
+    const signed = (timestamp: number, signedBody = text) => ({ "X-Hearth-Timestamp": String(timestamp), "X-Hearth-Signature": `sha256=${createHmac("sha256", SECRET).update(`${timestamp}.${signedBody}`).digest("hex")}` });
+    const send = async (headers: Record<string, string>) => {
+      const request = new Request(`http://localhost:3100/api/jitsi/events/${path}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: text });
+      return (await POST(request, { params: Promise.resolve({ event: path.split("/") }) })).status;
+    };
+    const now = Math.floor(Date.now() / 1000);
+    expect(await send(signed(now - 400))).toBe(401);
+    expect(await send(signed(now + 400))).toBe(401);
+    expect(await send(signed(now, text.replace("muc-room-created", "muc-room-created ")))).toBe(401);
+    expect(await send({ ...signed(now), "X-Hearth-Signature": "sha256=" + "0".repeat(64) })).toBe(401);
+    expect(await sessionsOf(roomId)).toEqual([]);
+    expect(await send(signed(now))).toBe(200);
+    expect(await sessionsOf(roomId)).toHaveLength(1);
   });
 
   it("records a session: created, joined (Hearth users and a guest), left, destroyed; presence, live state and the group's call entry follow", async () => {

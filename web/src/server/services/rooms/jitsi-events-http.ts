@@ -1,9 +1,14 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { Deps } from "../../infra/deps";
 import { recordJitsiEvent } from "./jitsi-events";
 import { isJitsiEventPath, parseJitsiEvent } from "./jitsi-events-schema";
 
 export const WEBHOOK_SECRET_HEADER = "x-hearth-webhook-secret";
+/** A signed delivery instead: unix seconds, and `sha256=` + hex HMAC-SHA256(secret, "<timestamp>.<body>"). */
+export const WEBHOOK_TIMESTAMP_HEADER = "x-hearth-timestamp";
+export const WEBHOOK_SIGNATURE_HEADER = "x-hearth-signature";
+/** How old (or how far in the future) a signed delivery may be: a captured one cannot be replayed later. */
+export const SIGNED_DELIVERY_MAX_AGE_SECONDS = 300;
 // A room destroyed lists every stay since the room was made; a megabyte holds thousands.
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -16,10 +21,18 @@ function secretMatches(given: string | null, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** A signature over the timestamp and the exact body, with a timestamp no more than five minutes off. */
+export function signedDeliveryValid(secret: string, timestamp: string | null, signature: string, body: string, nowMs = Date.now()): boolean {
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > SIGNED_DELIVERY_MAX_AGE_SECONDS) return false;
+  return secretMatches(signature, `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`);
+}
+
 /**
  * The event_sync webhook: POST /api/jitsi/events/{room/created|room/destroyed|occupant/joined|occupant/left}.
  * 503 when JITSI_WEBHOOK_SECRET is unset (a misconfigured deployment; event_sync retries 5xx and logs them);
- * 401 with no detail for a wrong or missing secret; 400 naming each invalid field; 200 for events recorded,
+ * 401 with no detail for a wrong or missing secret (or a bad or stale signature, when the delivery is signed
+ * instead); 400 naming each invalid field; 200 for events recorded,
  * repeated, or ignored (unknown or breakout rooms), so event_sync stops retrying them.
  */
 export async function handleJitsiWebhook(deps: Deps, request: Request, segments: string[]): Promise<Response> {
@@ -28,7 +41,9 @@ export async function handleJitsiWebhook(deps: Deps, request: Request, segments:
     console.error("[jitsi-events] JITSI_WEBHOOK_SECRET is not set: refusing Jitsi events");
     return json(503, { error: "Jitsi events are not configured." });
   }
-  if (!secretMatches(request.headers.get(WEBHOOK_SECRET_HEADER), secret)) return new Response(null, { status: 401 });
+  const signature = request.headers.get(WEBHOOK_SIGNATURE_HEADER);
+  // event_sync can only send a fixed header, so the shared secret is the default; a signed delivery is checked below.
+  if (signature === null && !secretMatches(request.headers.get(WEBHOOK_SECRET_HEADER), secret)) return new Response(null, { status: 401 });
 
   const path = segments.join("/");
   if (!isJitsiEventPath(path)) return json(404, { error: "No such event." });
@@ -36,6 +51,7 @@ export async function handleJitsiWebhook(deps: Deps, request: Request, segments:
   if (declared > MAX_BODY_BYTES) return json(413, { error: "Payload too large." });
   const raw = await request.text();
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return json(413, { error: "Payload too large." });
+  if (signature !== null && !signedDeliveryValid(secret, request.headers.get(WEBHOOK_TIMESTAMP_HEADER), signature, raw)) return new Response(null, { status: 401 });
   let body: unknown;
   try {
     body = JSON.parse(raw);
