@@ -168,6 +168,13 @@ describe("1:1 calls", () => {
     const call = await as(stranger).calls.start({ calleeId: bob.id, deviceId: device("s") });
     expect(call.status).toBe("ringing");
     await as(stranger).calls.hangUp({ callId: call.id });
+    // A call opens the pair's conversation: someone whose profile the stranger may not see cannot be called either,
+    // whatever the call setting says (openDirect would refuse that conversation too).
+    await deps.db.user.update({ where: { id: bob.id }, data: { profileVisibility: "FRIENDS" } });
+    const conversationsBefore = await deps.db.conversationMember.count({ where: { userId: stranger.id } });
+    await expectTrpcError(as(stranger).chat.openDirect({ userId: bob.id }), "NOT_FOUND");
+    await expectTrpcError(as(stranger).calls.start({ calleeId: bob.id, deviceId: device("s") }), "NOT_FOUND");
+    expect(await deps.db.conversationMember.count({ where: { userId: stranger.id } })).toBe(conversationsBefore);
     await deps.db.user.update({ where: { id: bob.id }, data: { callPolicy: "NOBODY" } });
     await expectTrpcError(as(ada).calls.start({ calleeId: bob.id, deviceId: device("ada") }), "NOT_FOUND");
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { AppError, notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
-import { ensureDirectConversation } from "../chat/open-direct";
+import { ensureDirectConversation, mayOpenDirect } from "../chat/open-direct";
 import { presenceOf } from "../presence/presence";
 import { publishToUsers } from "../realtime/event-stream";
 import type { CallView } from "../realtime/events";
@@ -26,11 +26,12 @@ export async function placeCall(deps: Deps, callerId: string, input: { calleeId:
   if (input.calleeId === callerId) throw new AppError("BAD_REQUEST", "You cannot call yourself.");
   const callee = await deps.db.user.findUnique({
     where: { id: input.calleeId },
-    select: { callPolicy: true, doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true },
+    select: { callPolicy: true, profileVisibility: true, doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true },
   });
   if (!callee) throw notFound("That person");
   const relationship = await getRelationship(deps.db, callerId, input.calleeId);
-  if (!audienceAllows(callee.callPolicy, relationship)) throw notFound("That person");
+  // A call opens the pair's conversation, so it needs what a message would need as well as the callee's call setting.
+  if (!audienceAllows(callee.callPolicy, relationship) || !mayOpenDirect(relationship, callee.profileVisibility)) throw notFound("That person");
   await deps.limits.callsPerUser.consume(callerId);
 
   const { conversationId } = await ensureDirectConversation(deps, callerId, input.calleeId);

@@ -1,7 +1,8 @@
 import { AppError, notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { isUniqueViolation } from "../../infra/prisma-errors";
-import { audienceAllows, getRelationship } from "../social/relationship";
+import type { Audience } from "@/generated/prisma/client";
+import { audienceAllows, getRelationship, type Relationship } from "../social/relationship";
 import { directKeyOf } from "./access";
 
 /**
@@ -13,9 +14,14 @@ export async function openDirectConversation(deps: Deps, userId: string, otherId
   const other = await deps.db.user.findUnique({ where: { id: otherId }, select: { profileVisibility: true } });
   if (!other) throw notFound("That person");
   const relationship = await getRelationship(deps.db, userId, otherId);
-  if (relationship.blocked || !(relationship.friends || audienceAllows(other.profileVisibility, relationship))) throw notFound("That person");
+  if (!mayOpenDirect(relationship, other.profileVisibility)) throw notFound("That person");
 
   return ensureDirectConversation(deps, userId, otherId);
+}
+
+/** Whether a 1:1 conversation may be started with someone: no block either way, and friends or their profile visible. */
+export function mayOpenDirect(relationship: Relationship, profileVisibility: Audience): boolean {
+  return !relationship.blocked && (relationship.friends || audienceAllows(profileVisibility, relationship));
 }
 
 /** The pair's 1:1 conversation, created on first use (callers check who may reach whom first). */
