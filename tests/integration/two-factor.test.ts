@@ -146,3 +146,18 @@ describe("two-factor authentication after an OAuth sign-in", () => {
     expect(token).toMatchObject({ uid: user.id, user: { id: user.id } });
   });
 });
+
+describe("settings that re-check the password", () => {
+  it("are rate-limited together per account: the 11th check in 15 minutes is refused, even with the right password", async () => {
+    const user = await createUser();
+    await enrol(user);
+    const attempts = [
+      () => callerFor(user).account.disableTotp({ password: "not the password 1" }),
+      () => callerFor(user).account.regenerateRecoveryCodes({ password: "not the password 2" }),
+      () => callerFor(user).account.changePassword({ currentPassword: "not the password 3", newPassword: "a completely new passphrase" }),
+    ];
+    for (let i = 0; i < 10; i++) await expectTrpcError(attempts[i % 3]!(), "BAD_REQUEST", /not right/);
+    await expectTrpcError(callerFor(user).account.disableTotp({ password: TEST_PASSWORD }), "TOO_MANY_REQUESTS", /Too many password checks/);
+    expect((await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeInstanceOf(Date);
+  });
+});

@@ -7,6 +7,8 @@ export function createLimits(client: Redis) {
     /** Failed sign-ins per account: at most 100 an hour (ASVS 2.2.1). */
     signInFailuresPerAccount: createLimiter(client, "signin-fail-account", 100, "1 h", "Too many failed sign-ins for this account"),
     signInPerIp: createLimiter(client, "signin-ip", 30, "5 m", "Too many sign-in attempts from your network"),
+    /** Settings that re-check the password (change it, turn 2FA off, new recovery codes): no guessing through them. */
+    passwordChecksPerUser: createLimiter(client, "password-check", 10, "15 m", "Too many password checks"),
     signUpPerIp: createLimiter(client, "signup-ip", 10, "1 h", "Too many new accounts from your network"),
     passwordResetPerEmail: createLimiter(client, "reset-email", 3, "1 h", "Too many password reset requests for this address"),
     passwordResetPerIp: createLimiter(client, "reset-ip", 10, "1 h", "Too many password reset requests"),

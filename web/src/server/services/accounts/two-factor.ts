@@ -33,6 +33,7 @@ export async function disableTotp(deps: Deps, userId: string, password: string):
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, passwordHash: true, totpEnabledAt: true } });
   if (!user.totpEnabledAt) throw new AppError("BAD_REQUEST", "Two-factor authentication is already off.");
   if (user.role === "ADMIN") throw new AppError("FORBIDDEN", "Admins must keep two-factor authentication on.");
+  await deps.limits.passwordChecksPerUser.consume(userId);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
     throw new AppError("BAD_REQUEST", "That password is not right.", { field: "password" });
   }
@@ -47,6 +48,7 @@ export async function disableTotp(deps: Deps, userId: string, password: string):
 export async function regenerateRecoveryCodesWithPassword(deps: Deps, userId: string, password: string): Promise<{ recoveryCodes: string[] }> {
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, totpEnabledAt: true } });
   if (!user.totpEnabledAt) throw new AppError("BAD_REQUEST", "Turn on two-factor authentication first.");
+  await deps.limits.passwordChecksPerUser.consume(userId);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
     throw new AppError("BAD_REQUEST", "That password is not right.", { field: "password" });
   }
