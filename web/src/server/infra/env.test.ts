@@ -33,7 +33,7 @@ describe("environment validation", () => {
     const env = parseEnv({ ...valid, ADMIN_EMAILS: "Root@Example.com, b@c.d" });
     expect(env.TURN_URLS).toEqual(["turn:a:3478?transport=udp", "turn:a:3478?transport=tcp"]);
     expect(env.ADMIN_EMAILS).toEqual(["root@example.com", "b@c.d"]);
-    expect(env.TURN_TTL_SECONDS).toBe(3600);
+    expect(env.TURN_TTL_SECONDS).toBe(600);
     expect(env.S3_FORCE_PATH_STYLE).toBe(true);
     expect(env.AUTH_GITHUB_ID).toBeUndefined();
   });
