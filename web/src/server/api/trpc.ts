@@ -58,8 +58,16 @@ export const router = t.router;
 
 export const publicProcedure = t.procedure.use(appErrors);
 
-const signedIn = t.middleware(({ ctx, next }) => {
+/**
+ * Writes that come many times a second by design, each under its own tighter limit (limits.ts): call signalling and
+ * keep-alives, typing, read receipts, room presence. Every other write counts against writesPerUser.
+ */
+const STREAMING_WRITES = new Set(["calls.signal", "calls.keepAlive", "calls.reportConnection", "chat.typing", "chat.markRead", "rooms.reportPresence"]);
+
+const signedIn = t.middleware(async ({ ctx, next, type, path }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  // Every write fans out somewhere (events, notifications, mail): one person cannot flood the others.
+  if (type === "mutation" && !STREAMING_WRITES.has(path)) await ctx.deps.limits.writesPerUser.consume(ctx.user.id);
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

@@ -9,6 +9,8 @@ export function createLimits(client: Redis) {
     signInPerIp: createLimiter(client, "signin-ip", 30, "5 m", "Too many sign-in attempts from your network"),
     /** Settings that re-check the password (change it, turn 2FA off, new recovery codes): no guessing through them. */
     passwordChecksPerUser: createLimiter(client, "password-check", 10, "15 m", "Too many password checks"),
+    /** Every signed-in write (but the streaming ones, limited on their own): a flood cap per person. */
+    writesPerUser: createLimiter(client, "writes", 120, "1 m", "You are doing that too often"),
     signUpPerIp: createLimiter(client, "signup-ip", 10, "1 h", "Too many new accounts from your network"),
     passwordResetPerEmail: createLimiter(client, "reset-email", 3, "1 h", "Too many password reset requests for this address"),
     passwordResetPerIp: createLimiter(client, "reset-ip", 10, "1 h", "Too many password reset requests"),
