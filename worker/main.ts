@@ -11,6 +11,7 @@ import { sweepExpiredPresence } from "../web/src/server/services/presence/presen
 import { endAbandonedSessions, pruneWebhookDeliveries } from "../web/src/server/services/rooms/jitsi-events-sweep";
 import { createRedis } from "../web/src/server/infra/redis";
 import { sendEmailJob } from "../web/src/server/services/mail/send-email";
+import { sweepUnclaimedUploads } from "../web/src/server/services/chat/attachments";
 
 /** The Hearth worker: BullMQ processors for background jobs. One process; scale by running more. */
 async function main() {
@@ -38,6 +39,7 @@ async function main() {
       await sweepCalls(deps);
       await pruneWebhookDeliveries(deps);
       await endAbandonedSessions(deps);
+      await sweepUnclaimedUploads(deps);
     },
     { connection, concurrency: 1 },
   );

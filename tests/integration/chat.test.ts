@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { attachmentDownloadUrl } from "@/server/services/chat/attachments";
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import { attachmentDownloadUrl, sweepUnclaimedUploads, UNCLAIMED_UPLOAD_MAX_AGE_MS } from "@/server/services/chat/attachments";
 import { readObject } from "@/server/services/profiles/avatars";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
@@ -373,6 +374,26 @@ describe("attachments", () => {
     const download = await fetch(link);
     expect(await download.text()).toBe("%PDF-1.4 tiny");
     expect(download.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''ticket.pdf");
+  });
+
+  it("go with their message: a deleted message's files are no longer served and their objects are deleted; unclaimed uploads are swept", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    const id = await upload(a, conversationId, Buffer.from("%PDF-1.4 private"), { name: "private.pdf", contentType: "application/pdf" });
+    const { key } = await deps.db.attachment.findUniqueOrThrow({ where: { id } });
+    const message = await callerFor(a).chat.send({ conversationId, body: "see this", attachmentIds: [id] });
+    const deleted = await callerFor(a).chat.delete({ messageId: message.id });
+    expect(deleted.attachments).toEqual([]);
+    await expect(attachmentDownloadUrl(deps, b.id, id)).rejects.toThrow(/not found/i);
+    await expect(deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: key }))).rejects.toThrow();
+
+    // An upload nobody attached: kept for a day (a slow sender), then the maintenance sweep removes row and object.
+    const orphan = await upload(a, conversationId, Buffer.from("never sent"), { name: "draft.pdf", contentType: "application/pdf" });
+    const orphanKey = (await deps.db.attachment.findUniqueOrThrow({ where: { id: orphan } })).key;
+    await sweepUnclaimedUploads(deps);
+    expect(await deps.db.attachment.count({ where: { id: orphan } })).toBe(1);
+    await sweepUnclaimedUploads(deps, Date.now() + UNCLAIMED_UPLOAD_MAX_AGE_MS + 1000);
+    expect(await deps.db.attachment.count({ where: { id: orphan } })).toBe(0);
+    await expect(deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: orphanKey }))).rejects.toThrow();
   });
 
   it("cannot be claimed twice, by someone else, in another conversation, or before the bytes arrive", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
 import { AppError, notFound } from "../../errors";
@@ -91,4 +91,25 @@ export async function attachmentDownloadUrl(deps: Deps, userId: string, attachme
     ResponseContentDisposition: `${inline ? "inline" : "attachment"}; filename*=UTF-8''${filename}`,
   });
   return getSignedUrl(deps.storage.publicClient, command, { expiresIn: DOWNLOAD_URL_TTL_SECONDS });
+}
+
+/** Removes stored files; one that is already gone (or fails) is logged, never fatal: the rows are what serve files. */
+export async function deleteStoredObjects(deps: Deps, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    await deps.storage.client.send(new DeleteObjectCommand({ Bucket: deps.storage.bucket, Key: key })).catch((error: unknown) => {
+      console.warn(`[attachments] could not delete ${key}: ${(error as Error).message}`);
+    });
+  }
+}
+
+/** Uploads never attached to a message are forgotten after this long (the worker's maintenance tick sweeps them). */
+export const UNCLAIMED_UPLOAD_MAX_AGE_MS = 24 * 3600_000;
+
+/** Deletes uploads that never rode on a message (rows and objects), oldest first, in batches. */
+export async function sweepUnclaimedUploads(deps: Deps, now = Date.now(), maxAgeMs = UNCLAIMED_UPLOAD_MAX_AGE_MS): Promise<number> {
+  const stale = await deps.db.attachment.findMany({ where: { messageId: null, createdAt: { lt: new Date(now - maxAgeMs) } }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true, key: true } });
+  if (stale.length === 0) return 0;
+  await deps.db.attachment.deleteMany({ where: { id: { in: stale.map((s) => s.id) }, messageId: null } });
+  await deleteStoredObjects(deps, stale.map((s) => s.key));
+  return stale.length;
 }

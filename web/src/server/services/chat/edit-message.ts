@@ -4,6 +4,7 @@ import type { MessageView } from "../realtime/events";
 import { publishToUsers } from "../realtime/event-stream";
 import { requireMembership } from "./access";
 import { messageSelect, toMessageView } from "./message-view";
+import { deleteStoredObjects } from "./attachments";
 
 async function ownMessage(deps: Deps, userId: string, messageId: string) {
   const message = await deps.db.message.findUnique({ where: { id: messageId }, select: { conversationId: true, senderId: true, deletedAt: true, kind: true } });
@@ -23,10 +24,18 @@ export async function editMessage(deps: Deps, userId: string, input: { messageId
   return message;
 }
 
-/** Deletes the caller's own message softly: it stays in place as "deleted", its text is gone for everyone. */
+/**
+ * Deletes the caller's own message softly: it stays in place as "deleted"; its text and its files are gone for
+ * everyone (the file rows at once, so no link serves them; the stored objects right after).
+ */
 export async function deleteMessage(deps: Deps, userId: string, messageId: string): Promise<MessageView> {
   const membership = await ownMessage(deps, userId, messageId);
-  const row = await deps.db.message.update({ where: { id: messageId }, data: { body: "", deletedAt: new Date() }, select: messageSelect });
+  const files = await deps.db.attachment.findMany({ where: { messageId }, select: { id: true, key: true } });
+  const [row] = await deps.db.$transaction([
+    deps.db.message.update({ where: { id: messageId }, data: { body: "", deletedAt: new Date() }, select: messageSelect }),
+    deps.db.attachment.deleteMany({ where: { id: { in: files.map((f) => f.id) } } }),
+  ]);
+  await deleteStoredObjects(deps, files.map((f) => f.key));
   const message = toMessageView(row);
   await publishToUsers(deps.redis, membership.memberIds, { type: "message.updated", message });
   return message;
