@@ -85,6 +85,7 @@ test("email verification, password reset and two-factor sign-in", async ({ page 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Account & security" }).click();
     await page.waitForURL("**/settings/security");
+    await page.getByLabel("Password (to set it up)").fill(user.password);
     await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
     const secretBox = page.getByTestId("totp-secret");
     await expect(secretBox).toHaveText(/^[A-Z2-7]{32}$/);

@@ -11,7 +11,7 @@ const STEP = 30_000;
 
 /** Enrols a user through the procedures; returns the secret and the recovery codes. */
 async function enrol(user: { id: string }) {
-  const { secret, uri } = await callerFor(user).account.beginTotp();
+  const { secret, uri } = await callerFor(user).account.beginTotp({ password: TEST_PASSWORD });
   expect(uri).toContain(`secret=${secret}`);
   // Use the previous step's code at enrolment so the current step's code is still fresh for sign-in.
   const { recoveryCodes } = await callerFor(user).account.confirmTotp({ code: totpCode(secret, Date.now() - STEP) });
@@ -31,9 +31,16 @@ describe("two-factor authentication (TOTP)", () => {
     expect((await callerFor(user).account.me()).recoveryCodesLeft).toBe(10);
   });
 
+  it("asks for the password before enrolment starts, and stores nothing without it", async () => {
+    const user = await createUser();
+    await expectTrpcError(callerFor(user).account.beginTotp({}), "BAD_REQUEST", /password is not right/);
+    await expectTrpcError(callerFor(user).account.beginTotp({ password: "not the password" }), "BAD_REQUEST", /password is not right/);
+    expect((await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecret).toBeNull();
+  });
+
   it("refuses a wrong enrolment code (field error) and leaves 2FA off", async () => {
     const user = await createUser();
-    await callerFor(user).account.beginTotp();
+    await callerFor(user).account.beginTotp({ password: TEST_PASSWORD });
     await expectTrpcError(callerFor(user).account.confirmTotp({ code: "000000" }), "BAD_REQUEST", /not right/);
     await expectTrpcError(callerFor(user).account.confirmTotp({ code: "12345" }), "BAD_REQUEST");
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
@@ -148,7 +155,7 @@ describe("two-factor authentication after an OAuth sign-in", () => {
 });
 
 describe("settings that re-check the password", () => {
-  it("are rate-limited together per account: the 11th check in 15 minutes is refused, even with the right password", async () => {
+  it("are rate-limited together per account (2FA set-up included): the 11th check in 15 minutes is refused, even with the right password", async () => {
     const user = await createUser();
     await enrol(user);
     const attempts = [
@@ -156,7 +163,8 @@ describe("settings that re-check the password", () => {
       () => callerFor(user).account.regenerateRecoveryCodes({ password: "not the password 2" }),
       () => callerFor(user).account.changePassword({ currentPassword: "not the password 3", newPassword: "a completely new passphrase" }),
     ];
-    for (let i = 0; i < 10; i++) await expectTrpcError(attempts[i % 3]!(), "BAD_REQUEST", /not right/);
+    // Enrolment checked the password once; nine wrong ones use up the ten.
+    for (let i = 0; i < 9; i++) await expectTrpcError(attempts[i % 3]!(), "BAD_REQUEST", /not right/);
     await expectTrpcError(callerFor(user).account.disableTotp({ password: TEST_PASSWORD }), "TOO_MANY_REQUESTS", /Too many password checks/);
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeInstanceOf(Date);
   });

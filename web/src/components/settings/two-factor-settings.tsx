@@ -91,9 +91,19 @@ export function TwoFactorSettings() {
       <p className="mb-4 text-sm text-stone-600">Protect your account with a code from an authenticator app each time you sign in.{me.data.role === "ADMIN" ? " Required for admins." : ""}</p>
       <FormAlert message={formErrors(begin.error).form} />
       {!begin.data ? (
-        <Button onClick={() => begin.mutate()} pending={begin.isPending}>
-          Set up two-factor authentication
-        </Button>
+        <form
+          className="space-y-4"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            begin.mutate({ password: String(new FormData(event.currentTarget).get("password") ?? "") });
+          }}
+        >
+          <TextField label="Password (to set it up)" name="password" type="password" autoComplete="current-password" required error={formErrors(begin.error).fields.password} />
+          <Button type="submit" pending={begin.isPending}>
+            Set up two-factor authentication
+          </Button>
+        </form>
       ) : (
         <form onSubmit={onConfirm} className="space-y-4" noValidate>
           <div className="flex flex-col gap-4 sm:flex-row sm:items-center">

@@ -43,7 +43,7 @@ export const accountRouter = router({
     return { ...settings, recoveryCodesLeft: settings.totpEnabledAt ? await remainingRecoveryCodes(ctx.deps, ctx.user.id) : 0 };
   }),
 
-  beginTotp: securityProcedure.mutation(({ ctx }) => beginTotpEnrolment(ctx.deps, ctx.user.id)),
+  beginTotp: securityProcedure.input(z.object({ password: z.string().max(256).optional() })).mutation(({ ctx, input }) => beginTotpEnrolment(ctx.deps, ctx.user.id, input.password)),
 
   confirmTotp: securityProcedure.input(z.object({ code: totpCodeSchema })).mutation(({ ctx, input }) => confirmTotpEnrolment(ctx.deps, ctx.user.id, input.code)),
 

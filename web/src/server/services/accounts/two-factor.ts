@@ -5,10 +5,18 @@ import { verifyPassword } from "./password-hash";
 import { regenerateRecoveryCodes } from "./recovery-codes";
 import { generateTotpSecret, totpUri, verifyTotp } from "./totp";
 
-/** Starts enrolment: stores a fresh secret (inactive until confirmed) and returns it for the authenticator app. */
-export async function beginTotpEnrolment(deps: Deps, userId: string): Promise<{ secret: string; uri: string }> {
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, totpEnabledAt: true } });
+/**
+ * Starts enrolment after re-checking the password (someone at an unlocked computer must not tie the account to their
+ * own authenticator): stores a fresh secret, inactive until confirmed, and returns it for the authenticator app.
+ * Accounts that sign in only through a provider have no password to give.
+ */
+export async function beginTotpEnrolment(deps: Deps, userId: string, password: string | undefined): Promise<{ secret: string; uri: string }> {
+  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, totpEnabledAt: true, passwordHash: true } });
   if (user.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor authentication is already on.");
+  if (user.passwordHash) {
+    await deps.limits.passwordChecksPerUser.consume(userId);
+    if (!password || !(await verifyPassword(user.passwordHash, password))) throw new AppError("BAD_REQUEST", "That password is not right.", { field: "password" });
+  }
   const secret = generateTotpSecret();
   await deps.db.user.update({ where: { id: userId }, data: { totpSecret: secret } });
   return { secret, uri: totpUri(secret, user.email) };
