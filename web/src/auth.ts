@@ -6,7 +6,7 @@ import type { Provider } from "next-auth/providers";
 import { clientIp } from "./server/client-ip";
 import { AppError } from "./server/errors";
 import { deps } from "./server/infra/deps";
-import { env } from "./server/infra/env";
+import { authUrlFromAppUrl, env } from "./server/infra/env";
 import { authenticate } from "./server/services/accounts/authenticate";
 import { getToken } from "next-auth/jwt";
 import { completeOAuthSecondFactor } from "./server/services/accounts/oauth-two-factor";
@@ -95,7 +95,12 @@ export const oauthProviders = () =>
     .filter((p) => p.type !== "credentials")
     .map((p) => ({ id: p.id, name: p.name }));
 
-const buildConfig = (): NextAuthConfig => ({
+const buildConfig = (): NextAuthConfig => {
+  authUrlFromAppUrl(process.env, env().APP_URL);
+  return buildAuthConfig();
+};
+
+const buildAuthConfig = (): NextAuthConfig => ({
   providers: providers(),
   secret: env().AUTH_SECRET,
   trustHost: env().AUTH_TRUST_HOST === "true",

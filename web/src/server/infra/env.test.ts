@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { authUrlFromAppUrl, EnvError, parseEnv } from "./env";
 
 const valid = {
   APP_URL: "http://localhost:3000",
@@ -53,6 +53,17 @@ describe("environment validation", () => {
       expect.stringMatching(/^AUTH_SECRET: .*32 characters/),
       "REDIS_URL: must be a redis:// URL",
     ]);
+  });
+});
+
+describe("AUTH_URL", () => {
+  it("comes from APP_URL unless set explicitly (never from a request's Host header)", () => {
+    const unset: Record<string, string | undefined> = {};
+    authUrlFromAppUrl(unset, "https://hearth.example.org");
+    expect(unset.AUTH_URL).toBe("https://hearth.example.org");
+    const explicit: Record<string, string | undefined> = { AUTH_URL: "https://auth.example.org" };
+    authUrlFromAppUrl(explicit, "https://hearth.example.org");
+    expect(explicit.AUTH_URL).toBe("https://auth.example.org");
   });
 });
 

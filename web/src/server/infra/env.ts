@@ -139,6 +139,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
+/**
+ * Auth.js builds its callback and redirect URLs from AUTH_URL, or else from the request's Host header, which a
+ * client controls. Hearth's public URL is APP_URL: it becomes AUTH_URL unless one is set explicitly.
+ */
+export function authUrlFromAppUrl(processEnv: Record<string, string | undefined>, appUrl: string): void {
+  if (!processEnv.AUTH_URL) processEnv.AUTH_URL = appUrl;
+}
+
 let cached: Env | undefined;
 
 /** The validated environment. The first call validates; a bad variable throws an EnvError naming it. */
