@@ -217,6 +217,14 @@ describe("rooms and Jitsi tokens", () => {
     await expectTrpcError(as(owner).rooms.createMeeting({ title: "Backwards", startsAt: at(2), endsAt: at(1) }), "BAD_REQUEST", /end after it starts/);
     await expectTrpcError(as(owner).rooms.createMeeting({ title: "Marathon", startsAt: at(1), endsAt: at(30) }), "BAD_REQUEST", /24 hours/);
     await expectTrpcError(as(owner).rooms.createMeeting({ title: "When?", startsAt: "tomorrow", endsAt: at(1) }), "BAD_REQUEST");
+    // Control characters would end a line of the meeting's .ics early (a forged property): refused, nothing stored.
+    const before = await deps.db.room.count({ where: { ownerId: owner.id } });
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: "Plans\r\nATTENDEE:mailto:x@evil.example", startsAt: at(1), endsAt: at(2) }), "BAD_REQUEST", /control characters/);
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: "Bell\u0007", startsAt: at(1), endsAt: at(2) }), "BAD_REQUEST", /control characters/);
+    await expectTrpcError(as(owner).rooms.createMeeting({ title: "Plans", description: "ok\rATTENDEE:x", startsAt: at(1), endsAt: at(2) }), "BAD_REQUEST", /control characters/);
+    expect(await deps.db.room.count({ where: { ownerId: owner.id } })).toBe(before);
+    // Line breaks in a description are fine (escaped as \n in the .ics).
+    expect((await as(owner).rooms.createMeeting({ title: "Plans", description: "Line one\nLine two", startsAt: at(1), endsAt: at(2) })).description).toBe("Line one\nLine two");
   });
 
   it("end-to-end encryption: hosts switch it; recording is then granted to nobody", async () => {

@@ -6,10 +6,27 @@ export const conversationRoomInput = z.object({ conversationId: id });
 export const profileRoomInput = z.object({ userId: id });
 
 export const MEETING_MAX_INVITEES = 99;
+// Control characters have no place in a title, and could break the lines of the meeting's .ics; descriptions keep
+// line breaks and tabs only.
+// (Matching control characters is the point here, hence the lint exception.)
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 export const createMeetingInput = z
   .object({
-    title: z.string().trim().min(1, "Give the meeting a title.").max(120, "Titles have at most 120 characters."),
-    description: z.string().trim().max(2000, "Descriptions have at most 2,000 characters.").default(""),
+    title: z
+      .string()
+      .trim()
+      .min(1, "Give the meeting a title.")
+      .max(120, "Titles have at most 120 characters.")
+      .refine((t) => !CONTROL.test(t), "Titles cannot contain control characters."),
+    description: z
+      .string()
+      .trim()
+      .max(2000, "Descriptions have at most 2,000 characters.")
+      .refine((d) => !CONTROL_BUT_LINES.test(d), "Descriptions cannot contain control characters.")
+      .default(""),
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
     inviteeIds: z.array(id).max(MEETING_MAX_INVITEES, `Invite at most ${MEETING_MAX_INVITEES} people.`).default([]),
