@@ -97,6 +97,8 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
   });
 
   const roomId = new URL(a.page.url()).pathname.split("/").pop()!;
+  // When Jitsi's room was created (the webhook's room/created below); room/destroyed names the same instance.
+  let roomCreatedAt = 0;
   await test.step("Ada's page follows Jitsi's events: joined, someone else, recording, ready to close", async () => {
     expect(await joinJitsi(a.page, { id: "ada0001", roomName: ada1.roomName, displayName: ada.displayName })).toBe(true);
     await expect(a.page.getByTestId("meeting-people")).toHaveText("Just you");
@@ -114,6 +116,7 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
     await expect(b.page.getByRole("heading", { name: groupName })).toBeVisible();
     await expect(b.page.getByText("Group call in progress")).toBeHidden();
     const t0 = Math.floor(Date.now() / 1000);
+    roomCreatedAt = t0;
     const base = { room_name: ada1.roomName, room_jid: `${ada1.roomName}@muc.meet.jitsi`, is_breakout: false };
     await prosody(b.page, "room/created", { event_name: "muc-room-created", ...base, created_at: t0 });
     await prosody(b.page, "occupant/joined", {
@@ -160,7 +163,7 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
     await expect(b.page.getByText("Group call in progress")).toBeVisible();
     await prosody(b.page, "occupant/joined", { event_name: "muc-occupant-joined", ...base, active_occupants_count: 2, occupant: { occupant_jid: bobJid, joined_at: t, name: bob.displayName, id: bob.id } });
     await prosody(b.page, "occupant/left", { event_name: "muc-occupant-left", ...base, active_occupants_count: 1, occupant: { occupant_jid: bobJid, joined_at: t, left_at: t + 65, name: bob.displayName, id: bob.id } });
-    await prosody(b.page, "room/destroyed", { event_name: "muc-room-destroyed", ...base, created_at: t - 10, destroyed_at: t + 70, all_occupants: [{ occupant_jid: adaJid, joined_at: t - 10, left_at: t + 70, name: ada.displayName, id: ada.id }] });
+    await prosody(b.page, "room/destroyed", { event_name: "muc-room-destroyed", ...base, created_at: roomCreatedAt, destroyed_at: t + 70, all_occupants: [{ occupant_jid: adaJid, joined_at: roomCreatedAt, left_at: t + 70, name: ada.displayName, id: ada.id }] });
     await expect(b.page.getByText("Group call in progress")).toBeHidden();
     await expect(b.page.getByRole("log", { name: "Messages" }).getByText(/Group call · \d+:\d\d/)).toBeVisible();
     await b.page.goto("/calls");
