@@ -2,6 +2,7 @@ import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { notify } from "../notifications/notifications";
 import { getRoom, newJitsiRoomName, type RoomView } from "./rooms";
+import { roomAudience } from "./jitsi-events-effects";
 import { announceRoomAccessEnded } from "./room-access-ended";
 
 /** Invitations admit from creation until an hour after the meeting's planned end. */
@@ -65,14 +66,12 @@ export async function cancelMeeting(deps: Deps, userId: string, roomId: string):
   if (view.kind !== "MEETING") throw new AppError("BAD_REQUEST", "Only scheduled meetings can be cancelled.");
   if (view.access.role !== "owner") throw new AppError("FORBIDDEN", "Only the meeting's owner can cancel it.");
   await deps.db.room.update({ where: { id: roomId }, data: { deletedAt: new Date() } });
-  // Everyone who could have been in it: invitees, hosts, the owner's other devices, and whoever Jitsi says is there.
-  const [invites, hosts, present] = await Promise.all([
-    deps.db.roomInvite.findMany({ where: { roomId }, select: { userId: true } }),
-    deps.db.roomHost.findMany({ where: { roomId }, select: { userId: true } }),
+  // Everyone who could have been in it (owner, hosts, invitees: the room's audience) and whoever Jitsi says is there.
+  const [audience, present] = await Promise.all([
+    roomAudience(deps, { id: roomId, kind: view.kind, ownerId: view.owner.id, conversationId: view.conversationId }),
     deps.db.roomParticipant.findMany({ where: { leftAt: null, userId: { not: null }, session: { roomId, endedAt: null } }, select: { userId: true } }),
   ]);
-  const everyone = [userId, ...invites.map((i) => i.userId), ...hosts.map((h) => h.userId), ...present.flatMap((p) => (p.userId ? [p.userId] : []))];
-  await announceRoomAccessEnded(deps, roomId, everyone, "cancelled");
+  await announceRoomAccessEnded(deps, roomId, [...audience, ...present.flatMap((p) => (p.userId ? [p.userId] : []))], "cancelled");
 }
 
 /** An iCalendar (RFC 5545) event for a meeting, so invitees can add it to their calendars; the link is Hearth's. */
