@@ -2,7 +2,7 @@ import type { Deps } from "../../infra/deps";
 import { pendingSecondFactor, readPendingSecondFactor, type PendingSecondFactor } from "./oauth-two-factor";
 import { signInWithOAuth, type OAuthProfile } from "./oauth-sign-in";
 import { liveSessionUser, newSessionId } from "./session-revocation";
-import type { SessionUser } from "./session-user";
+import { loadSessionUser, type SessionUser } from "./session-user";
 
 /** What Hearth keeps in the Auth.js session token (an encrypted cookie). */
 export interface SessionToken {
@@ -27,7 +27,11 @@ export async function nextSessionToken(deps: Deps, token: Record<string, unknown
     const user = await liveSessionUser(deps, ref as Parameters<typeof liveSessionUser>[1]);
     return user ? { uid: user.id, sv: ref.sv as number, sid: ref.sid as string, since: ref.since as number, user } : null;
   };
-  const signedIn = (uid: string, sv: number) => session({ uid, sv, sid: newSessionId(), since: Date.now() });
+  // A new sign-in's id is fresh and its lifetime just begun: only the account needs loading.
+  const signedIn = async (uid: string, sv: number): Promise<SessionToken | null> => {
+    const user = await loadSessionUser(deps.db, uid, sv);
+    return user ? { uid: user.id, sv, sid: newSessionId(), since: Date.now(), user } : null;
+  };
   if (signIn.oauth) {
     const user = await signInWithOAuth(deps, signIn.oauth);
     if (user.needsSecondFactor) return { pending: pendingSecondFactor(user, signIn.oauth.provider) };
