@@ -66,14 +66,20 @@ async function prosody(page: Page, path: string, body: Record<string, unknown>) 
   expect(response.status(), await response.text()).toBe(200);
 }
 
-test("group call: Ada starts it from the group thread, Bob is rung, sees the live banner once Jitsi reports the room, and joins", async ({ browser }) => {
+/** Ada and Bob, friends, each signed in in their own browser, in a new group of two (Ada its admin). */
+async function groupOfTwo(browser: Browser, groupName: string) {
   const ada = await insertUser("Ada");
   const bob = await insertUser("Bob");
   await befriend(ada.id, bob.id);
   const a = await signedIn(browser, ada);
   const b = await signedIn(browser, bob);
-  const groupName = `Book club ${token(4)}`;
   const { conversationId } = await mutate<{ conversationId: string }>(a.page, "chat.createGroup", { name: groupName, memberIds: [bob.id] });
+  return { ada, bob, a, b, conversationId };
+}
+
+test("group call: Ada starts it from the group thread, Bob is rung, sees the live banner once Jitsi reports the room, and joins", async ({ browser }) => {
+  const groupName = `Book club ${token(4)}`;
+  const { ada, bob, a, b, conversationId } = await groupOfTwo(browser, groupName);
 
   let ada1!: JitsiDoubleInstance;
   await test.step("Ada starts the call: her page constructs Jitsi for the group's room with her moderator token", async () => {
@@ -178,12 +184,7 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
 });
 
 test("removed from the group mid-call: Bob's meeting page leaves and says why; Ada, in the call, is told he may still be there", async ({ browser }) => {
-  const ada = await insertUser("Ada");
-  const bob = await insertUser("Bob");
-  await befriend(ada.id, bob.id);
-  const a = await signedIn(browser, ada);
-  const b = await signedIn(browser, bob);
-  const { conversationId } = await mutate<{ conversationId: string }>(a.page, "chat.createGroup", { name: `Walks ${token(4)}`, memberIds: [bob.id] });
+  const { bob, a, b, conversationId } = await groupOfTwo(browser, `Walks ${token(4)}`);
   await a.page.goto(`/messages/${conversationId}`);
   await a.page.getByRole("button", { name: "Start group call" }).click();
   await a.page.waitForURL(/\/rooms\/[^/?]+\?join=1$/);
