@@ -45,10 +45,20 @@ export function newUser(firstName: string): E2EUser {
   };
 }
 
-/** Signs up through the /sign-up form; on success the new account lands on the welcome page, signed in. */
+/**
+ * Signs up through the /sign-up form as a newcomer does: "Check your email", the emailed link confirms the address,
+ * then signing in lands on the welcome page.
+ */
 export async function signUp(page: Page, user: E2EUser): Promise<void> {
   await page.goto("/sign-up");
   await fillSignUpForm(page, user);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const link = await linkFromMail(user.email, /^Confirm your email/);
+  await page.goto(link.toString());
+  await expect(page.getByText("Your email address is confirmed")).toBeVisible();
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByText("Your email is confirmed. Sign in to continue.")).toBeVisible();
+  await submitSignIn(page, user.email, user.password);
   await page.waitForURL((url) => url.pathname === "/" && url.searchParams.get("welcome") === "1");
   await expect(page.getByRole("heading", { name: `Hi, ${user.displayName}` })).toBeVisible();
   await expect(page.getByText("Welcome to Hearth!")).toBeVisible();

@@ -21,11 +21,17 @@ async function linkTokenFor(to: string, template: string): Promise<string> {
   return new URL(job!.data.url).searchParams.get("token")!;
 }
 const signUpInput = (name = unique("new_")) => ({ email: `${name}@example.test`, username: name, displayName: `New ${name}`, password: "a sturdy passphrase 42" });
+/** Signs up (the answer never says who the account is) and finds the new account's id by its address. */
+async function signUpUser(input: ReturnType<typeof signUpInput>): Promise<{ userId: string }> {
+  expect(await callerFor(null, freshIp()).account.signUp(input)).toEqual({ status: "check-your-email" });
+  const user = await deps.db.user.findUniqueOrThrow({ where: { email: input.email.toLowerCase() }, select: { id: true } });
+  return { userId: user.id };
+}
 
 describe("sign-up", () => {
   it("creates an unverified account, hashes the password with argon2id and queues a verification email", async () => {
     const input = signUpInput();
-    const { userId } = await callerFor(null).account.signUp(input);
+    const { userId } = await signUpUser(input);
     const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(user).toMatchObject({ email: input.email, username: input.username, usernameKey: input.username.toLowerCase(), emailVerifiedAt: null, role: "USER" });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -36,7 +42,7 @@ describe("sign-up", () => {
 
   it("an address listed in ADMIN_EMAILS is an ordinary account until verified; the verification link makes it admin", async () => {
     // Whoever signs up first with the admin's address (a squatter, say) gets nothing from it...
-    const { userId } = await callerFor(null).account.signUp({ ...signUpInput(), email: "admin@hearth.test" });
+    const { userId } = await signUpUser({ ...signUpInput(), email: "admin@hearth.test" });
     const roleOf = async (id: string) => (await deps.db.user.findUniqueOrThrow({ where: { id } })).role;
     expect(await roleOf(userId)).toBe("USER");
     // ...until the link sent to that address is opened, which only its owner can do.
@@ -46,13 +52,13 @@ describe("sign-up", () => {
   });
 
   it("a password reset link proves a listed address too (and an unlisted one stays a user)", async () => {
-    const { userId } = await callerFor(null).account.signUp({ ...signUpInput(), email: "reset-admin@hearth.test" });
+    const { userId } = await signUpUser({ ...signUpInput(), email: "reset-admin@hearth.test" });
     await callerFor(null).account.requestPasswordReset({ email: "reset-admin@hearth.test" });
     await callerFor(null).account.resetPassword({ token: await linkTokenFor("reset-admin@hearth.test", "reset-password"), password: "a brand new passphrase" });
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: userId } })).role).toBe("ADMIN");
 
     const plain = signUpInput();
-    const other = await callerFor(null).account.signUp(plain);
+    const other = await signUpUser(plain);
     await callerFor(null).account.verifyEmail({ token: await linkTokenFor(plain.email, "verify-email") });
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: other.userId } })).role).toBe("USER");
   });
@@ -66,9 +72,27 @@ describe("sign-up", () => {
     expect(await deps.db.user.count()).toBe(before);
   });
 
-  it("refuses an email that already has an account (case-insensitively)", async () => {
+  it("an address that already has an account gets the same answer, creates nothing, and its owner is emailed instead", async () => {
     const existing = await createUser();
-    await expectTrpcError(callerFor(null).account.signUp({ ...signUpInput(), email: existing.email.toUpperCase() }), "CONFLICT", /already exists/);
+    const fresh = signUpInput();
+    const taken = { ...signUpInput(), email: existing.email.toUpperCase() };
+    const hashBefore = (await deps.db.user.findUniqueOrThrow({ where: { id: existing.id } })).passwordHash;
+    const before = await deps.db.user.count();
+    // Word for word the same answer as a new address gets: the form tells nobody who has an account.
+    expect(await callerFor(null, freshIp()).account.signUp(taken)).toEqual(await callerFor(null, freshIp()).account.signUp(fresh));
+    expect(await deps.db.user.count()).toBe(before + 1);
+    expect(await deps.db.user.findUnique({ where: { usernameKey: taken.username.toLowerCase() } })).toBeNull();
+    expect((await deps.db.user.findUniqueOrThrow({ where: { id: existing.id } })).passwordHash).toBe(hashBefore);
+    // The owner hears about it, with ways in; nothing lets the caller in.
+    const [notice] = await emailJobs(existing.email);
+    expect(notice?.data).toMatchObject({ template: "account-exists", url: "http://localhost:3100/sign-in", resetUrl: "http://localhost:3100/forgot-password" });
+    expect(await deps.db.auditEvent.count({ where: { userId: existing.id, action: "account.sign-up-existing-email" } })).toBe(1);
+  });
+
+  it("tells an address's owner about sign-up attempts at most 3 times an hour, and still answers the same", async () => {
+    const existing = await createUser();
+    for (let i = 0; i < 5; i++) expect(await callerFor(null, freshIp()).account.signUp({ ...signUpInput(), email: existing.email })).toEqual({ status: "check-your-email" });
+    expect((await emailJobs(existing.email)).filter((j) => j.data.template === "account-exists")).toHaveLength(3);
   });
 
   it.each([
@@ -99,21 +123,26 @@ describe("sign-up", () => {
 });
 
 describe("email verification", () => {
-  it("verifies with the emailed link once; a reused or forged link is refused", async () => {
+  it("verifies with the emailed link; opened again it says already confirmed; a forged or reset link is refused", async () => {
     const input = signUpInput();
-    const { userId } = await callerFor(null).account.signUp(input);
+    const { userId } = await signUpUser(input);
     const token = await linkTokenFor(input.email, "verify-email");
-    await callerFor(null).account.verifyEmail({ token });
-    expect((await deps.db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeInstanceOf(Date);
-    await expectTrpcError(callerFor(null).account.verifyEmail({ token }), "BAD_REQUEST", /invalid or has expired/);
-    await expectTrpcError(callerFor(null).account.verifyEmail({ token: "A".repeat(43) }), "BAD_REQUEST");
+    expect(await callerFor(null).account.verifyEmail({ token })).toEqual({ alreadyConfirmed: false });
+    const verifiedAt = (await deps.db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt;
+    expect(verifiedAt).toBeInstanceOf(Date);
+    // Opened again (a second tab, a mail preview, an effect run twice): it did its work, so it says so, and changes nothing.
+    expect(await callerFor(null).account.verifyEmail({ token })).toEqual({ alreadyConfirmed: true });
+    expect((await deps.db.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toEqual(verifiedAt);
+    await expectTrpcError(callerFor(null).account.verifyEmail({ token: "A".repeat(43) }), "BAD_REQUEST", /invalid or has expired/);
+    await callerFor(null).account.requestPasswordReset({ email: input.email });
+    await expectTrpcError(callerFor(null).account.verifyEmail({ token: await linkTokenFor(input.email, "reset-password") }), "BAD_REQUEST", /invalid or has expired/);
     await expectTrpcError(callerFor(null).account.verifyEmail({ token: "<script>" }), "BAD_REQUEST");
   });
 
   it("resends only to unverified accounts, and at most 3 times an hour", async () => {
     const verified = await createUser();
     await expectTrpcError(callerFor(verified).account.resendVerification(), "BAD_REQUEST", /already verified/);
-    const { userId } = await callerFor(null).account.signUp(signUpInput());
+    const { userId } = await signUpUser(signUpInput());
     for (let i = 0; i < 3; i++) await callerFor({ id: userId }).account.resendVerification();
     await expectTrpcError(callerFor({ id: userId }).account.resendVerification(), "TOO_MANY_REQUESTS");
   });
@@ -130,7 +159,7 @@ describe("password sign-in", () => {
   it("never truncates: a 200-character password's 199-character prefix does not sign in", async () => {
     const password = `${"correct horse ".repeat(14)}battery`.slice(0, 200);
     const input = { ...signUpInput(), password };
-    await callerFor(null).account.signUp(input);
+    await signUpUser(input);
     expect((await authenticate(deps, { email: input.email, password: password.slice(0, 199) }, { ip: freshIp() })).ok).toBe(false);
     expect((await authenticate(deps, { email: input.email, password }, { ip: freshIp() })).ok).toBe(true);
   });

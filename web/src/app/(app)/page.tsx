@@ -8,7 +8,7 @@ import { requireSessionUser } from "@/server/session";
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const user = await requireSessionUser();
   const { welcome } = await searchParams;
-  const me = await deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true, avatarKey: true, bio: true, _count: { select: { friendships: true } } } });
+  const me = await deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true, avatarKey: true, emailVerifiedAt: true, bio: true, _count: { select: { friendships: true } } } });
   const steps = [
     { done: !!me.avatarKey, label: "Add a profile photo", href: "/settings/profile" },
     { done: me.bio.length > 0, label: "Write a short bio", href: "/settings/profile" },
@@ -16,7 +16,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   ];
   return (
     <div className="space-y-6">
-      {welcome ? <FormAlert tone="success" message="Welcome to Hearth! We sent you an email to confirm your address." /> : null}
+      {welcome ? <FormAlert tone="success" message={me.emailVerifiedAt ? "Welcome to Hearth!" : "Welcome to Hearth! We sent you an email to confirm your address."} /> : null}
       <h1 className="text-2xl font-semibold tracking-tight">Hi, {me.displayName}</h1>
       <HomeRequests />
       {steps.some((s) => !s.done) ? (

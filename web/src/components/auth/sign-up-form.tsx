@@ -1,22 +1,19 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import Link from "next/link";
+import { type FormEvent } from "react";
 import { useTRPC } from "@/trpc/client";
-import { signInWithPassword } from "./actions";
 import { Button } from "../ui/button";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 
 export function SignUpForm() {
   const trpc = useTRPC();
-  const router = useRouter();
   const signUp = useMutation(trpc.account.signUp.mutationOptions());
-  const [signingIn, setSigningIn] = useState(false);
   const errors = formErrors(signUp.error);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = {
@@ -25,21 +22,10 @@ export function SignUpForm() {
       displayName: String(form.get("displayName")),
       password: String(form.get("password")),
     };
-    try {
-      await signUp.mutateAsync(input);
-    } catch {
-      return; // shown inline from signUp.error
-    }
-    {
-      setSigningIn(true);
-      const credentials = new FormData();
-      credentials.set("email", input.email);
-      credentials.set("password", input.password);
-      credentials.set("next", "/?welcome=1");
-      const result = await signInWithPassword({ error: null, needsSecondFactor: false }, credentials);
-      if (result?.error) router.push("/sign-in");
-    }
+    signUp.mutate(input);
   }
+
+  if (signUp.isSuccess) return <CheckYourEmail email={signUp.variables.email} />;
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -48,9 +34,25 @@ export function SignUpForm() {
       <TextField label="Username" name="username" autoComplete="username" required minLength={3} maxLength={30} error={errors.fields.username} hint="Letters, digits and underscores. Friends find you by it." />
       <TextField label="Display name" name="displayName" autoComplete="name" required maxLength={60} error={errors.fields.displayName} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={12} error={errors.fields.password} hint="At least 12 characters. A short sentence works well." />
-      <Button type="submit" pending={signUp.isPending || signingIn} className="w-full">
+      <Button type="submit" pending={signUp.isPending} className="w-full">
         Create account
       </Button>
     </form>
+  );
+}
+
+/** The same answer whether the address was new or already had an account (the owner of an existing one is emailed). */
+function CheckYourEmail({ email }: { email: string }) {
+  return (
+    <div className="space-y-4" role="status">
+      <h2 className="text-lg font-semibold">Check your email</h2>
+      <p className="text-sm text-stone-700">
+        We sent a message to <strong className="break-all">{email}</strong>. Open the link in it to confirm your address and finish setting up your account.
+      </p>
+      <p className="text-sm text-stone-500">Nothing there after a few minutes? Look in your spam folder, or check the address and sign up again.</p>
+      <Link href="/sign-in" className="block text-center text-sm font-medium text-ember-700 hover:underline">
+        Go to sign in
+      </Link>
+    </div>
   );
 }

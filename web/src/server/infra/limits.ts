@@ -14,6 +14,8 @@ export function createLimits(client: Redis) {
     signUpPerIp: createLimiter(client, "signup-ip", 10, "1 h", "Too many new accounts from your network"),
     passwordResetPerEmail: createLimiter(client, "reset-email", 3, "1 h", "Too many password reset requests for this address"),
     passwordResetPerIp: createLimiter(client, "reset-ip", 10, "1 h", "Too many password reset requests"),
+    /** "Someone tried to sign up with your address" emails to its owner; over the limit they are skipped silently. */
+    accountExistsEmailsPerUser: createLimiter(client, "account-exists", 3, "1 h", "Too many sign-up notices"),
     verificationEmailPerUser: createLimiter(client, "verify-user", 3, "1 h", "Too many verification emails"),
     totpAttemptsPerUser: createLimiter(client, "totp-user", 10, "15 m", "Too many two-factor attempts"),
     friendRequestsPerUser: createLimiter(client, "friend-request", 30, "1 h", "Too many friend requests"),

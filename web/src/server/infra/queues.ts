@@ -12,6 +12,7 @@ export const emailJobSchema = z.discriminatedUnion("template", [
   z.object({ template: z.literal("verify-email"), to: z.email(), displayName: z.string(), url: z.url() }),
   z.object({ template: z.literal("reset-password"), to: z.email(), displayName: z.string(), url: z.url() }),
   z.object({ template: z.literal("password-changed"), to: z.email(), displayName: z.string() }),
+  z.object({ template: z.literal("account-exists"), to: z.email(), displayName: z.string(), url: z.url(), resetUrl: z.url() }),
   z.object({
     template: z.literal("unread-messages"),
     to: z.email(),

@@ -3,6 +3,7 @@ import type { Db } from "../../infra/db";
 
 export type AuditAction =
   | "account.sign-up"
+  | "account.sign-up-existing-email"
   | "account.sign-in"
   | "account.sign-in-failed"
   | "account.email-verified"

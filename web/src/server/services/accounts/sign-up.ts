@@ -7,23 +7,30 @@ import { assertPasswordAllowed } from "./password-policy";
 import type { SignUpInput } from "./schemas";
 import { isUniqueViolation } from "../../infra/prisma-errors";
 
+/** What sign-up answers, whether or not the address already had an account: nothing to learn from it. */
+export type SignUpResult = { status: "check-your-email" };
+
 /**
  * Creates an account (unverified) and emails a verification link. Always an ordinary account: an address listed in
  * ADMIN_EMAILS becomes admin only once verified (admin-emails.ts).
+ *
+ * An address that already has an account gets the same answer, after the same work (the password is hashed either
+ * way), and its owner gets an email saying someone tried: the form cannot be used to learn who has an account.
+ * Usernames are public (profiles, search), so a taken one is named.
  */
-export async function signUp(deps: Deps, input: SignUpInput, client: { ip: string }): Promise<{ userId: string }> {
+export async function signUp(deps: Deps, input: SignUpInput, client: { ip: string }): Promise<SignUpResult> {
   await deps.limits.signUpPerIp.consume(client.ip);
   assertPasswordAllowed(input.password, { email: input.email, username: input.username });
 
   const usernameKey = input.username.toLowerCase();
-  const [emailTaken, usernameTaken] = await Promise.all([
-    deps.db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
-    deps.db.user.findUnique({ where: { usernameKey }, select: { id: true } }),
-  ]);
-  if (usernameTaken) throw new AppError("CONFLICT", "That username is taken.", { field: "username" });
-  if (emailTaken) throw new AppError("CONFLICT", "An account with that email already exists. Sign in or reset your password.", { field: "email" });
-
+  if (await deps.db.user.findUnique({ where: { usernameKey }, select: { id: true } })) throw usernameTaken();
   const passwordHash = await hashPassword(input.password);
+  const existing = await deps.db.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, displayName: true } });
+  if (existing) {
+    await tellOwnerSomeoneTried(deps, existing, client.ip);
+    return { status: "check-your-email" };
+  }
+
   let userId: string;
   try {
     const user = await deps.db.user.create({
@@ -41,14 +48,32 @@ export async function signUp(deps: Deps, input: SignUpInput, client: { ip: strin
   } catch (error) {
     // Two sign-ups racing for the same name: the unique index decides.
     const constraint = isUniqueViolation(error);
-    if (constraint?.includes("usernameKey")) throw new AppError("CONFLICT", "That username is taken.", { field: "username" });
-    if (constraint?.includes("email")) throw new AppError("CONFLICT", "An account with that email already exists.", { field: "email" });
+    if (constraint?.includes("usernameKey")) throw usernameTaken();
+    // The same address won by a concurrent sign-up: the same answer as any taken address.
+    if (constraint?.includes("email")) return { status: "check-your-email" };
     throw error;
   }
 
   await audit(deps.db, "account.sign-up", { userId, ip: client.ip });
   await sendVerificationEmail(deps, { id: userId, email: input.email, displayName: input.displayName });
-  return { userId };
+  return { status: "check-your-email" };
+}
+
+const usernameTaken = () => new AppError("CONFLICT", "That username is taken.", { field: "username" });
+
+/** The owner of an address someone tried to sign up with hears about it (a few times an hour at most, silently capped). */
+async function tellOwnerSomeoneTried(deps: Deps, owner: { id: string; email: string; displayName: string }, ip: string): Promise<void> {
+  await audit(deps.db, "account.sign-up-existing-email", { userId: owner.id, ip });
+  try {
+    await deps.limits.accountExistsEmailsPerUser.consume(owner.id);
+  } catch (error) {
+    // Refusing here would tell the caller the address is taken; the owner has had enough emails about it.
+    if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") return;
+    throw error;
+  }
+  const signInUrl = new URL("/sign-in", deps.env.APP_URL).toString();
+  const resetUrl = new URL("/forgot-password", deps.env.APP_URL).toString();
+  await deps.mail.enqueue({ template: "account-exists", to: owner.email, displayName: owner.displayName, url: signInUrl, resetUrl }, `account-exists-${owner.id}-${Date.now()}`);
 }
 
 export async function sendVerificationEmail(deps: Deps, user: { id: string; email: string; displayName: string }): Promise<void> {

@@ -16,6 +16,10 @@ describe("email templates", () => {
       html: expect.stringContaining('href="https://h.example/reset-password?token=t"'),
     });
     expect(renderEmail({ template: "password-changed", to: "a@b.co", displayName: "Ada" }).subject).toBe("Your Hearth password was changed");
+    const exists = renderEmail({ template: "account-exists", to: "a@b.co", displayName: "Ada", url: "https://h.example/sign-in", resetUrl: "https://h.example/forgot-password" });
+    expect(exists.subject).toBe("Someone tried to sign up to Hearth with your address");
+    expect(exists.html).toContain('href="https://h.example/sign-in"');
+    expect(exists.text).toContain("https://h.example/forgot-password");
     const digest = renderEmail({ template: "unread-messages", to: "a@b.co", displayName: "Ada", url: "https://h.example/messages", lines: ["2 new messages from <Grace>", "Alan mentioned you"] });
     expect(digest.subject).toBe("You have unread messages on Hearth");
     expect(digest.text).toContain("• 2 new messages from <Grace>");

@@ -39,6 +39,19 @@ export function renderEmail(job: EmailJob): RenderedEmail {
           url: job.url,
         }),
       };
+    case "account-exists":
+      return {
+        subject: "Someone tried to sign up to Hearth with your address",
+        ...layout(
+          hello,
+          [
+            "Someone (perhaps you) tried to create a new Hearth account with this email address. You already have an account, so nothing was created.",
+            `If it was you, sign in with your existing account. Forgot your password? Reset it here: ${job.resetUrl}`,
+            "If it wasn't you, you can ignore this email: your account is unchanged.",
+          ],
+          { label: "Sign in", url: job.url },
+        ),
+      };
     case "unread-messages":
       return {
         subject: job.lines.length === 1 ? `Unread on Hearth: ${job.lines[0]}` : `You have unread messages on Hearth`,
