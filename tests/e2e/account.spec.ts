@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { totpCode } from "../../web/src/server/services/accounts/totp";
 import { fillSignUpForm, insertUser, linkFromMail, newUser, screen, signIn, submitSignIn, waitForMail } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { insertUser, mainNav, newPerson, search, signIn } from "./helpers";
 
 test("blocking a friend hides each from the other until unblocked", async ({ browser }) => {

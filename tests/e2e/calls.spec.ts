@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page, type Route } from "@playwright/test";
+import type { Browser, BrowserContext, Page, Route } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { e2eEnv } from "./e2e-env";
 import { befriend, insertUser, newPerson, screen, signInWithSession, type E2EUser } from "./helpers";
 import { startPrivateTurn } from "./private-turn";

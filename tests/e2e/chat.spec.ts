@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, watchCsp } from "./fixtures";
 import { befriend, insertUser, mainNav, newPerson, screen, signIn } from "./helpers";
 
 
@@ -146,6 +146,7 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
 
   // Someone who is not in the conversation gets nothing.
   const stranger = await d.page.context().browser()!.newContext();
+  watchCsp(stranger);
   const denied = await stranger.request.get(new URL(await photo.getAttribute("src").then((s) => s!), d.page.url()).toString(), { maxRedirects: 0 });
   expect(denied.status()).toBe(404);
   await stranger.close();

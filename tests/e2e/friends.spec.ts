@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { mainNav, newPerson, newUser, search, signUp } from "./helpers";
 
 /** A full-page screenshot at the phone viewport into test-results/screens/, for a human to look at. */
@@ -11,6 +12,7 @@ async function screen(page: Page, name: string) {
 }
 
 test("two new people find each other, become friends and see it everywhere", async ({ browser }) => {
+  test.setTimeout(120_000); // sign-up through the emailed link, as a newcomer does
   // Two sign-ups through the form (2 of the suite's 9).
   const avery = newUser("Avery");
   const blake = newUser("Blake");

@@ -7,6 +7,7 @@ import pg from "pg";
 import { hashPassword } from "../../web/src/server/services/accounts/password-hash";
 import { messagesTo, type SinkMessage } from "../helpers/mail-sink";
 import { E2E_PORT, e2eEnv } from "./e2e-env";
+import { watchCsp } from "./fixtures";
 
 /**
  * Shared steps for the browser journeys. The whole suite stays within the per-IP sign-up limit (10 an hour,
@@ -89,6 +90,7 @@ export async function signIn(page: Page, user: Pick<E2EUser, "email" | "password
 /** A new browser context (own cookies) with one page; phone-sized when asked. */
 export async function newPerson(browser: Browser, options: { phone?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options.phone ? { viewport: PHONE, isMobile: true, hasTouch: true } : {});
+  watchCsp(context);
   return { context, page: await context.newPage() };
 }
 

@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import sharp from "sharp";
 import { insertUser, mainNav, newPerson, newUser, signIn, signUp, token } from "./helpers";
 
 test("editing the profile, uploading a photo and limiting who sees it", async ({ browser }) => {
+  test.setTimeout(120_000); // sign-up through the emailed link, as a newcomer does
   const owner = newUser("Indigo");
   const o = await newPerson(browser);
   const dialogs: string[] = [];

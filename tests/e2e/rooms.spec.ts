@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { jwtVerify } from "jose";
 import { generateTotpSecret, totpCode } from "../../web/src/server/services/accounts/totp";
 import { e2eEnv } from "./e2e-env";
