@@ -1,8 +1,11 @@
+import ICAL from "ical.js";
 import { jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { connect, presenceOf } from "@/server/services/presence/presence";
 import { endAbandonedSessions } from "@/server/services/rooms/jitsi-events-sweep";
 import { joinRoom } from "@/server/services/rooms/join-room";
+import { meetingIcs } from "@/server/services/rooms/meetings";
+import { getRoom } from "@/server/services/rooms/rooms";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 import { heardBy } from "../helpers/listen";
@@ -223,8 +226,14 @@ describe("rooms and Jitsi tokens", () => {
     await expectTrpcError(as(owner).rooms.createMeeting({ title: "Bell\u0007", startsAt: at(1), endsAt: at(2) }), "BAD_REQUEST", /control characters/);
     await expectTrpcError(as(owner).rooms.createMeeting({ title: "Plans", description: "ok\rATTENDEE:x", startsAt: at(1), endsAt: at(2) }), "BAD_REQUEST", /control characters/);
     expect(await deps.db.room.count({ where: { ownerId: owner.id } })).toBe(before);
-    // Line breaks in a description are fine (escaped as \n in the .ics).
-    expect((await as(owner).rooms.createMeeting({ title: "Plans", description: "Line one\nLine two", startsAt: at(1), endsAt: at(2) })).description).toBe("Line one\nLine two");
+    // Line breaks in a description are fine (escaped as \n in the .ics, which reads back the same).
+    const meeting = await as(owner).rooms.createMeeting({ title: "Plans; food, 🎉", description: "Line one\nLine two", startsAt: at(1), endsAt: at(2) });
+    expect(meeting.description).toBe("Line one\nLine two");
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(meetingIcs(await getRoom(deps, owner.id, meeting.id), "https://hearth.example"))).getFirstSubcomponent("vevent")!);
+    expect([event.uid, event.summary, event.description]).toEqual([`${meeting.id}@hearth`, "Plans; food, 🎉", `Line one\nLine two\n\nJoin: https://hearth.example/rooms/${meeting.id}`]);
+    // iCalendar times have whole seconds.
+    const seconds = (iso: string | null) => Math.floor(Date.parse(iso!) / 1000);
+    expect([event.startDate.toUnixTime(), event.endDate.toUnixTime()]).toEqual([seconds(meeting.startsAt), seconds(meeting.endsAt)]);
   });
 
   it("end-to-end encryption: hosts switch it; recording is then granted to nobody", async () => {

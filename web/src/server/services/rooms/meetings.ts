@@ -1,9 +1,11 @@
+import ical, { ICalCalendarMethod } from "ical-generator";
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { notify } from "../notifications/notifications";
 import { getRoom, newJitsiRoomName, type RoomView } from "./rooms";
 import { roomAudience } from "./jitsi-events-effects";
 import { announceRoomAccessEnded } from "./room-access-ended";
+import { CONTROL, CONTROL_BUT_LINES } from "./schemas";
 
 /** Invitations admit from creation until an hour after the meeting's planned end. */
 export const INVITE_GRACE_MS = 3600_000;
@@ -74,45 +76,29 @@ export async function cancelMeeting(deps: Deps, userId: string, roomId: string):
   await announceRoomAccessEnded(deps, roomId, [...audience, ...present.flatMap((p) => (p.userId ? [p.userId] : []))], "cancelled");
 }
 
-/** An iCalendar (RFC 5545) event for a meeting, so invitees can add it to their calendars; the link is Hearth's. */
+/**
+ * An iCalendar (RFC 5545) event for a meeting, so invitees can add it to their calendars; the link is Hearth's.
+ * ical-generator escapes the text, folds lines at 75 octets without splitting a character, and ends lines with CRLF.
+ */
 export function meetingIcs(view: RoomView, appUrl: string, now = new Date()): string {
-  const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-  const text = (s: string) => s.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/[,;]/g, (c) => `\\${c}`);
   const url = `${appUrl.replace(/\/$/, "")}/rooms/${view.id}`;
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Hearth//Meetings//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    "BEGIN:VEVENT",
-    `UID:${view.id}@hearth`,
-    `DTSTAMP:${stamp(now)}`,
-    `DTSTART:${stamp(new Date(view.startsAt!))}`,
-    `DTEND:${stamp(new Date(view.endsAt!))}`,
-    `SUMMARY:${text(view.title)}`,
-    `DESCRIPTION:${text([view.description, `Join: ${url}`].filter(Boolean).join("\n\n"))}`,
-    `URL:${url}`,
-    `ORGANIZER;CN=${text(view.owner.displayName)}:mailto:no-reply@hearth.invalid`,
-    "END:VEVENT",
-    "END:VCALENDAR",
-  ];
-  // RFC 5545: CRLF line ends, and lines longer than 75 octets folded with CRLF + space.
-  return lines.flatMap((line) => foldLine(line)).join("\r\n") + "\r\n";
+  const calendar = ical({ prodId: { company: "Hearth", product: "Meetings", language: "EN" }, method: ICalCalendarMethod.PUBLISH, scale: "GREGORIAN" });
+  calendar.createEvent({
+    id: `${view.id}@hearth`,
+    stamp: now,
+    start: new Date(view.startsAt!),
+    end: new Date(view.endsAt!),
+    summary: withoutControlCharacters(view.title, CONTROL),
+    description: withoutControlCharacters([view.description, `Join: ${url}`].filter(Boolean).join("\n\n"), CONTROL_BUT_LINES),
+    url,
+    // A parameter value cannot hold a double quote (the library would write \", which calendars misread).
+    organizer: { name: withoutControlCharacters(view.owner.displayName, CONTROL).replace(/"/g, "'"), email: "no-reply@hearth.invalid" },
+  });
+  // RFC 5545's grammar ends the object with CRLF too; the library leaves the last line bare.
+  return `${calendar.toString()}\r\n`;
 }
 
-function foldLine(line: string): string[] {
-  const bytes = Buffer.from(line, "utf8");
-  if (bytes.length <= 75) return [line];
-  const parts: string[] = [];
-  let current = "";
-  for (const char of line) {
-    if (Buffer.byteLength(current + char, "utf8") > (parts.length ? 74 : 75)) {
-      parts.push(current);
-      current = "";
-    }
-    current += char;
-  }
-  parts.push(current);
-  return parts.map((p, i) => (i === 0 ? p : ` ${p}`));
+/** Input validation refuses control characters; this keeps any stored before it from ending an .ics line early. */
+function withoutControlCharacters(text: string, control: RegExp): string {
+  return text.replace(new RegExp(control.source, "g"), " ");
 }
