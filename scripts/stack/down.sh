@@ -53,3 +53,4 @@ fi
 stop_pidfile s3 "$STACK_DIR/s3/s3rver.pid" s3rver.js
 stop_pidfile mail "$STACK_DIR/mail/mail-sink.pid" mail-sink.ts
 stop_pidfile turn "$STACK_DIR/coturn/turnserver.pid" turnserver
+stop_pidfile clamav "$STACK_DIR/clamav/clamd.pid" clamd

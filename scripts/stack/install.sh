@@ -3,7 +3,8 @@
 # Idempotent and fast: when every binary is already present, apt is not touched at all.
 #
 # The Debian services are NOT started or enabled: we run our own instances under .stack/ on
-# our own ports (5433, 6380, 3478), and a system coturn would otherwise take 3478.
+# our own ports (5433, 6380, 3478, 3310), and a system coturn would otherwise take 3478. Debian's freshclam service
+# is not started either: it needs the internet (production runs freshclam; the local stack builds its own signatures).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -23,6 +24,9 @@ declare -A NEED=(
   [prosody]=prosody
   [lua5.4]=lua5.4
   [curl]=curl
+  # Malware scanning: clamd scans uploads; sigtool builds the offline signature database (see up.sh).
+  [/usr/sbin/clamd]=clamav-daemon
+  [sigtool]=clamav
 )
 
 missing=()
@@ -34,7 +38,7 @@ for bin in "${!NEED[@]}"; do
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  say "install: all stack packages present (postgresql-15, redis, coturn, chromium, prosody)"
+  say "install: all stack packages present (postgresql-15, redis, coturn, chromium, prosody, clamav)"
   exit 0
 fi
 
@@ -68,6 +72,7 @@ for pkg in "${missing[@]}"; do
     redis-server) services+=(redis-server) ;;
     coturn) services+=(coturn) ;;
     prosody) services+=(prosody) ;;
+    clamav-daemon) services+=(clamav-daemon clamav-freshclam) ;;
   esac
 done
 for svc in "${services[@]:-}"; do

@@ -13,6 +13,7 @@ STACK_S3_PORT="${STACK_S3_PORT:-9000}"
 STACK_SMTP_PORT="${STACK_SMTP_PORT:-1025}"
 STACK_MAIL_HTTP_PORT="${STACK_MAIL_HTTP_PORT:-8025}"
 STACK_TURN_PORT="${STACK_TURN_PORT:-3478}"
+STACK_CLAMD_PORT="${STACK_CLAMD_PORT:-3310}"
 STACK_TIMEOUT="${STACK_TIMEOUT:-30}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
@@ -75,6 +76,16 @@ http_up() {
   code="$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$1" 2>/dev/null || true)"
   [ -n "$code" ] && [ "$code" != "000" ]
 }
+
+# Does clamd on 127.0.0.1:$1 answer PING with PONG? (clamd's z-commands end in a NUL, and so do their replies.)
+clamd_pong() (
+  reply=""
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'zPING\0' >&3
+  IFS= read -r -t 2 -d '' reply <&3 || true
+  exec 3>&-
+  [ "$reply" = PONG ]
+)
 
 # Send a STUN Binding Request over UDP to 127.0.0.1:$1 and expect a Binding Success Response.
 stun_ok() {
