@@ -19,6 +19,8 @@ export function stackEnv(target: { database: string; redisDb: number; appUrl: st
     S3_BUCKET: "hearth",
     S3_FORCE_PATH_STYLE: "true",
     SMTP_URL: "smtp://127.0.0.1:1025",
+    // The stack's clamd, whose offline signature database knows the EICAR test string.
+    CLAMD_URL: "tcp://127.0.0.1:3310",
     MAIL_FROM: target.mailFrom,
     TURN_SECRET: "dev-turn-secret-change-me",
     TURN_URLS: "turn:127.0.0.1:3478?transport=udp",

@@ -11,7 +11,9 @@ export type AppErrorCode =
   | "CONFLICT"
   | "TOO_MANY_REQUESTS"
   | "PRECONDITION_FAILED"
-  | "INTERNAL_SERVER_ERROR";
+  | "INTERNAL_SERVER_ERROR"
+  /** A service the request needs (e.g. the malware scanner) is down: nothing changed, try again later. */
+  | "SERVICE_UNAVAILABLE";
 
 export const httpStatusOf: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -22,6 +24,7 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   TOO_MANY_REQUESTS: 429,
   PRECONDITION_FAILED: 412,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {

@@ -3,6 +3,7 @@ import type { Db } from "./db";
 import { createDb } from "./db";
 import { env as readEnv, type Env } from "./env";
 import { createLimits, type Limits } from "./limits";
+import { createClamdScanner, parseClamdUrl, unconfiguredScanner, type MalwareScanner } from "./malware-scanner";
 import { createCallTimers, createDigestQueue, createMailQueue, createPushQueue, type CallTimers, type DigestQueue, type MailQueue, type PushQueue } from "./queues";
 import { createRedis } from "./redis";
 import { createStorage, type Storage } from "./s3";
@@ -19,6 +20,8 @@ export interface Deps {
   push: PushQueue;
   callTimers: CallTimers;
   storage: Storage;
+  /** Scans uploads (clamd); without CLAMD_URL (development only) it refuses everything. */
+  scanner: MalwareScanner;
   /** The process's shared Redis subscriber for live events, opened on first use. */
   hub(): SubscriberHub;
 }
@@ -36,6 +39,7 @@ export function createDeps(env: Env): Deps {
     push: createPushQueue(redis),
     callTimers: createCallTimers(redis),
     storage: createStorage(env),
+    scanner: env.CLAMD_URL ? createClamdScanner(parseClamdUrl(env.CLAMD_URL)) : unconfiguredScanner,
     hub: () => (hub ??= new SubscriberHub(createRedis(env.REDIS_URL, { forWorker: true }))),
   };
 }

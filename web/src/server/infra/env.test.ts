@@ -43,6 +43,15 @@ describe("environment validation", () => {
     expect(problems({ ...valid, JITSI_TOKEN_TTL_SECONDS: "3600" })).toEqual([expect.stringMatching(/^JITSI_TOKEN_TTL_SECONDS: /)]);
   });
 
+  it("takes clamd's address as tcp://host:port or a unix socket, and leaves it unset in development", () => {
+    expect(parseEnv({ ...valid, CLAMD_URL: "tcp://127.0.0.1:3310" }).CLAMD_URL).toBe("tcp://127.0.0.1:3310");
+    expect(parseEnv({ ...valid, CLAMD_URL: "/run/clamav/clamd.ctl" }).CLAMD_URL).toBe("/run/clamav/clamd.ctl");
+    expect(parseEnv({ ...valid, CLAMD_URL: "" }).CLAMD_URL).toBeUndefined();
+    for (const bad of ["127.0.0.1:3310", "tcp://clamav", "http://clamav:3310", "tcp://clamav:99999"]) {
+      expect(problems({ ...valid, CLAMD_URL: bad })).toEqual([expect.stringMatching(/^CLAMD_URL: must be tcp:\/\/host:port or a unix socket path/)]);
+    }
+  });
+
   it("names a missing variable", () => {
     const { DATABASE_URL: _, ...rest } = valid;
     expect(problems(rest)).toEqual(["DATABASE_URL is missing"]);
@@ -80,10 +89,17 @@ describe("production refuses development values", () => {
     S3_SECRET_ACCESS_KEY: "w8Lq2Vx7Rm4Kp9Tn3Hd6Bs1Fz5Gc0Ja",
     TURN_SECRET: "Hn3Kq8Vz2Xp7Lm4Rt9Wd6Bs1",
     ADMIN_EMAILS: "ops@hearth-family.org",
+    CLAMD_URL: "tcp://clamav.internal:3310",
   };
 
   it("accepts a deployment with its own secrets", () => {
     expect(problems(production)).toEqual([]);
+  });
+
+  it("requires a malware scanner (every upload is scanned), even for a production build on this machine", () => {
+    const { CLAMD_URL: _, ...unscanned } = production;
+    expect(problems(unscanned)).toEqual([expect.stringMatching(/^CLAMD_URL: is required in production/)]);
+    expect(problems({ ...unscanned, APP_URL: "http://localhost:3100", HEARTH_ALLOW_DEV_SECRETS: "true" })).toEqual([expect.stringMatching(/^CLAMD_URL: is required/)]);
   });
 
   it.each([
@@ -110,12 +126,12 @@ describe("production refuses development values", () => {
   });
 
   it("names every problem at once (the published .env.example as a production environment)", () => {
-    const found = problems({ ...valid, NODE_ENV: "production", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef", DATABASE_URL: "postgresql://hearth:hearth@127.0.0.1:5433/hearth", REDIS_URL: "redis://127.0.0.1:6380/0", S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER", TURN_SECRET: "dev-turn-secret-change-me", APP_URL: "http://hearth.example.org", ADMIN_EMAILS: "admin@hearth.local" });
+    const found = problems({ ...valid, NODE_ENV: "production", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef", DATABASE_URL: "postgresql://hearth:hearth@127.0.0.1:5433/hearth", REDIS_URL: "redis://127.0.0.1:6380/0", S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER", TURN_SECRET: "dev-turn-secret-change-me", APP_URL: "http://hearth.example.org", ADMIN_EMAILS: "admin@hearth.local", CLAMD_URL: "tcp://127.0.0.1:3310" });
     expect(found.map((p) => p.split(" ")[1])).toEqual(["AUTH_SECRET", "TURN_SECRET", "S3_SECRET_ACCESS_KEY", "S3_ACCESS_KEY_ID", "DATABASE_URL", "REDIS_URL", "APP_URL", "ADMIN_EMAILS"]);
   });
 
   it("allows development values for a production build on this machine only when asked, and never off localhost", () => {
-    const devStack = { ...valid, NODE_ENV: "production", APP_URL: "http://localhost:3100", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef" };
+    const devStack = { ...valid, NODE_ENV: "production", APP_URL: "http://localhost:3100", AUTH_SECRET: "dev-only-secret-change-me-0123456789abcdef", CLAMD_URL: "tcp://127.0.0.1:3310" };
     expect(problems(devStack).length).toBeGreaterThan(0);
     expect(problems({ ...devStack, HEARTH_ALLOW_DEV_SECRETS: "true" })).toEqual([]);
     expect(problems({ ...production, HEARTH_ALLOW_DEV_SECRETS: "true" })).toEqual(["HEARTH_ALLOW_DEV_SECRETS: is only for a production build on this machine (APP_URL on localhost); remove it"]);

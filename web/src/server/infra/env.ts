@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "../client-address";
+import { parseClamdUrl } from "./malware-scanner";
 import { isLocalUrl, productionProblems } from "./production-config";
 
 const csv = z
@@ -100,12 +101,25 @@ const envSchema = z.object({
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// URL").default("mailto:admin@hearth.local"),
   UNREAD_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(900),
+  /**
+   * ClamAV's daemon, which scans every chat attachment before it can be sent: tcp://host:port or a unix socket path.
+   * Required in production. Unset in development, files cannot be sent at all (nothing passes unscanned).
+   */
+  CLAMD_URL: optional.superRefine((value, ctx) => {
+    if (value === undefined) return;
+    try {
+      parseClamdUrl(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
 }).superRefine((e, ctx) => {
   // Production never runs with published development values (production-config.ts); each problem names its setting.
   if (e.NODE_ENV === "production") {
     const local = isLocalUrl(e.APP_URL);
     if (e.HEARTH_ALLOW_DEV_SECRETS && !local) ctx.addIssue({ code: "custom", path: ["HEARTH_ALLOW_DEV_SECRETS"], message: "is only for a production build on this machine (APP_URL on localhost); remove it" });
     if (!(e.HEARTH_ALLOW_DEV_SECRETS && local)) for (const message of productionProblems(e)) ctx.addIssue({ code: "custom", path: ["production"], message });
+    if (!e.CLAMD_URL) ctx.addIssue({ code: "custom", path: ["CLAMD_URL"], message: "is required in production: every upload is scanned by ClamAV's clamd (e.g. tcp://clamav:3310)" });
   }
   if (!e.JITSI_DOMAIN) return;
   const need = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });

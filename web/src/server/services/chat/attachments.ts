@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
 import { AppError, notFound } from "../../errors";
 import type { Db } from "../../infra/db";
 import type { Deps } from "../../infra/deps";
 import { requireMembership } from "./access";
+import { isScanned, scanUpload } from "./scan-upload";
+import { deleteStoredObjects } from "./stored-objects";
 
 export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
@@ -57,19 +59,21 @@ export async function createAttachmentUpload(deps: Deps, userId: string, input: 
 }
 
 /**
- * Step 2, inside sendMessage: the uploads must be the sender's own, in this conversation, not yet attached, and
- * really in storage with the declared size. Returns their ids to attach.
+ * Step 2, inside sendMessage: the uploads must be the sender's own, in this conversation, not yet attached, really
+ * in storage with the declared size, and scanned clean by clamd (scan-upload.ts; once per upload, so a retried
+ * send does not scan again). Returns their ids to attach.
  */
 export async function claimAttachments(deps: Deps, db: Db, userId: string, conversationId: string, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length > MAX_ATTACHMENTS_PER_MESSAGE) throw new AppError("BAD_REQUEST", `A message can carry at most ${MAX_ATTACHMENTS_PER_MESSAGE} files.`);
-  const rows = await db.attachment.findMany({ where: { id: { in: unique }, uploaderId: userId, conversationId, messageId: null }, select: { id: true, key: true, size: true } });
+  const rows = await db.attachment.findMany({ where: { id: { in: unique }, uploaderId: userId, conversationId, messageId: null }, select: { id: true, key: true, size: true, name: true, conversationId: true } });
   if (rows.length !== unique.length) throw notFound("That upload");
   for (const row of rows) {
     const head = await deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: row.key })).catch(() => null);
     if (!head) throw new AppError("BAD_REQUEST", "A file has not finished uploading. Try again.");
     if (head.ContentLength !== row.size) throw new AppError("BAD_REQUEST", "A file's size does not match what was declared.");
   }
+  for (const row of rows) if (!isScanned(row)) await scanUpload(deps, db, row);
   return unique;
 }
 
@@ -91,15 +95,6 @@ export async function attachmentDownloadUrl(deps: Deps, userId: string, attachme
     ResponseContentDisposition: `${inline ? "inline" : "attachment"}; filename*=UTF-8''${filename}`,
   });
   return getSignedUrl(deps.storage.publicClient, command, { expiresIn: DOWNLOAD_URL_TTL_SECONDS });
-}
-
-/** Removes stored files; one that is already gone (or fails) is logged, never fatal: the rows are what serve files. */
-export async function deleteStoredObjects(deps: Deps, keys: string[]): Promise<void> {
-  for (const key of keys) {
-    await deps.storage.client.send(new DeleteObjectCommand({ Bucket: deps.storage.bucket, Key: key })).catch((error: unknown) => {
-      console.warn(`[attachments] could not delete ${key}: ${(error as Error).message}`);
-    });
-  }
 }
 
 /** Uploads never attached to a message are forgotten after this long (the worker's maintenance tick sweeps them). */

@@ -4,7 +4,7 @@ import type { MessageView } from "../realtime/events";
 import { publishToUsers } from "../realtime/event-stream";
 import { requireMembership } from "./access";
 import { messageSelect, toMessageView } from "./message-view";
-import { deleteStoredObjects } from "./attachments";
+import { deleteStoredObjects } from "./stored-objects";
 
 async function ownMessage(deps: Deps, userId: string, messageId: string) {
   const message = await deps.db.message.findUnique({ where: { id: messageId }, select: { conversationId: true, senderId: true, deletedAt: true, kind: true } });
