@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one command for a newcomer: installs what is missing, starts PostgreSQL, Redis, S3 (s3rver), a mail sink
-# and coturn, applies migrations, seeds demo users, then serves the app (next dev) and runs the worker.
+# The one command for a newcomer: installs what is missing, starts PostgreSQL, Redis, S3 (s3rver), a mail sink,
+# coturn and clamd, applies migrations, seeds demo users, then serves the app (next dev) and runs the worker.
 # Ctrl-C stops everything this script started. HEARTH_KEEP_STACK=1 leaves the services running afterwards.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
