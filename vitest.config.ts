@@ -16,10 +16,13 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          setupFiles: ["tests/helpers/test-env.ts"],
+          setupFiles: ["tests/helpers/next-runtime.ts", "tests/helpers/test-env.ts"],
           globalSetup: ["tests/helpers/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Route handlers call Auth.js, whose ESM build imports "next/server" without an extension (Node refuses
+          // that; Vite resolves it).
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],
