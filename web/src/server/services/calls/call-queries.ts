@@ -1,3 +1,4 @@
+import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import type { CallParty, CallView } from "../realtime/events";
 import { toUserCard, userCardSelect } from "../social/user-card";
@@ -21,8 +22,11 @@ export interface CallHistoryItem {
 
 /** The user's calls, newest first (keyset pages by call id). */
 export async function callHistory(deps: Deps, userId: string, input: { cursor?: string; limit: number }): Promise<{ items: CallHistoryItem[]; nextCursor: string | null }> {
+  const mine = { OR: [{ callerId: userId }, { calleeId: userId }] };
+  // The cursor must be one of the caller's calls: another's would page from the time of that call, telling when it was.
+  if (input.cursor && !(await deps.db.call.findFirst({ where: { id: input.cursor, ...mine }, select: { id: true } }))) throw notFound("That page");
   const rows = await deps.db.call.findMany({
-    where: { OR: [{ callerId: userId }, { calleeId: userId }] },
+    where: mine,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     cursor: input.cursor ? { id: input.cursor } : undefined,
     skip: input.cursor ? 1 : 0,

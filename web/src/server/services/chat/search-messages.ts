@@ -1,4 +1,5 @@
 import type { Deps } from "../../infra/deps";
+import { requireMembership } from "./access";
 
 export interface MessageHit {
   messageId: string;
@@ -21,6 +22,8 @@ export function toPrefixQuery(query: string): string | null {
  */
 export async function searchMessages(deps: Deps, userId: string, input: { query: string; conversationId?: string }): Promise<MessageHit[]> {
   await deps.limits.searchPerUser.consume(userId);
+  // Within one conversation: like every conversation procedure, NOT_FOUND unless the caller may see it.
+  if (input.conversationId) await requireMembership(deps.db, userId, input.conversationId);
   const tsquery = toPrefixQuery(input.query);
   if (!tsquery) return [];
   return deps.db.$queryRaw<MessageHit[]>`
