@@ -9,11 +9,14 @@ import { messageSelect, toMessageView } from "./message-view";
 const MAX_DISTINCT_PER_MESSAGE = 20;
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-/** Exactly one emoji grapheme (keycaps, flags, skin tones and ZWJ sequences included). */
+/**
+ * Exactly one emoji grapheme (keycaps, flags, skin tones and ZWJ sequences included). The length is checked before
+ * segmenting: zod runs the refinement even after max() fails, and segmenting a long string exhausts Node's heap.
+ */
 export const emojiSchema = z
   .string()
   .max(32)
-  .refine((value) => [...segmenter.segment(value)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u.test(value), "Pick one emoji.");
+  .refine((value) => value.length <= 32 && [...segmenter.segment(value)].length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u.test(value), "Pick one emoji.");
 
 /** Adds the caller's reaction, or takes it back if it was already there. Members only; deleted messages take none. */
 export async function toggleReaction(deps: Deps, userId: string, input: { messageId: string; emoji: string }): Promise<MessageView> {
