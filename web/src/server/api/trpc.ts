@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { AppError } from "../errors";
 import type { Deps } from "../infra/deps";
+import { hasNulCharacter } from "./nul-input";
 
 export interface SessionUser {
   id: string;
@@ -53,10 +54,16 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Text with NUL cannot be stored (PostgreSQL): bad input, refused before it reaches a query and fails there. */
+const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  if (hasNulCharacter(await getRawInput())) throw new TRPCError({ code: "BAD_REQUEST", message: "Text cannot contain NUL characters." });
+  return next();
+});
+
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(appErrors).use(noNulCharacters);
 
 /**
  * Writes that come many times a second by design, each under its own tighter limit (limits.ts): call signalling and
