@@ -1,0 +1,118 @@
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fuzzCases, seededRandom, type Targets } from "./access/fuzz-inputs";
+import { allProcedures, callByPath } from "./access/procedures";
+import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
+
+// Every procedure (walked from appRouter), called as a signed-in stranger with hostile inputs and with valid-looking
+// inputs aimed at another person's things: each answer is a result or a 4xx, never a 500, and nothing of that
+// person changes. Seeded (FUZZ_SEED) and bounded (CASES_PER_PROCEDURE), so it is the same run every time.
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
+const CASES_PER_PROCEDURE = 50;
+const deps = testDeps();
+
+interface VictimWorld {
+  victim: TestUser;
+  friend: TestUser;
+  conversationIds: string[];
+  roomIds: string[];
+  targets: Targets;
+}
+
+/** Two friends who hide from everyone else (NOBODY everywhere), with a chat, a group, a room, a meeting and a call. */
+async function victimWorld(): Promise<VictimWorld> {
+  const closed = { profileVisibility: "NOBODY", friendRequestPolicy: "NOBODY" } as const;
+  const [victim, friend] = await Promise.all([createUser(closed), createUser(closed)]);
+  await makeFriends(victim, friend);
+  const as = callerFor(victim);
+  const direct = await as.chat.openDirect({ userId: friend.id });
+  const message = await as.chat.send({ conversationId: direct.conversationId, body: "private words" });
+  const group = await as.chat.createGroup({ name: "Private group", memberIds: [friend.id] });
+  const groupMessage = await callerFor(friend).chat.send({ conversationId: group.conversationId, body: "group words" });
+  const room = await as.rooms.forConversation({ conversationId: group.conversationId });
+  const profileRoom = await as.rooms.forProfile({ userId: victim.id });
+  const at = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+  const meeting = await as.rooms.createMeeting({ title: "Private meeting", startsAt: at(1), endsAt: at(2), inviteeIds: [friend.id] });
+  const call = await as.calls.start({ calleeId: friend.id, deviceId: "victim-device-01" });
+  await deps.db.user.updateMany({ where: { id: { in: [victim.id, friend.id] } }, data: { callPolicy: "NOBODY", roomPolicy: "NOBODY" } });
+  const request = await deps.db.friendRequest.create({ data: { senderId: friend.id, recipientId: (await createUser()).id } });
+  return {
+    victim,
+    friend,
+    conversationIds: [direct.conversationId, group.conversationId],
+    roomIds: [room.id, profileRoom.id, meeting.id],
+    targets: {
+      ids: [victim.id, friend.id, direct.conversationId, group.conversationId, message.id, groupMessage.id, room.id, profileRoom.id, meeting.id, call.id, request.id],
+      usernames: [victim.username, friend.username],
+    },
+  };
+}
+
+/** Everything of the victims a stranger might reach: a refused or harmless call leaves it all as it was. */
+async function victimSnapshot(world: VictimWorld): Promise<string> {
+  const ids = [world.victim.id, world.friend.id];
+  const db = deps.db;
+  return JSON.stringify(
+    await Promise.all([
+      db.user.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
+      db.friendship.findMany({ where: { userId: { in: ids } }, orderBy: [{ userId: "asc" }, { friendId: "asc" }] }),
+      db.friendRequest.findMany({ where: { OR: [{ senderId: { in: ids } }, { recipientId: { in: ids } }] }, orderBy: { id: "asc" } }),
+      db.block.findMany({ where: { blockerId: { in: ids } }, orderBy: [{ blockerId: "asc" }, { blockedId: "asc" }] }),
+      db.conversation.findMany({ where: { id: { in: world.conversationIds } }, orderBy: { id: "asc" } }),
+      db.conversationMember.findMany({ where: { conversationId: { in: world.conversationIds } }, orderBy: [{ conversationId: "asc" }, { userId: "asc" }] }),
+      db.message.findMany({ where: { conversationId: { in: world.conversationIds } }, orderBy: { id: "asc" }, include: { reactions: true, attachments: true } }),
+      db.room.findMany({ where: { id: { in: world.roomIds } }, orderBy: { id: "asc" }, include: { invites: true, hosts: true } }),
+      db.call.findMany({ where: { OR: [{ callerId: { in: ids } }, { calleeId: { in: ids } }] }, orderBy: { id: "asc" } }),
+      db.notification.findMany({ where: { userId: { in: ids } }, orderBy: { id: "asc" } }),
+      db.pushSubscription.findMany({ where: { userId: { in: ids } }, orderBy: { id: "asc" } }),
+    ]),
+  );
+}
+
+/** A 5xx (or anything that is not a tRPC error) is a bug; anything else is a fine answer to a bad input. */
+function serverFault(error: unknown): string | undefined {
+  if (!(error instanceof TRPCError)) return `threw a ${(error as Error)?.constructor?.name ?? typeof error}: ${String(error).slice(0, 200)}`;
+  const status = getHTTPStatusCodeFromError(error);
+  return status >= 500 ? `${status} ${error.code}: ${String(error.cause ?? error.message).slice(0, 300)}` : undefined;
+}
+
+/** The call's error, or undefined when it answered. */
+async function failureOf(result: Promise<unknown>): Promise<{ error: unknown } | undefined> {
+  try {
+    const value = await result;
+    // A subscription that accepted its input hands back its stream: close it unread.
+    const stream = value as AsyncIterable<unknown> | undefined;
+    if (stream && typeof stream === "object" && Symbol.asyncIterator in stream) await stream[Symbol.asyncIterator]().return?.();
+    return undefined;
+  } catch (error) {
+    return { error };
+  }
+}
+
+const procedures = allProcedures();
+let world: VictimWorld;
+beforeAll(async () => {
+  world = await victimWorld();
+});
+
+describe("fuzzing every procedure", () => {
+  it.each(procedures.map((p) => [p.path, p] as const))("%s answers hostile input with a 4xx, never a 500, and changes nothing of another person", async (path, { procedure }) => {
+    // Own seed per procedure: adding a procedure does not change the cases of the others.
+    const random = seededRandom(SEED ^ [...path].reduce((hash, c) => Math.imul(hash, 31) + c.charCodeAt(0), 7));
+    const cases = fuzzCases(procedure._def.inputs[0], random, world.targets, CASES_PER_PROCEDURE);
+    // A fresh stranger per procedure, so one procedure's cases never run into another's rate limits.
+    const stranger = await createUser();
+    const before = await victimSnapshot(world);
+    const faults: string[] = [];
+    for (const { label, input } of cases) {
+      const failure = await failureOf(callByPath(callerFor(stranger), path, input));
+      const fault = failure && serverFault(failure.error);
+      if (fault) faults.push(`${path} with ${label}: ${fault}`);
+    }
+    expect(faults, `seed ${SEED}:\n${faults.join("\n")}`).toEqual([]);
+    expect(await victimSnapshot(world), `${path} changed another person's data (seed ${SEED})`).toBe(before);
+    expect(({} as Record<string, unknown>).polluted, "Object.prototype was polluted").toBeUndefined();
+  });
+});
