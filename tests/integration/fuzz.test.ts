@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fuzzCases, seededRandom, type Targets } from "./access/fuzz-inputs";
 import { allProcedures, callByPath } from "./access/procedures";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
+import { callRoute, sessionCookie } from "../helpers/route-request";
 
 // Every procedure (walked from appRouter), called as a signed-in stranger with hostile inputs and with valid-looking
 // inputs aimed at another person's things: each answer is a result or a 4xx, never a 500, and nothing of that
@@ -113,6 +114,57 @@ describe("fuzzing every procedure", () => {
     }
     expect(faults, `seed ${SEED}:\n${faults.join("\n")}`).toEqual([]);
     expect(await victimSnapshot(world), `${path} changed another person's data (seed ${SEED})`).toBe(before);
+    expect(({} as Record<string, unknown>).polluted, "Object.prototype was polluted").toBeUndefined();
+  });
+});
+
+/** Raw requests no client of ours would send: the route must answer each with a 4xx, whatever the body holds. */
+function malformedRequests(conversationId: string): Array<{ label: string; path: string; method: "GET" | "POST"; body?: string; contentType?: string }> {
+  const q = (input: string) => `/api/trpc/chat.history?input=${encodeURIComponent(input)}`;
+  const deepJson = `{"json":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+  const json = (meta: unknown) => JSON.stringify({ json: { conversationId, body: "hi" }, meta });
+  return [
+    { label: "query input that is not JSON", path: q("not json"), method: "GET" },
+    { label: "query input cut short", path: q('{"json":'), method: "GET" },
+    { label: "query input nested 100k deep", path: q(deepJson), method: "GET" },
+    { label: "superjson: a bigint that is not a number", path: q(JSON.stringify({ json: { conversationId: "x" }, meta: { values: { conversationId: ["bigint"] } } })), method: "GET" },
+    { label: "superjson: an unknown custom type", path: q(JSON.stringify({ json: { conversationId: "x" }, meta: { values: { conversationId: [["custom", "nope"]] } } })), method: "GET" },
+    { label: "a batch of 200 calls", path: `/api/trpc/${Array(200).fill("chat.history").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [i, { json: { conversationId } }]))))}`, method: "GET" },
+    { label: "a procedure that does not exist", path: "/api/trpc/chat.nothing", method: "GET" },
+    { label: "a mutation asked for with GET", path: q("{}").replace("chat.history", "chat.send"), method: "GET" },
+    { label: "a body that is not JSON", path: "/api/trpc/chat.send", method: "POST", body: "not json" },
+    { label: "an empty body", path: "/api/trpc/chat.send", method: "POST", body: "" },
+    { label: "a body nested 100k deep", path: "/api/trpc/chat.send", method: "POST", body: deepJson },
+    { label: "a 5 MB body", path: "/api/trpc/chat.send", method: "POST", body: JSON.stringify({ json: { conversationId, body: "x".repeat(5_000_000) } }) },
+    { label: "superjson: __proto__ in a value path", path: "/api/trpc/chat.send", method: "POST", body: json({ values: { "__proto__.polluted": ["undefined"] } }) },
+    { label: "superjson: a referential equality to __proto__", path: "/api/trpc/chat.send", method: "POST", body: json({ referentialEqualities: { conversationId: ["__proto__.polluted"] } }) },
+    { label: "superjson: a value path that does not exist", path: "/api/trpc/chat.send", method: "POST", body: json({ values: { "a.b.c.d": ["Date"] } }) },
+    { label: "a form body", path: "/api/trpc/chat.send", method: "POST", body: "conversationId=x&body=y", contentType: "application/x-www-form-urlencoded" },
+    { label: "a multipart body that is not multipart", path: "/api/trpc/chat.send", method: "POST", body: "--x\r\nnope", contentType: "multipart/form-data; boundary=x" },
+  ];
+}
+
+describe("the tRPC route itself", () => {
+  it("answers malformed requests from a signed-in user with a 4xx, never a 500, changing nothing", async () => {
+    const trpcRoute = await import("@/app/api/trpc/[trpc]/route");
+    const stranger = await createUser();
+    const cookie = await sessionCookie(stranger.id);
+    // The session works through the route (else every answer below would be a mere 401).
+    const me = await callRoute(trpcRoute.GET, "/api/trpc/account.me", { trpc: "account.me" }, { cookie });
+    expect(me.status).toBe(200);
+    expect(await me.text()).toContain(stranger.username);
+    const before = await victimSnapshot(world);
+    const faults: string[] = [];
+    for (const request of malformedRequests(world.conversationIds[0]!)) {
+      const procedurePath = new URL(request.path, "http://x").pathname.slice("/api/trpc/".length);
+      const handler = request.method === "GET" ? trpcRoute.GET : trpcRoute.POST;
+      const headers = { "content-type": request.contentType ?? "application/json", origin: new URL(deps.env.APP_URL).origin };
+      const response = await callRoute(handler, request.path, { trpc: procedurePath }, { cookie, method: request.method, body: request.body, headers });
+      const text = await response.text();
+      if (response.status >= 500 || /INTERNAL_SERVER_ERROR/.test(text)) faults.push(`${request.label}: ${response.status} ${text.slice(0, 200)}`);
+    }
+    expect(faults, faults.join("\n")).toEqual([]);
+    expect(await victimSnapshot(world)).toBe(before);
     expect(({} as Record<string, unknown>).polluted, "Object.prototype was polluted").toBeUndefined();
   });
 });
