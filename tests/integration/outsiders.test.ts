@@ -87,6 +87,19 @@ describe("calls.history", () => {
   });
 });
 
+describe("notifications.list", () => {
+  it("with another person's notification as the cursor is NOT_FOUND", async () => {
+    const [alice, bob, eve, eveFriend] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
+    await as(bob).friends.sendRequest({ userId: alice.id });
+    await as(eveFriend).friends.sendRequest({ userId: eve.id });
+    const [theirs] = (await as(alice).notifications.list()).items;
+    const [mine] = (await as(eve).notifications.list()).items;
+    await expectRefusedUnchanged([eve.id, alice.id, bob.id], () => as(eve).notifications.list({ cursor: theirs!.id }), "NOT_FOUND");
+    expect((await as(eve).notifications.list({ cursor: mine!.id })).items).toEqual([]);
+    expect(await as(alice).notifications.unreadCount()).toBe(1);
+  });
+});
+
 describe("admin.jitsiDefaults", () => {
   it("is FORBIDDEN to a user who is not an admin and to an admin without 2FA", async () => {
     const [user, admin] = await Promise.all([createUser(), createUser({ role: "ADMIN" })]);

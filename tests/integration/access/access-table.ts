@@ -101,7 +101,7 @@ export const procedureAccess: Record<string, AccessEntry> = {
   "presence.friends": { access: "signed-in", refusedBy: "presence.test.ts › presence › is not visible to people who are not friends" },
   "presence.setAway": { access: "signed-in", refusedBy: SIGNED_OUT_REFUSED },
 
-  "notifications.list": { access: "signed-in", refusedBy: "notifications.test.ts › the notification centre › refuses bad input and outsiders" },
+  "notifications.list": { access: "signed-in", refusedBy: outsiders("notifications.list › with another person's notification as the cursor is NOT_FOUND") },
   "notifications.unreadCount": { access: "signed-in", refusedBy: notificationOwner },
   "notifications.markRead": { access: "owner", refusedBy: notificationOwner },
   "notifications.updateSettings": { access: "signed-in", refusedBy: SIGNED_OUT_REFUSED },

@@ -1,4 +1,5 @@
 import type { NotificationKind } from "@/generated/prisma/client";
+import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { publishToUsers } from "../realtime/event-stream";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
@@ -70,6 +71,8 @@ export async function unreadNotificationCount(deps: Deps, userId: string): Promi
 export async function listNotifications(deps: Deps, userId: string, cursor?: string): Promise<{ items: NotificationView[]; nextCursor: string | null; unread: number }> {
   const blocks = await deps.db.block.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] }, select: { blockerId: true, blockedId: true } });
   const hidden = blocks.map((b) => (b.blockerId === userId ? b.blockedId : b.blockerId));
+  // The cursor must be one of the caller's: another's would page from that notification's time, telling when it was.
+  if (cursor && !(await deps.db.notification.findFirst({ where: { id: cursor, userId }, select: { id: true } }))) throw notFound("That page");
   const rows = await deps.db.notification.findMany({
     where: { userId, ...(hidden.length ? { OR: [{ actorId: null }, { actorId: { notIn: hidden } }] } : {}) },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
