@@ -29,6 +29,9 @@ async function requestStorage() {
   return { workAsyncStorage, workUnitAsyncStorage };
 }
 
+/** The headers the app's own browser client sends with every tRPC request (same-origin). */
+export const browserTrpcHeaders = (): Record<string, string> => ({ origin: new URL(testDeps().env.APP_URL).origin });
+
 type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 export interface RouteRequestInit {

@@ -6,7 +6,7 @@ import { allProcedures, callByPath } from "./access/procedures";
 import { allRoutes, fillRoute, type RouteInfo } from "./access/routes";
 import { declaredTests, type DeclaredTest } from "./access/test-names";
 import { callerFor, createUser, makeFriends, socialSnapshot } from "../helpers/deps";
-import { callRoute } from "../helpers/route-request";
+import { browserTrpcHeaders, callRoute } from "../helpers/route-request";
 
 const TABLE_FILE = "tests/integration/access/access-table.ts";
 const TESTS_DIR = import.meta.dirname;
@@ -115,7 +115,7 @@ describe("procedures", () => {
     const wrong: string[] = [];
     for (const { path: procedurePath, type } of nonPublicProcedures()) {
       const url = `/api/trpc/${procedurePath}`;
-      const headers: Record<string, string> = { origin: new URL("/", process.env.APP_URL).origin };
+      const headers = browserTrpcHeaders();
       const response =
         type === "mutation"
           ? await callRoute(trpcRoute.POST, url, { trpc: procedurePath }, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: "{}" })
@@ -144,7 +144,9 @@ describe("procedures", () => {
         (e: unknown) => e,
       );
       const refusedFor2fa = error instanceof TRPCError && error.code === "FORBIDDEN" && /turn on two-factor/.test(error.message);
-      if (!exempt && !refusedFor2fa) wrong.push(`${procedurePath} let an admin without 2FA through (${error instanceof TRPCError ? error.code : "no error"})`);
+      if (!exempt && !refusedFor2fa) {
+        wrong.push(`${procedurePath} let an admin without 2FA through (${error instanceof TRPCError ? error.code : "no error"}); if it is a securityProcedure on purpose, add beforeTwoFactor: true to its entry in ${TABLE_FILE}`);
+      }
       if (exempt && refusedFor2fa) wrong.push(`${procedurePath} refuses an admin without 2FA, but the table says beforeTwoFactor`);
     }
     expect(wrong, wrong.join("\n")).toEqual([]);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fuzzCases, seededRandom, type Targets } from "./access/fuzz-inputs";
 import { allProcedures, callByPath } from "./access/procedures";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
-import { callRoute, sessionCookie } from "../helpers/route-request";
+import { browserTrpcHeaders, callRoute, sessionCookie } from "../helpers/route-request";
 
 // Every procedure (walked from appRouter), called as a signed-in stranger with hostile inputs and with valid-looking
 // inputs aimed at another person's things: each answer is a result or a 4xx, never a 500, and nothing of that
@@ -150,7 +150,7 @@ describe("the tRPC route itself", () => {
     const stranger = await createUser();
     const cookie = await sessionCookie(stranger.id);
     // The session works through the route (else every answer below would be a mere 401).
-    const me = await callRoute(trpcRoute.GET, "/api/trpc/account.me", { trpc: "account.me" }, { cookie });
+    const me = await callRoute(trpcRoute.GET, "/api/trpc/account.me", { trpc: "account.me" }, { cookie, headers: browserTrpcHeaders() });
     expect(me.status).toBe(200);
     expect(await me.text()).toContain(stranger.username);
     const before = await victimSnapshot(world);
@@ -158,7 +158,7 @@ describe("the tRPC route itself", () => {
     for (const request of malformedRequests(world.conversationIds[0]!)) {
       const procedurePath = new URL(request.path, "http://x").pathname.slice("/api/trpc/".length);
       const handler = request.method === "GET" ? trpcRoute.GET : trpcRoute.POST;
-      const headers = { "content-type": request.contentType ?? "application/json", origin: new URL(deps.env.APP_URL).origin };
+      const headers = { ...browserTrpcHeaders(), "content-type": request.contentType ?? "application/json" };
       const response = await callRoute(handler, request.path, { trpc: procedurePath }, { cookie, method: request.method, body: request.body, headers });
       const text = await response.text();
       if (response.status >= 500 || /INTERNAL_SERVER_ERROR/.test(text)) faults.push(`${request.label}: ${response.status} ${text.slice(0, 200)}`);
