@@ -3,6 +3,8 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fuzzCases, seededRandom, type Targets } from "./access/fuzz-inputs";
 import { allProcedures, callByPath } from "./access/procedures";
+import { routeAccess } from "./access/access-table";
+import { allRoutes, fillRoute } from "./access/routes";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { browserTrpcHeaders, callRoute, sessionCookie } from "../helpers/route-request";
 
@@ -166,5 +168,25 @@ describe("the tRPC route itself", () => {
     expect(faults, faults.join("\n")).toEqual([]);
     expect(await victimSnapshot(world)).toBe(before);
     expect(({} as Record<string, unknown>).polluted, "Object.prototype was polluted").toBeUndefined();
+  });
+});
+
+describe("route handlers", () => {
+  it("answer hostile path parameters from a signed-in user with a 4xx, never a 500", async () => {
+    const stranger = await createUser();
+    const cookie = await sessionCookie(stranger.id);
+    const values = ["", "a\u0000b", "x".repeat(10_000), "../../etc/passwd", "%2e%2e%2f", "\u202Eevil", "👨‍👩‍👧", "' OR 1=1 --", ...world.targets.ids];
+    const faults: string[] = [];
+    for (const route of await allRoutes()) {
+      // Auth.js's own endpoints are its code, not ours; the tRPC transport is fuzzed above.
+      if (route.pattern.startsWith("/api/auth/") || route.pattern.startsWith("/api/trpc/") || routeAccess[route.key]?.access === "public") continue;
+      for (const value of values) {
+        const { path, params } = fillRoute(route.pattern, value);
+        const init = route.method === "GET" ? { cookie } : { cookie, method: route.method, headers: { "content-type": "application/json" }, body: "{}" };
+        const response = await callRoute(route.handler, encodeURI(path), params, init);
+        if (response.status >= 500) faults.push(`${route.key} with ${JSON.stringify(value.slice(0, 40))}: ${response.status}`);
+      }
+    }
+    expect(faults, faults.join("\n")).toEqual([]);
   });
 });
