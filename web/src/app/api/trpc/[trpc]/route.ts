@@ -4,7 +4,7 @@ import { appRouter } from "@/server/api/root";
 import { deps } from "@/server/infra/deps";
 import { crossSiteWriteRefusal } from "@/server/security/cross-site-writes";
 
-const handler = (req: Request) => {
+const handler = async (req: Request): Promise<Response> => {
   const refusal = crossSiteWriteRefusal(req.method, req.headers, deps().env.APP_URL);
   if (refusal) return Response.json({ error: { message: refusal, code: "FORBIDDEN" } }, { status: 403 });
   return fetchRequestHandler({
