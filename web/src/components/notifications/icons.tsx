@@ -50,3 +50,9 @@ export const CalendarIcon = ({ size = 12 }: { size?: number }) => (
     <path d="M16 2v4M8 2v4M3 10h18" />
   </svg>
 );
+
+export const DownloadIcon = ({ size = 12 }: { size?: number }) => (
+  <svg {...base} width={size} height={size} strokeWidth={2.5}>
+    <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />
+  </svg>
+);

@@ -12,7 +12,7 @@ import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { LoadMore } from "../ui/load-more";
-import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, CalendarIcon, PhoneMissedIcon } from "./icons";
+import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, CalendarIcon, PhoneMissedIcon, DownloadIcon } from "./icons";
 import { useNotificationsCache, useUnreadNotifications } from "./notifications-cache";
 
 type NotificationPage = RouterOutputs["notifications"]["list"];
@@ -86,6 +86,7 @@ const kinds = {
   MENTION: { icon: <AtIcon />, colour: "bg-violet-500" },
   MISSED_CALL: { icon: <PhoneMissedIcon />, colour: "bg-rose-500" },
   MEETING_INVITE: { icon: <CalendarIcon />, colour: "bg-teal-600" },
+  DATA_EXPORT_READY: { icon: <DownloadIcon />, colour: "bg-stone-600" },
 } satisfies Record<NotificationItem["kind"], { icon: ReactNode; colour: string }>;
 
 /** What the notification says, and where it leads. */
@@ -131,6 +132,8 @@ function describe(n: NotificationItem, group: string | null): { text: ReactNode;
       return { text: <>{name} invited you to a meeting</>, href: n.roomId ? `/rooms/${encodeURIComponent(n.roomId)}` : "/rooms" };
     case "MISSED_CALL":
       return { text: n.count > 1 ? <>{n.count} missed calls from {name}</> : <>Missed call from {name}</>, href: conversation };
+    case "DATA_EXPORT_READY":
+      return { text: <>Your data is ready to download</>, href: "/settings/security#download-my-data" };
   }
 }
 
@@ -141,7 +144,7 @@ function NotificationRow({ notification: n, group, onOpen }: { notification: Not
   const body = (
     <>
       <span className="relative shrink-0">
-        <Avatar name={n.actor?.displayName ?? "?"} url={n.actor?.avatarUrl ?? null} seed={n.actor?.id} size={44} />
+        <Avatar name={n.actor?.displayName ?? "Hearth"} url={n.actor?.avatarUrl ?? null} seed={n.actor?.id} size={44} />
         <span className={`absolute -right-1 -bottom-1 inline-flex size-5 items-center justify-center rounded-full text-white ring-2 ring-white ${kind.colour}`}>{kind.icon}</span>
       </span>
       <span className="min-w-0 flex-1">

@@ -4,7 +4,7 @@ import { createDb } from "./db";
 import { env as readEnv, type Env } from "./env";
 import { createLimits, type Limits } from "./limits";
 import { createClamdScanner, parseClamdUrl, unconfiguredScanner, type MalwareScanner } from "./malware-scanner";
-import { createCallTimers, createDigestQueue, createMailQueue, createPushQueue, type CallTimers, type DigestQueue, type MailQueue, type PushQueue } from "./queues";
+import { createCallTimers, createDataExportQueue, createDigestQueue, createMailQueue, createPushQueue, type CallTimers, type DataExportQueue, type DigestQueue, type MailQueue, type PushQueue } from "./queues";
 import { createRedis } from "./redis";
 import { createStorage, type Storage } from "./s3";
 import { SubscriberHub } from "../services/realtime/subscriber-hub";
@@ -19,6 +19,7 @@ export interface Deps {
   digests: DigestQueue;
   push: PushQueue;
   callTimers: CallTimers;
+  dataExports: DataExportQueue;
   storage: Storage;
   /** Scans uploads (clamd); without CLAMD_URL (development only) it refuses everything. */
   scanner: MalwareScanner;
@@ -38,6 +39,7 @@ export function createDeps(env: Env): Deps {
     digests: createDigestQueue(redis),
     push: createPushQueue(redis),
     callTimers: createCallTimers(redis),
+    dataExports: createDataExportQueue(redis),
     storage: createStorage(env),
     scanner: env.CLAMD_URL ? createClamdScanner(parseClamdUrl(env.CLAMD_URL)) : unconfiguredScanner,
     hub: () => (hub ??= new SubscriberHub(createRedis(env.REDIS_URL, { forWorker: true }))),

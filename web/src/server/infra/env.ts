@@ -113,6 +113,10 @@ const envSchema = z.object({
       ctx.addIssue({ code: "custom", message: (error as Error).message });
     }
   }),
+  /** How long a "Download my data" archive can be downloaded before the worker removes it. */
+  DATA_EXPORT_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  /** Days between "Delete my account" and the purge; signing in and pressing "Keep my account" meanwhile cancels. */
+  ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
 }).superRefine((e, ctx) => {
   // Production never runs with published development values (production-config.ts); each problem names its setting.
   if (e.NODE_ENV === "production") {

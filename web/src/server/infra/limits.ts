@@ -30,6 +30,8 @@ export function createLimits(client: Redis) {
     roomsPerUser: createLimiter(client, "room", 30, "1 h", "Too many new meetings"),
     roomTokensPerUser: createLimiter(client, "room-token", 60, "10 m", "Too many attempts to join"),
     pushSubscriptionsPerUser: createLimiter(client, "push-subscribe", 30, "1 h", "Too many notification subscriptions"),
+    /** "Download my data": each archive is a heavy job for the worker. */
+    dataExportsPerUser: createLimiter(client, "data-export", 3, "1 d", "You can download your data three times a day"),
     avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
   } satisfies Record<string, Limiter>;
 }

@@ -13,6 +13,9 @@ export const emailJobSchema = z.discriminatedUnion("template", [
   z.object({ template: z.literal("reset-password"), to: z.email(), displayName: z.string(), url: z.url() }),
   z.object({ template: z.literal("password-changed"), to: z.email(), displayName: z.string() }),
   z.object({ template: z.literal("account-exists"), to: z.email(), displayName: z.string(), url: z.url(), resetUrl: z.url() }),
+  z.object({ template: z.literal("data-export-ready"), to: z.email(), displayName: z.string(), url: z.url(), expiresOn: z.string().min(1).max(60) }),
+  z.object({ template: z.literal("account-deletion-scheduled"), to: z.email(), displayName: z.string(), url: z.url(), deleteOn: z.string().min(1).max(60) }),
+  z.object({ template: z.literal("account-deleted"), to: z.email(), displayName: z.string() }),
   z.object({
     template: z.literal("unread-messages"),
     to: z.email(),
@@ -65,6 +68,24 @@ export function createCallTimers(connection: Redis): CallTimers {
   return {
     async scheduleRingTimeout(callId, delayMs) {
       await queue.add("ring-timeout", ringTimeoutJobSchema.parse({ callId }), { jobId: `ring-${callId}`, delay: delayMs });
+    },
+  };
+}
+
+/** "Download my data": one job per requested archive (services/privacy/data-export.ts builds it). */
+export const DATA_EXPORT_QUEUE = "data-export";
+export const DATA_EXPORT_ATTEMPTS = 3;
+export const dataExportJobSchema = z.object({ exportId: z.string().min(1) });
+
+export interface DataExportQueue {
+  enqueue(exportId: string): Promise<void>;
+}
+
+export function createDataExportQueue(connection: Redis): DataExportQueue {
+  const queue = new Queue(DATA_EXPORT_QUEUE, { connection, defaultJobOptions: { attempts: DATA_EXPORT_ATTEMPTS, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: 1000, removeOnFail: 1000 } });
+  return {
+    async enqueue(exportId) {
+      await queue.add("export", dataExportJobSchema.parse({ exportId }), { jobId: `export-${exportId}` });
     },
   };
 }

@@ -10,6 +10,8 @@ import { getOwnSettings } from "../../services/profiles/profiles";
 import { publicProcedure, router, securityProcedure } from "../trpc";
 import { audit } from "../../services/accounts/audit";
 import { signOutEverywhere } from "../../services/accounts/session-revocation";
+import { cancelAccountDeletion, requestAccountDeletion } from "../../services/accounts/account-deletion";
+import { latestDataExport, requestDataExport } from "../../services/privacy/data-export";
 
 export const accountRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.deps, input, { ip: ctx.ip })),
@@ -52,4 +54,16 @@ export const accountRouter = router({
   regenerateRecoveryCodes: securityProcedure
     .input(z.object({ password: z.string().min(1).max(256) }))
     .mutation(({ ctx, input }) => regenerateRecoveryCodesWithPassword(ctx.deps, ctx.user.id, input.password)),
+
+  /** "Download my data": the newest export's state (preparing, ready until a date, expired, failed), or null. */
+  dataExport: securityProcedure.query(({ ctx }) => latestDataExport(ctx.deps, ctx.user.id)),
+
+  requestExport: securityProcedure.mutation(({ ctx }) => requestDataExport(ctx.deps, ctx.user.id)),
+
+  /** Schedules the account's deletion after the grace period and ends every session, the caller's included. */
+  requestDeletion: securityProcedure
+    .input(z.object({ password: z.string().max(256).optional(), secondFactor: z.string().max(64).optional() }))
+    .mutation(({ ctx, input }) => requestAccountDeletion(ctx.deps, ctx.user.id, input, { ip: ctx.ip })),
+
+  cancelDeletion: securityProcedure.mutation(({ ctx }) => cancelAccountDeletion(ctx.deps, ctx.user.id, { ip: ctx.ip })),
 });

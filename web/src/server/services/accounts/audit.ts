@@ -16,6 +16,9 @@ export type AuditAction =
   | "account.recovery-codes-regenerated"
   | "account.admin-granted"
   | "account.signed-out-everywhere"
+  | "account.deletion-requested"
+  | "account.deletion-cancelled"
+  | "account.deleted"
   | "admin.jitsi-settings-changed";
 
 export async function audit(

@@ -56,7 +56,17 @@ export async function removeGroupMember(deps: Deps, userId: string, input: { con
 export async function leaveGroup(deps: Deps, userId: string, conversationId: string): Promise<void> {
   await requireGroup(deps, userId, conversationId);
   const name = await displayName(deps, userId);
-  const remaining = await deps.db.$transaction(async (tx) => {
+  const remaining = await departGroup(deps, userId, conversationId);
+  await publishToUsers(deps.redis, [userId], { type: "conversation.removed", conversationId });
+  if (remaining.length > 0) await postSystemMessage(deps, conversationId, null, `${name} left`, remaining);
+}
+
+/**
+ * Takes the user out of a group with nothing said (leaving, or a deleted account): hands over the admin role and
+ * the group's room, deletes the group once empty. Returns who is left.
+ */
+export async function departGroup(deps: Deps, userId: string, conversationId: string): Promise<string[]> {
+  return deps.db.$transaction(async (tx) => {
     await tx.conversationMember.delete({ where: { conversationId_userId: { conversationId, userId } } });
     const rest = await tx.conversationMember.findMany({ where: { conversationId }, orderBy: { joinedAt: "asc" }, select: { userId: true, role: true } });
     if (rest.length === 0) {
@@ -69,8 +79,6 @@ export async function leaveGroup(deps: Deps, userId: string, conversationId: str
     await handOverGroupRoom(tx, conversationId, userId);
     return rest.map((m) => m.userId);
   });
-  await publishToUsers(deps.redis, [userId], { type: "conversation.removed", conversationId });
-  if (remaining.length > 0) await postSystemMessage(deps, conversationId, null, `${name} left`, remaining);
 }
 
 /** Admins set the group's photo from an upload made with profile.createAvatarUpload (resized like profile photos). */

@@ -1,12 +1,13 @@
 import type { Deps } from "../../infra/deps";
 import { toUserCard, userCardSelect, versionedImageUrl, type UserCard } from "../social/user-card";
+import { DELETED_USER_NAME } from "../social/deleted-user";
 import { messageSelect, toMessageView } from "./message-view";
 import type { MessageView } from "../realtime/events";
 
 export interface ConversationSummary {
   id: string;
   kind: "DIRECT" | "GROUP";
-  /** The group's name, or the other person's display name. */
+  /** The group's name, or the other person's display name ("Deleted user" once their account is gone). */
   title: string;
   /** The group's photo (members only, served by /api/conversations/<id>/avatar); null for 1:1 and groups without one. */
   avatarUrl: string | null;
@@ -65,7 +66,7 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
       return {
         id: c.id,
         kind: c.kind,
-        title: c.kind === "GROUP" ? (c.name ?? "Group") : (other?.displayName ?? "Conversation"),
+        title: c.kind === "GROUP" ? (c.name ?? "Group") : (other?.displayName ?? DELETED_USER_NAME),
         avatarUrl: c.kind === "GROUP" ? versionedImageUrl(`/api/conversations/${c.id}/avatar`, c.avatarKey) : null,
         other,
         members,

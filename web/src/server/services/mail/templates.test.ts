@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderEmail } from "./templates";
+import { emailDay, renderEmail } from "./templates";
 
 describe("email templates", () => {
   it("escapes what users wrote in the HTML part and keeps it verbatim in the text part", () => {
@@ -24,5 +24,19 @@ describe("email templates", () => {
     expect(digest.subject).toBe("You have unread messages on Hearth");
     expect(digest.text).toContain("• 2 new messages from <Grace>");
     expect(digest.html).toContain("• 2 new messages from &lt;Grace&gt;");
+  });
+
+  it("tells when a data export expires, and how to keep an account scheduled for deletion", () => {
+    const day = emailDay(new Date("2026-12-09T10:00:00Z"));
+    expect(day).toBe("Wednesday, 9 December 2026 (UTC)");
+    const ready = renderEmail({ template: "data-export-ready", to: "a@b.co", displayName: "Ada", url: "https://h.example/settings/security#download-my-data", expiresOn: day });
+    expect(ready.subject).toBe("Your Hearth data is ready to download");
+    expect(ready.text).toContain(`until ${day}`);
+    expect(ready.html).toContain('href="https://h.example/settings/security#download-my-data"');
+    const scheduled = renderEmail({ template: "account-deletion-scheduled", to: "a@b.co", displayName: "Ada", url: "https://h.example/sign-in", deleteOn: day });
+    expect(scheduled.subject).toBe("Your Hearth account will be deleted");
+    expect(scheduled.text).toContain(`on ${day}`);
+    expect(scheduled.text).toContain("Keep my account");
+    expect(renderEmail({ template: "account-deleted", to: "a@b.co", displayName: "Ada" }).subject).toBe("Your Hearth account was deleted");
   });
 });

@@ -19,6 +19,9 @@ ${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;b
   return { text, html };
 }
 
+/** "Wednesday, 9 December 2026 (UTC)": an email cannot know the reader's time zone. */
+export const emailDay = (date: Date) => `${date.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })} (UTC)`;
+
 /** Renders an email job. Pure: the worker sends what this returns. */
 export function renderEmail(job: EmailJob): RenderedEmail {
   const hello = `Hi ${job.displayName},`;
@@ -61,6 +64,32 @@ export function renderEmail(job: EmailJob): RenderedEmail {
       return {
         subject: "Your Hearth password was changed",
         ...layout(hello, ["Your password was just changed and every session was signed out.", "If this wasn't you, reset your password now and check your two-factor settings."]),
+      };
+    case "data-export-ready":
+      return {
+        subject: "Your Hearth data is ready to download",
+        ...layout(hello, [`The copy of your data you asked for is ready. Sign in and download it from Settings → Account & security until ${job.expiresOn}; after that it is deleted.`, "If you did not ask for it, change your password: someone may be using your account."], {
+          label: "Download my data",
+          url: job.url,
+        }),
+      };
+    case "account-deletion-scheduled":
+      return {
+        subject: "Your Hearth account will be deleted",
+        ...layout(
+          hello,
+          [
+            `You asked to delete your Hearth account. Every session was signed out, and on ${job.deleteOn} your profile, friends, files and avatar will be removed; messages you sent stay in others' conversations as from "Deleted user".`,
+            "Changed your mind? Sign in before then and press “Keep my account”.",
+            "If this wasn't you, sign in, keep your account and change your password now.",
+          ],
+          { label: "Sign in to keep my account", url: job.url },
+        ),
+      };
+    case "account-deleted":
+      return {
+        subject: "Your Hearth account was deleted",
+        ...layout(hello, ["Your Hearth account and its data have been deleted, as you asked. This address can be used to sign up again.", "This is the last email we send you."]),
       };
   }
 }

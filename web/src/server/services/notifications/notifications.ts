@@ -60,6 +60,8 @@ async function pushFor(deps: Deps, n: NewNotification) {
       return { userId: n.userId, title: "Meeting invitation", body: `${actor} invited you to a meeting`, url: `/rooms/${n.roomId}`, tag: `meeting-${n.roomId}` };
     case "MISSED_CALL":
       return { userId: n.userId, title: "Missed call", body: `${actor} called you`, url: `/messages/${n.conversationId}`, tag: `missed-call-${n.conversationId}` };
+    case "DATA_EXPORT_READY":
+      return { userId: n.userId, title: "Your data is ready", body: "Download it from Settings", url: "/settings/security#download-my-data", tag: "data-export" };
   }
 }
 

@@ -86,6 +86,7 @@ export async function getOwnSettings(deps: Deps, userId: string) {
       emailUnreadMessages: true,
       totpEnabledAt: true,
       passwordHash: true,
+      deletionScheduledAt: true,
     },
   });
   const { avatarKey, passwordHash, ...rest } = user;
