@@ -17,6 +17,7 @@ import { MessageSearchBox, MessageSearchResults } from "./message-search";
 import { NewGroupDialog } from "./new-group-dialog";
 import { useMyId } from "./realtime-provider";
 import type { Conversation } from "./types";
+import { DELETED_USER_NAME } from "@/server/services/social/deleted-user";
 
 /** The conversations worth listing: groups always, 1:1 once someone has written in it. */
 export const listed = (c: Conversation) => c.kind === "GROUP" || c.lastMessage !== null;
@@ -120,7 +121,7 @@ function Preview({ conversation: c, meId }: { conversation: Conversation; meId: 
     const label = callLabel(m.call, meId);
     return <span className={label.missed ? "text-red-700" : undefined}>{label.text}</span>;
   }
-  const sender = m.senderId === meId ? "You" : c.kind === "GROUP" ? c.members.find((u) => u.id === m.senderId)?.displayName.split(/\s+/)[0] : null;
+  const sender = m.senderId === meId ? "You" : c.kind !== "GROUP" ? null : m.senderId === null ? DELETED_USER_NAME : c.members.find((u) => u.id === m.senderId)?.displayName.split(/\s+/)[0];
   return (
     <>
       {sender ? `${sender}: ` : null}

@@ -11,6 +11,7 @@ import { ConversationAvatar } from "./conversation-avatar";
 import { relativeTime, useNow } from "./format";
 import { useMyId } from "./realtime-provider";
 import type { Conversation } from "./types";
+import { DELETED_USER_NAME } from "@/server/services/social/deleted-user";
 
 export const SEARCH_MIN_CHARS = 2;
 const SNIPPET_CHARS = 140;
@@ -107,7 +108,7 @@ export function MessageSearchResults({
     <ul aria-label="Message search results" aria-busy={results.isFetching || undefined} className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
       {results.data.map((hit) => {
         const c = byId.get(hit.conversationId);
-        const sender = hit.senderId === null ? null : hit.senderId === meId ? "You" : (c?.members.find((u) => u.id === hit.senderId)?.displayName ?? "Former member");
+        const sender = hit.senderId === null ? DELETED_USER_NAME : hit.senderId === meId ? "You" : (c?.members.find((u) => u.id === hit.senderId)?.displayName ?? "Former member");
         const created = new Date(hit.createdAt);
         const body = (
           <>

@@ -18,6 +18,7 @@ import { BackLink, ThreadHeader } from "./thread-header";
 import { TARGET_MAX_PAGES, useHashMessageId, usePageVisible, useViewing } from "./thread-hooks";
 import { TypingIndicator } from "./typing";
 import { HISTORY_PAGE_SIZE, removedKey, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
+import { DELETED_USER_NAME } from "@/server/services/social/deleted-user";
 
 const errorCode = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
 
@@ -98,7 +99,8 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const remove = useMutation(trpc.chat.delete.mutationOptions({ onSuccess: (m) => cache.messageUpdated(m) }));
 
   const names = new Map(conversation.members.map((u) => [u.id, u.id === meId ? "You" : u.displayName]));
-  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Former member") : "Someone");
+  // A message without an author is from an account that was deleted since.
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? "Former member") : DELETED_USER_NAME);
 
   // --- scrolling: start at the bottom, follow new messages while at the bottom, hold still when earlier ones load
   const scroller = useRef<HTMLDivElement>(null);

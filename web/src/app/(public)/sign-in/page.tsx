@@ -12,6 +12,7 @@ export const metadata = { title: "Sign in" };
 const notices: Record<string, string> = {
   "password-reset": "Your password was changed. Sign in with the new one.",
   "signed-out": "For your security you were signed out everywhere. Sign in again.",
+  "deletion-scheduled": "Your account will be deleted after the grace period, and you were signed out everywhere. Changed your mind? Sign in and press “Keep my account”.",
   verified: "Your email is confirmed. Sign in to continue.",
 };
 

@@ -1,4 +1,6 @@
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { DataExportSettings } from "@/components/settings/data-export";
+import { DeleteAccount } from "@/components/settings/delete-account";
 import { EmailStatus } from "@/components/settings/email-status";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 import { TwoFactorSettings } from "@/components/settings/two-factor-settings";
@@ -12,6 +14,8 @@ export default function SecuritySettingsPage() {
       <TwoFactorSettings />
       <ChangePasswordForm />
       <SignOutEverywhere />
+      <DataExportSettings />
+      <DeleteAccount />
     </div>
   );
 }
