@@ -2,7 +2,7 @@ import { Queue, Worker } from "bullmq";
 import nodemailer from "nodemailer";
 import { env } from "../web/src/server/infra/env";
 import { createDeps } from "../web/src/server/infra/deps";
-import { CALLS_QUEUE, DATA_EXPORT_QUEUE, dataExportJobSchema, DIGEST_QUEUE, digestJobSchema, EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS, PUSH_QUEUE, ringTimeoutJobSchema } from "../web/src/server/infra/queues";
+import { CALLS_QUEUE, DATA_EXPORT_QUEUE, DIGEST_QUEUE, digestJobSchema, EMAIL_QUEUE, MAINTENANCE_QUEUE, PRESENCE_SWEEP_EVERY_MS, PUSH_QUEUE, ringTimeoutJobSchema } from "../web/src/server/infra/queues";
 import { expireRingingCall } from "../web/src/server/services/calls/call-actions";
 import { sweepCalls } from "../web/src/server/services/calls/sweep-calls";
 import { sendPushJob } from "../web/src/server/services/push/send-push";
@@ -12,7 +12,7 @@ import { endAbandonedSessions, pruneWebhookDeliveries } from "../web/src/server/
 import { createRedis } from "../web/src/server/infra/redis";
 import { sendEmailJob } from "../web/src/server/services/mail/send-email";
 import { sweepUnclaimedUploads } from "../web/src/server/services/chat/attachments";
-import { buildDataExport, markDataExportFailed, sweepExpiredExports } from "../web/src/server/services/privacy/data-export";
+import { dataExportProcessor, sweepExpiredExports } from "../web/src/server/services/privacy/data-export";
 import { purgeDueAccounts } from "../web/src/server/services/accounts/account-deletion";
 
 /** The Hearth worker: BullMQ processors for background jobs. One process; scale by running more. */
@@ -58,12 +58,8 @@ async function main() {
   const callsWorker = new Worker(CALLS_QUEUE, (job) => expireRingingCall(deps, ringTimeoutJobSchema.parse(job.data).callId), { connection, concurrency: 4 });
   callsWorker.on("failed", (job, error) => console.error(`[worker] call timer ${job?.id} failed: ${error.message}`));
 
-  const exportWorker = new Worker(DATA_EXPORT_QUEUE, (job) => buildDataExport(deps, dataExportJobSchema.parse(job.data).exportId), { connection, concurrency: 1 });
-  exportWorker.on("failed", (job, error) => {
-    console.error(`[worker] data export ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
-    // Out of retries: Settings shows the failure so the user can ask again.
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void markDataExportFailed(deps, dataExportJobSchema.parse(job.data).exportId);
-  });
+  const exportWorker = new Worker(DATA_EXPORT_QUEUE, dataExportProcessor(deps), { connection, concurrency: 1 });
+  exportWorker.on("failed", (job, error) => console.error(`[worker] data export ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
 
   console.log(`[worker] listening on queue "${EMAIL_QUEUE}"`);
 

@@ -5,12 +5,12 @@ import nodemailer from "nodemailer";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRedis } from "@/server/infra/redis";
-import { DATA_EXPORT_QUEUE, dataExportJobSchema, EMAIL_QUEUE } from "@/server/infra/queues";
+import { DATA_EXPORT_QUEUE, EMAIL_QUEUE } from "@/server/infra/queues";
 import { loadSessionUser } from "@/server/services/accounts/session-user";
 import { totpCode } from "@/server/services/accounts/totp";
 import { purgeDueAccounts } from "@/server/services/accounts/account-deletion";
 import { sendEmailJob } from "@/server/services/mail/send-email";
-import { buildDataExport, dataExportDownloadUrl, sweepExpiredExports } from "@/server/services/privacy/data-export";
+import { buildDataExport, dataExportDownloadUrl, dataExportProcessor, sweepExpiredExports } from "@/server/services/privacy/data-export";
 import { callerFor, createUser, makeFriends, TEST_PASSWORD, testDeps, unique, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 import { messagesTo } from "../helpers/mail-sink";
@@ -24,7 +24,7 @@ const transport = nodemailer.createTransport(process.env.SMTP_URL);
 let workers: Worker[] = [];
 beforeAll(() => {
   workers = [
-    new Worker(DATA_EXPORT_QUEUE, (job) => buildDataExport(deps, dataExportJobSchema.parse(job.data).exportId), { connection }),
+    new Worker(DATA_EXPORT_QUEUE, dataExportProcessor(deps), { connection }),
     new Worker(EMAIL_QUEUE, (job) => sendEmailJob(transport, process.env.MAIL_FROM!, job.data), { connection }),
   ];
 });
@@ -174,17 +174,31 @@ describe("download my data", () => {
     await expect(dataExportDownloadUrl(deps, user.id, row.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("is marked failed when the worker's last attempt fails (storage refused it), and can be asked for again", async () => {
+    const user = await createUser();
+    const row = await deps.db.dataExport.create({ data: { userId: user.id } });
+    const brokenStorage = { ...deps, storage: { ...deps.storage, bucket: "no-such-bucket-for-exports" } };
+    await expect(buildDataExport(brokenStorage, row.id, { finalAttempt: false })).rejects.toThrow();
+    expect((await deps.db.dataExport.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
+    await expect(buildDataExport(brokenStorage, row.id, { finalAttempt: true })).rejects.toThrow();
+    expect(await callerFor(user).account.dataExport()).toMatchObject({ id: row.id, status: "FAILED", downloadUrl: null });
+    expect((await requestAndWait(user)).id).not.toBe(row.id);
+  });
+
   it("reuses a request still being prepared, replaces an older archive, and allows three a day", async () => {
     const user = await createUser();
+    // While one is being prepared, asking again returns it.
+    const preparing = await deps.db.dataExport.create({ data: { userId: user.id } });
+    expect((await callerFor(user).account.requestExport()).id).toBe(preparing.id);
+    await deps.db.dataExport.delete({ where: { id: preparing.id } });
+
     const first = await requestAndWait(user);
-    const second = await callerFor(user).account.requestExport();
-    // A new request removes the previous archive: one copy of someone's data at a time.
-    expect(await deps.db.dataExport.count({ where: { id: first.id } })).toBe(0);
+    const second = await requestAndWait(user);
+    // A new archive removes the previous one: one copy of someone's data at a time.
+    expect(await deps.db.dataExport.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: second.id }]);
     expect(await exists(first.key!)).toBe(false);
-    expect((await callerFor(user).account.requestExport()).id).toBe(second.id);
-    const ready = (id: string) => vi.waitFor(async () => expect((await deps.db.dataExport.findUniqueOrThrow({ where: { id } })).status).toBe("READY"), { timeout: 20_000 });
-    await ready(second.id);
-    await ready((await callerFor(user).account.requestExport()).id);
+    expect(await exists(second.key!)).toBe(true);
+    await requestAndWait(user);
     await expectTrpcError(callerFor(user).account.requestExport(), "TOO_MANY_REQUESTS");
   });
 });
@@ -267,6 +281,7 @@ describe("delete my account", () => {
       [w.grace.id, `reply ${w.secret.grace}`],
     ]);
     expect(history.messages[0]!.attachments).toEqual([]);
+    await expectTrpcError(callerFor(w.grace).chat.send({ conversationId: w.direct, body: "are you there?" }), "BAD_REQUEST", /account was deleted/);
     // The group keeps going with an admin; Ada is no longer a member.
     const group = conversations.find((c) => c.id === w.group)!;
     expect(group.members.map((m) => m.id).sort()).toEqual([w.grace.id, w.alan.id].sort());

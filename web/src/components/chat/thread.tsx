@@ -283,15 +283,19 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
           <FormAlert message={formErrors(remove.error).form} />
         </div>
       ) : null}
-      <Composer
-        conversationId={conversationId}
-        replyTo={replyTo}
-        replyName={replyTo ? nameOf(replyTo.senderId) : null}
-        onCancelReply={() => setReplyTo(null)}
-        onSent={() => {
-          atBottom.current = true;
-        }}
-      />
+      {conversation.kind === "DIRECT" && !conversation.other ? (
+        <p className="border-t border-stone-200 bg-white px-4 py-3 text-center text-sm text-stone-500">This account was deleted. You can read the conversation, but no longer reply.</p>
+      ) : (
+        <Composer
+          conversationId={conversationId}
+          replyTo={replyTo}
+          replyName={replyTo ? nameOf(replyTo.senderId) : null}
+          onCancelReply={() => setReplyTo(null)}
+          onSent={() => {
+            atBottom.current = true;
+          }}
+        />
+      )}
     </>
   );
 }

@@ -17,6 +17,8 @@ export async function sendMessage(
   input: { conversationId: string; body: string; replyToId?: string; attachmentIds?: string[] },
 ): Promise<MessageView> {
   const membership = await requireMembership(deps.db, userId, input.conversationId);
+  // The other person deleted their account: the history stays readable, but nobody is there to read a reply.
+  if (membership.conversation.kind === "DIRECT" && membership.memberIds.length < 2) throw new AppError("BAD_REQUEST", "This account was deleted: you can no longer reply.");
   if (!input.body && !input.attachmentIds?.length) throw new AppError("BAD_REQUEST", "Write something first.", { field: "body" });
   await deps.limits.messagesPerUser.consume(userId);
   const attachmentIds = input.attachmentIds?.length ? await claimAttachments(deps, deps.db, userId, input.conversationId, input.attachmentIds) : [];

@@ -8,6 +8,7 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { DataExportStatus } from "@/generated/prisma/client";
 import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
+import { dataExportJobSchema } from "../../infra/queues";
 import { deleteStoredObjects } from "../chat/attachments";
 import { emailDay } from "../mail/templates";
 import { notify } from "../notifications/notifications";
@@ -60,9 +61,23 @@ export async function requestDataExport(deps: Deps, userId: string, now = Date.n
 /**
  * The worker's job: writes the archive to a temporary file, uploads it under a random key, marks the export ready
  * until DATA_EXPORT_TTL_DAYS from now, then tells the user by email and in their notifications. A job for an export
- * that is gone or already built does nothing (retries and duplicates are harmless).
+ * that is gone or already built does nothing (retries and duplicates are harmless). When the last attempt fails
+ * too, the export is marked FAILED, so Settings offers to try again.
  */
-export async function buildDataExport(deps: Deps, exportId: string, now = Date.now()): Promise<void> {
+export async function buildDataExport(deps: Deps, exportId: string, options: { finalAttempt?: boolean; now?: number } = {}): Promise<void> {
+  try {
+    await buildArchive(deps, exportId, options.now ?? Date.now());
+  } catch (error) {
+    if (options.finalAttempt) await deps.db.dataExport.updateMany({ where: { id: exportId, status: "PENDING" }, data: { status: "FAILED" } });
+    throw error;
+  }
+}
+
+/** The worker's processor for DATA_EXPORT_QUEUE jobs (worker/main.ts; the tests run the same one). */
+export const dataExportProcessor = (deps: Deps) => (job: { data: unknown; attemptsMade: number; opts: { attempts?: number } }) =>
+  buildDataExport(deps, dataExportJobSchema.parse(job.data).exportId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
+
+async function buildArchive(deps: Deps, exportId: string, now: number): Promise<void> {
   const row = await deps.db.dataExport.findUnique({ where: { id: exportId }, select: { userId: true, status: true } });
   if (!row || row.status !== "PENDING") return;
   const userId = row.userId;
@@ -110,11 +125,6 @@ async function announceReady(deps: Deps, userId: string, expiresAt: Date): Promi
     { template: "data-export-ready", to: user.email, displayName: user.displayName, url: new URL("/settings/security#download-my-data", deps.env.APP_URL).toString(), expiresOn: emailDay(expiresAt) },
     `data-export-${userId}-${expiresAt.getTime()}`,
   );
-}
-
-/** After the worker gave up on a job: Settings shows the failure and the user can ask again. */
-export async function markDataExportFailed(deps: Deps, exportId: string): Promise<void> {
-  await deps.db.dataExport.updateMany({ where: { id: exportId, status: "PENDING" }, data: { status: "FAILED" } });
 }
 
 /** The owner's one-minute download link; anyone else, or an export that is not ready or has expired, gets NOT_FOUND. */
