@@ -149,6 +149,7 @@ describe("download my data", () => {
     const email = await mailTo(w.ada.email, "Your Hearth data is ready to download");
     expect(email.text).toContain(`Download my data: ${deps.env.APP_URL}/settings/security#download-my-data`);
     expect(await callerFor(w.ada).account.dataExport()).toMatchObject({ id: row.id, status: "READY", downloadUrl: `/api/exports/${row.id}` });
+    expect(await deps.db.auditEvent.count({ where: { userId: w.ada.id, action: "account.data-export-requested" } })).toBe(1);
   });
 
   it("is the owner's alone: anyone else gets NOT_FOUND and sees no export of theirs", async () => {

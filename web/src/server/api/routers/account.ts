@@ -58,7 +58,7 @@ export const accountRouter = router({
   /** "Download my data": the newest export's state (preparing, ready until a date, expired, failed), or null. */
   dataExport: securityProcedure.query(({ ctx }) => latestDataExport(ctx.deps, ctx.user.id)),
 
-  requestExport: securityProcedure.mutation(({ ctx }) => requestDataExport(ctx.deps, ctx.user.id)),
+  requestExport: securityProcedure.mutation(({ ctx }) => requestDataExport(ctx.deps, ctx.user.id, { ip: ctx.ip })),
 
   /** Schedules the account's deletion after the grace period and ends every session, the caller's included. */
   requestDeletion: securityProcedure

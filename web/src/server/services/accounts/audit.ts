@@ -16,6 +16,7 @@ export type AuditAction =
   | "account.recovery-codes-regenerated"
   | "account.admin-granted"
   | "account.signed-out-everywhere"
+  | "account.data-export-requested"
   | "account.deletion-requested"
   | "account.deletion-cancelled"
   | "account.deleted"

@@ -9,6 +9,7 @@ import type { DataExportStatus } from "@/generated/prisma/client";
 import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { dataExportJobSchema } from "../../infra/queues";
+import { audit } from "../accounts/audit";
 import { deleteStoredObjects } from "../chat/attachments";
 import { emailDay } from "../mail/templates";
 import { notify } from "../notifications/notifications";
@@ -46,7 +47,7 @@ export async function latestDataExport(deps: Deps, userId: string, now = Date.no
  * Asks the worker for a fresh archive of the user's data (rate-limited). Older exports are removed (file and row):
  * one archive per person is enough, and fewer copies of personal data lie around.
  */
-export async function requestDataExport(deps: Deps, userId: string, now = Date.now()): Promise<DataExportView> {
+export async function requestDataExport(deps: Deps, userId: string, client: { ip: string }, now = Date.now()): Promise<DataExportView> {
   const pending = await deps.db.dataExport.findFirst({ where: { userId, status: "PENDING", createdAt: { gt: new Date(now - PENDING_REUSE_MS) } }, orderBy: { createdAt: "desc" } });
   if (pending) return toView(pending, now);
   await deps.limits.dataExportsPerUser.consume(userId);
@@ -55,6 +56,8 @@ export async function requestDataExport(deps: Deps, userId: string, now = Date.n
   await deps.db.dataExport.deleteMany({ where: { id: { in: older.map((o) => o.id) } } });
   await deleteStoredObjects(deps, older.flatMap((o) => (o.key ? [o.key] : [])));
   await deps.dataExports.enqueue(created.id);
+  // A copy of everything is what someone with a stolen session would want: it leaves a trace.
+  await audit(deps.db, "account.data-export-requested", { userId, ip: client.ip, detail: { exportId: created.id } });
   return toView(created, now);
 }
 
