@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { GET as attachmentRoute } from "@/app/api/attachments/[attachmentId]/route";
 import { GET as avatarRoute } from "@/app/api/avatars/[userId]/route";
+import { GET as exportRoute } from "@/app/api/exports/[exportId]/route";
 import { GET as groupAvatarRoute } from "@/app/api/conversations/[conversationId]/avatar/route";
 import { GET as icsRoute } from "@/app/api/rooms/[roomId]/ics/route";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
@@ -138,6 +139,19 @@ describe("route handlers", () => {
     await as(admin).chat.removeMember({ conversationId, userId: member.id });
     expect((await get(member)).status).toBe(404);
     expect(JSON.stringify(await deps.db.attachment.findUniqueOrThrow({ where: { id: created.attachmentId } }))).toBe(attachmentRow);
+  });
+
+  it("GET /api/exports/[exportId] redirects the owner to their archive and answers anyone else 404", async () => {
+    const [owner, outsider] = await Promise.all([createUser(), createUser()]);
+    const row = await deps.db.dataExport.create({ data: { userId: owner.id, status: "READY", key: `exports/${owner.id}/test-${Date.now()}.zip`, size: 10, readyAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) } });
+    const get = (user: TestUser | null) => routeAs(exportRoute, `/api/exports/${row.id}`, { exportId: row.id }, user);
+    const allowed = await get(owner);
+    expect(allowed.status).toBe(302);
+    expect(allowed.location).toContain(row.key!);
+    for (const who of [outsider, null]) expect(await get(who)).toMatchObject({ status: 404, location: null });
+    // Expired, even the owner gets nothing.
+    await deps.db.dataExport.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await get(owner)).status).toBe(404);
   });
 
   it("GET /api/avatars/[userId] serves the picture, but 404 to a viewer the user blocked (and to the signed out)", async () => {

@@ -55,6 +55,10 @@ export const procedureAccess: Record<string, AccessEntry> = {
   "account.confirmTotp": { access: "signed-in", refusedBy: SIGNED_OUT_REFUSED, beforeTwoFactor: true },
   "account.disableTotp": { access: "signed-in", refusedBy: SIGNED_OUT_REFUSED, beforeTwoFactor: true },
   "account.regenerateRecoveryCodes": { access: "signed-in", refusedBy: SIGNED_OUT_REFUSED, beforeTwoFactor: true },
+  "account.dataExport": { access: "owner", refusedBy: "privacy.test.ts › download my data › is the owner's alone: anyone else gets NOT_FOUND and sees no export of theirs", beforeTwoFactor: true },
+  "account.requestExport": { access: "signed-in", refusedBy: "privacy.test.ts › download my data › is the owner's alone: anyone else gets NOT_FOUND and sees no export of theirs", beforeTwoFactor: true },
+  "account.requestDeletion": { access: "signed-in", refusedBy: SIGNED_OUT_REFUSED, beforeTwoFactor: true },
+  "account.cancelDeletion": { access: "signed-in", refusedBy: SIGNED_OUT_REFUSED, beforeTwoFactor: true },
 
   "profile.byUsername": { access: "signed-in", refusedBy: "profiles.test.ts › profile.byUsername › answers blocked profiles (either way) and hidden ones exactly as a name that does not exist" },
   "profile.update": { access: "signed-in", refusedBy: profileAccess("update") },
@@ -150,6 +154,7 @@ export const routeAccess: Record<string, AccessEntry> = {
   "GET /api/auth/[...nextauth]": { access: "public", reason: "Auth.js's own endpoints (sign-in page data, session, CSRF token, OAuth callbacks) serve signed-out visitors" },
   "POST /api/auth/[...nextauth]": { access: "public", reason: "Auth.js's sign-in and sign-out forms, checked by Auth.js's CSRF token and the credentials provider" },
   "POST /api/jitsi/events/[...event]": { access: "webhook-signed", refusedBy: "jitsi-events.test.ts › the Jitsi event webhook › refuses a wrong or missing secret with 401 and no detail, records nothing; a malformed payload is 400 saying what is wrong" },
+  "GET /api/exports/[exportId]": { access: "owner", refusedBy: outsiders("route handlers › GET /api/exports/[exportId] redirects the owner to their archive and answers anyone else 404") },
   "GET /api/attachments/[attachmentId]": { access: "member", refusedBy: outsiders("route handlers › GET /api/attachments/[attachmentId] redirects a member to the file and answers anyone else 404") },
   "GET /api/avatars/[userId]": { access: "signed-in", refusedBy: outsiders("route handlers › GET /api/avatars/[userId] serves the picture, but 404 to a viewer the user blocked (and to the signed out)") },
   "GET /api/conversations/[conversationId]/avatar": { access: "member", refusedBy: outsiders("route handlers › GET /api/conversations/[conversationId]/avatar serves members only: 404 to anyone else") },

@@ -1,6 +1,6 @@
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
-import { deleteStoredObjects } from "../chat/attachments";
+import { deleteStoredObjects } from "../chat/stored-objects";
 import { departGroup } from "../chat/group-members";
 import { emailDay } from "../mail/templates";
 import { checkSecondFactor } from "./authenticate";

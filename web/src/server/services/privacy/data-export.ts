@@ -10,7 +10,7 @@ import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { dataExportJobSchema } from "../../infra/queues";
 import { audit } from "../accounts/audit";
-import { deleteStoredObjects } from "../chat/attachments";
+import { deleteStoredObjects } from "../chat/stored-objects";
 import { emailDay } from "../mail/templates";
 import { notify } from "../notifications/notifications";
 import { readObject } from "../profiles/avatars";
