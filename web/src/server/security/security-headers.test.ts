@@ -39,6 +39,7 @@ describe("security headers", () => {
     expect(securityHeaders("n", production)["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
     expect(securityHeaders("n", { ...production, appUrl: "http://localhost:3100" })["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders("n", { ...production, development: true })["Strict-Transport-Security"]).toBeUndefined();
+    expect(securityHeaders("n", production)["X-XSS-Protection"]).toBe("0");
   });
 
   it("camera, microphone and screen sharing for Hearth and the Jitsi frame only", () => {
