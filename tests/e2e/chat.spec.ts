@@ -155,4 +155,22 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
   await thread.getByRole("button", { name: "React" }).click();
   await thread.getByRole("button", { name: "React with 👍" }).click();
   await expect(c.page.getByRole("log", { name: "Messages" }).getByRole("button", { name: "👍 1" })).toBeVisible();
+
+  await test.step("a file ClamAV flags is refused by name and taken off the message; the text stays to send", async () => {
+    // The EICAR anti-virus test string, in two halves so that no scanner flags this source file.
+    const eicar = ["X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-", "STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"].join("");
+    await c.page.getByTestId("attachment-input").setInputFiles([{ name: "invoice.txt", mimeType: "text/plain", buffer: Buffer.from(`${eicar}\n`) }]);
+    const files = c.page.getByRole("list", { name: "Files to send" });
+    await expect(files.getByText("invoice.txt")).toBeVisible();
+    await expect(files.getByText("uploading…")).toHaveCount(0);
+    await box.fill("the invoice you asked for");
+    await box.press("Enter");
+    await expect(c.page.getByRole("alert").filter({ hasText: '"invoice.txt" looks like malware and was removed.' })).toBeVisible();
+    await expect(files).toHaveCount(0);
+    await expect(box).toHaveValue("the invoice you asked for");
+    await screen(c.page, "chat", "malware-refused");
+    await box.press("Enter");
+    await expect(thread.getByText("the invoice you asked for")).toBeVisible();
+    await expect(thread.getByText("invoice.txt")).toHaveCount(0);
+  });
 });

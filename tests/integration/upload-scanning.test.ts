@@ -3,7 +3,9 @@ import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { createClamdScanner } from "@/server/infra/malware-scanner";
+import type { AppError } from "@/server/errors";
 import { attachmentDownloadUrl } from "@/server/services/chat/attachments";
+import { refusedUploadField } from "@/server/services/chat/refused-uploads";
 import { scannedKeyPrefix } from "@/server/services/chat/scan-upload";
 import { callerFor, createUser, freshIp, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
@@ -73,7 +75,9 @@ describe("upload scanning", () => {
     const clean = await upload(a, conversationId, "a harmless note", "note.txt");
     const infected = await upload(a, conversationId, `${EICAR}\n`, "invoice.txt");
     const { key } = await deps.db.attachment.findUniqueOrThrow({ where: { id: infected.id } });
-    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "see attached", attachmentIds: [clean.id, infected.id] }), "BAD_REQUEST", /^"invoice\.txt" looks like malware and was removed\.$/);
+    const refused = await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "see attached", attachmentIds: [clean.id, infected.id] }), "BAD_REQUEST", /^"invoice\.txt" looks like malware and was removed\.$/);
+    // The error names the upload, so the composer takes that file (and only it) off the message.
+    expect((refused.cause as AppError).field).toBe(refusedUploadField(infected.id));
     expect(await deps.db.attachment.count({ where: { id: infected.id } })).toBe(0);
     expect(await objectExists(key)).toBe(false);
     expect(await deps.db.message.count({ where: { conversationId } })).toBe(0);

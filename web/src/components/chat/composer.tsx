@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { refusedUploads } from "@/server/services/chat/refused-uploads";
 import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 import { useChatCache } from "./chat-cache";
@@ -31,12 +32,13 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
         onCancelReply();
         onSent();
       },
+      onError: (error) => uploads.drop(refusedUploads(formErrors(error).fields).map((r) => r.attachmentId)),
       // The box was disabled while sending: give it the focus back.
       onSettled: () => requestAnimationFrame(() => document.getElementById(`composer-${conversationId}`)?.focus()),
     }),
   );
   const errors = formErrors(send.error);
-  const error = errors.fields.body ?? errors.fields.replyToId ?? errors.form ?? uploads.error;
+  const error = errors.fields.body ?? errors.fields.replyToId ?? refusedUploads(errors.fields)[0]?.message ?? errors.form ?? uploads.error;
   const empty = text.trim().length === 0 && uploads.readyIds.length === 0;
 
   // Grows with its text up to about six lines.

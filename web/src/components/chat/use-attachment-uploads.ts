@@ -55,6 +55,8 @@ export function useAttachmentUploads(conversationId: string) {
     error,
     add,
     remove: (key: string) => setFiles((list) => list.filter((f) => f.key !== key)),
+    /** Takes uploads the server refused (and deleted) off the message. */
+    drop: (attachmentIds: string[]) => setFiles((list) => list.filter((f) => !f.attachmentId || !attachmentIds.includes(f.attachmentId))),
     clear: () => setFiles([]),
     uploading: files.some((f) => f.status === "uploading"),
     readyIds: files.filter((f) => f.status === "ready").map((f) => f.attachmentId!),

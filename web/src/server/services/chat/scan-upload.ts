@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import type { Db } from "../../infra/db";
 import type { Deps } from "../../infra/deps";
 import { ScannerUnavailableError } from "../../infra/malware-scanner";
+import { refusedUploadField } from "./refused-uploads";
 import { deleteStoredObjects } from "./stored-objects";
 
 /**
@@ -45,7 +46,7 @@ export async function scanUpload(deps: Deps, db: Db, upload: UploadToScan): Prom
     console.warn(`[uploads] attachment ${upload.id} refused: ${verdict.signature}`);
     await db.attachment.deleteMany({ where: { id: upload.id, messageId: null } });
     await deleteStoredObjects(deps, [upload.key, scannedKey]);
-    throw new AppError("BAD_REQUEST", `"${upload.name}" looks like malware and was removed.`);
+    throw new AppError("BAD_REQUEST", `"${upload.name}" looks like malware and was removed.`, { field: refusedUploadField(upload.id) });
   }
   const { count } = await db.attachment.updateMany({ where: { id: upload.id, key: upload.key, messageId: null }, data: { key: scannedKey } });
   if (count === 0) {
