@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { totpCode } from "../../web/src/server/services/accounts/totp";
-import { fillSignUpForm, insertUser, linkFromMail, newUser, screen, signIn, submitSignIn, waitForMail } from "./helpers";
+import { fillSignUpForm, insertUser, linkFromMail, mainNav, newUser, screen, signIn, signInWithSession, submitSignIn, waitForMail } from "./helpers";
 
 test("a signed-out visit to the app goes to sign-in", async ({ page }) => {
   await page.goto("/");
@@ -8,6 +8,20 @@ test("a signed-out visit to the app goes to sign-in", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
   await page.goto("/friends");
   await page.waitForURL("**/sign-in");
+});
+
+test("an unknown address shows Hearth's not-found page: with sign-in signed out, with the app's navigation signed in", async ({ page, context }) => {
+  const missing = await page.goto("/no-such-page");
+  expect(missing!.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
+  const user = await insertUser("Nico");
+  await signInWithSession(context, page, user);
+  expect((await page.goto("/settings/nowhere"))!.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  await expect(mainNav(page).getByRole("link", { name: "Messages" })).toBeVisible();
+  await page.getByRole("link", { name: "Find people" }).click();
+  await page.waitForURL("**/search");
 });
 
 test("a wrong password is refused with a message", async ({ page }) => {

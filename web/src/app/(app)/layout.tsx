@@ -1,37 +1,8 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { RealtimeProvider } from "@/components/chat/realtime-provider";
-import { DeletionBanner } from "@/components/settings/deletion-banner";
-import { AppNav } from "@/components/shell/app-nav";
-import { deps } from "@/server/infra/deps";
+import { AppShell } from "@/components/shell/app-shell";
 import { requireSessionUser } from "@/server/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireSessionUser();
-  const me = await deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { username: true, displayName: true, emailVerifiedAt: true, deletionScheduledAt: true } });
-  return (
-    <RealtimeProvider meId={user.id}>
-      <div className="min-h-dvh pb-20 sm:pb-0">
-        <AppNav username={me.username} displayName={me.displayName} />
-        {me.deletionScheduledAt ? (
-          <DeletionBanner deleteOn={me.deletionScheduledAt.toISOString()} />
-        ) : user.needsTotp ? (
-          <div role="alert" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
-            Admins must turn on two-factor authentication before using Hearth.{" "}
-            <Link href="/settings/security" className="font-medium underline">
-              Set it up now
-            </Link>
-          </div>
-        ) : !me.emailVerifiedAt ? (
-          <div className="border-b border-sky-200 bg-sky-50 px-4 py-2 text-center text-sm text-sky-900">
-            Confirm your email address: we sent you a link.{" "}
-            <Link href="/settings/security" className="font-medium whitespace-nowrap underline">
-              Resend it
-            </Link>
-          </div>
-        ) : null}
-        <main className="mx-auto w-full max-w-3xl px-4 py-6 sm:py-8">{children}</main>
-      </div>
-    </RealtimeProvider>
-  );
+  return <AppShell user={user}>{children}</AppShell>;
 }
