@@ -156,6 +156,14 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
   await thread.getByRole("button", { name: "React with 👍" }).click();
   await expect(c.page.getByRole("log", { name: "Messages" }).getByRole("button", { name: "👍 1" })).toBeVisible();
 
+  await test.step("a paste over the limit is kept whole and refused with the count, never cut", async () => {
+    await box.fill("x".repeat(6000));
+    await expect(c.page.getByRole("alert").filter({ hasText: "Messages have at most 4,000 characters; this one has 6,000. Shorten it or split it." })).toBeVisible();
+    await expect(c.page.getByRole("button", { name: "Send" })).toBeDisabled();
+    await expect(box).toHaveValue("x".repeat(6000));
+    await box.fill("");
+  });
+
   await test.step("a file ClamAV flags is refused by name and taken off the message; the text stays to send", async () => {
     // The EICAR anti-virus test string, in two halves so that no scanner flags this source file.
     const eicar = ["X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-", "STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"].join("");

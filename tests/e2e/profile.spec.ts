@@ -22,6 +22,10 @@ test("editing the profile, uploading a photo and limiting who sees it", async ({
     const form = o.page.locator("form", { has: o.page.getByRole("button", { name: "Save profile" }) });
     await expect(form.getByLabel("Display name")).toHaveValue(owner.displayName);
     await form.getByLabel("Display name").fill(newName);
+    // Over the limit, the bio is kept whole and refused with the count (never cut at 500 behind the writer's back).
+    await form.getByLabel("Bio").fill("b".repeat(501));
+    await expect(form.getByLabel("Bio")).toHaveAccessibleDescription(/Bios have at most 500 characters; this one has 501\. Shorten it\./);
+    await expect(form.getByLabel("Bio")).toHaveValue("b".repeat(501));
     await form.getByLabel("Bio").fill(bio);
     await form.getByRole("button", { name: "Save profile" }).click();
     await expect(o.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { overLimit } from "@/lib/text-limits";
 import { refusedUploads } from "@/server/services/chat/refused-uploads";
 import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
@@ -38,7 +39,9 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
     }),
   );
   const errors = formErrors(send.error);
-  const error = errors.fields.body ?? errors.fields.replyToId ?? refusedUploads(errors.fields)[0]?.message ?? errors.form ?? uploads.error;
+  // Too long is said, never cut: a paste over the limit stays whole for the writer to shorten or split.
+  const tooLong = overLimit("message", text.length);
+  const error = tooLong ?? errors.fields.body ?? errors.fields.replyToId ?? refusedUploads(errors.fields)[0]?.message ?? errors.form ?? uploads.error;
   const empty = text.trim().length === 0 && uploads.readyIds.length === 0;
 
   // Grows with its text up to about six lines.
@@ -51,7 +54,7 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (empty || send.isPending || uploads.uploading) return;
+    if (empty || tooLong || send.isPending || uploads.uploading) return;
     send.mutate({ conversationId, body: text, replyToId: replyTo?.id, attachmentIds: uploads.readyIds.length ? uploads.readyIds : undefined });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -121,7 +124,6 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
           onKeyDown={onKeyDown}
           placeholder="Write a message…"
           rows={1}
-          maxLength={MESSAGE_MAX_CHARS}
           disabled={send.isPending}
           enterKeyHint="send"
           aria-invalid={!!error}
@@ -130,7 +132,7 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
         />
         <button
           type="submit"
-          disabled={empty || send.isPending || uploads.uploading}
+          disabled={empty || !!tooLong || send.isPending || uploads.uploading}
           className="inline-flex h-10 shrink-0 items-center justify-center rounded-full bg-ember-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-ember-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
           {send.isPending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
@@ -138,7 +140,7 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
         </button>
       </div>
       {text.length >= COUNTER_FROM ? (
-        <p id={`composer-count-${conversationId}`} aria-live="polite" className={`mt-1 text-right text-xs ${text.length >= MESSAGE_MAX_CHARS ? "font-semibold text-red-700" : "text-stone-500"}`}>
+        <p id={`composer-count-${conversationId}`} aria-live="polite" className={`mt-1 text-right text-xs ${text.length > MESSAGE_MAX_CHARS ? "font-semibold text-red-700" : "text-stone-500"}`}>
           {text.length} / {MESSAGE_MAX_CHARS}
         </p>
       ) : null}

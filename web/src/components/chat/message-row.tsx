@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { overLimit } from "@/lib/text-limits";
 import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 import { CallEntry } from "./call-entry";
@@ -10,7 +11,7 @@ import { timeOfDay } from "./format";
 import { MessageAttachments, MessageReactions } from "./message-extras";
 import { MessageText } from "./message-text";
 import { useMyId } from "./realtime-provider";
-import { MESSAGE_MAX_CHARS, type Message } from "./types";
+import type { Message } from "./types";
 
 export interface MessageRowProps {
   message: Message;
@@ -160,9 +161,11 @@ function EditForm({ message, onDone }: { message: Message; onDone: () => void })
     }),
   );
   const errors = formErrors(edit.error);
-  const error = errors.fields.body ?? errors.form;
+  const tooLong = overLimit("message", text.length);
+  const error = tooLong ?? errors.fields.body ?? errors.form;
   const save = () => {
     if (text.trim() === message.body.trim()) return onDone();
+    if (tooLong) return;
     edit.mutate({ messageId: message.id, body: text });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -184,7 +187,6 @@ function EditForm({ message, onDone }: { message: Message; onDone: () => void })
         onKeyDown={onKeyDown}
         autoFocus
         rows={Math.min(6, Math.max(2, text.split("\n").length))}
-        maxLength={MESSAGE_MAX_CHARS}
         disabled={edit.isPending}
         aria-invalid={!!error}
         className="block w-full resize-none rounded-lg border border-white/40 bg-white px-2 py-1.5 text-[15px] text-stone-900 focus:ring-2 focus:ring-white/60 focus:outline-none"

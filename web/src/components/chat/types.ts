@@ -10,7 +10,7 @@ export type Member = Conversation["members"][number];
 export type ThreadData = InfiniteData<HistoryPage, number | undefined>;
 
 export const HISTORY_PAGE_SIZE = 50;
-export { MESSAGE_MAX_CHARS } from "@/server/services/chat/schemas";
+export { MESSAGE_MAX_CHARS } from "@/lib/text-limits";
 
 /** The React Query key of a thread's (infinite) history. Not a tRPC key: history pages are keyed by beforeSeq, not by a cursor. */
 export const threadKey = (conversationId: string) => ["chat-thread", conversationId] as const;

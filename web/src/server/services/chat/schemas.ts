@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { MESSAGE_MAX_CHARS } from "@/lib/text-limits";
 
-export const MESSAGE_MAX_CHARS = 4000;
+export { MESSAGE_MAX_CHARS };
 export const GROUP_MAX_MEMBERS = 100;
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BIO_MAX_CHARS } from "@/lib/text-limits";
 import { displayNameSchema, usernameSchema } from "../accounts/schemas";
 
 export const audienceSchema = z.enum(["EVERYONE", "FRIENDS_OF_FRIENDS", "FRIENDS", "NOBODY"]);
@@ -6,7 +7,7 @@ export const audienceSchema = z.enum(["EVERYONE", "FRIENDS_OF_FRIENDS", "FRIENDS
 export const updateProfileInput = z.object({
   username: usernameSchema,
   displayName: displayNameSchema,
-  bio: z.string().trim().max(500, "Bios have at most 500 characters."),
+  bio: z.string().trim().max(BIO_MAX_CHARS, `Bios have at most ${BIO_MAX_CHARS} characters.`),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
 
