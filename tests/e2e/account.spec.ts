@@ -15,11 +15,13 @@ test("an unknown address shows Hearth's not-found page: with sign-in signed out,
   expect(missing!.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await screen(page, "account", "not-found-signed-out");
   const user = await insertUser("Nico");
   await signInWithSession(context, page, user);
   expect((await page.goto("/settings/nowhere"))!.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
   await expect(mainNav(page).getByRole("link", { name: "Messages" })).toBeVisible();
+  await screen(page, "account", "not-found-signed-in");
   await page.getByRole("link", { name: "Find people" }).click();
   await page.waitForURL("**/search");
 });

@@ -161,6 +161,7 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
     await expect(c.page.getByRole("alert").filter({ hasText: "Messages have at most 4,000 characters; this one has 6,000. Shorten it or split it." })).toBeVisible();
     await expect(c.page.getByRole("button", { name: "Send" })).toBeDisabled();
     await expect(box).toHaveValue("x".repeat(6000));
+    await screen(c.page, "chat", "over-limit");
     await box.fill("");
   });
 
