@@ -165,6 +165,22 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
     await box.fill("");
   });
 
+  await test.step("typing on while a message is on its way (a slow network) keeps every character", async () => {
+    const sends = /\/api\/trpc\/chat\.send/;
+    await c.page.route(sends, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await box.fill("sent first");
+    await box.press("Enter");
+    // Straight from the keyboard, as a person types: no waiting for the box to be ready.
+    await c.page.keyboard.type("second typed immediately");
+    await expect(thread.getByText("sent first")).toBeVisible();
+    await expect(box).toHaveValue("second typed immediately");
+    await c.page.unroute(sends);
+    await box.fill("");
+  });
+
   await test.step("a file ClamAV flags is refused by name and taken off the message; the text stays to send", async () => {
     // The EICAR anti-virus test string, in two halves so that no scanner flags this source file.
     const eicar = ["X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-", "STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"].join("");

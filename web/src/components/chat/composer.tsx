@@ -26,16 +26,17 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
   const uploads = useAttachmentUploads(conversationId);
   const send = useMutation(
     trpc.chat.send.mutationOptions({
-      onSuccess: (message) => {
+      onSuccess: (message, sent) => {
         cache.messageCreated(message);
-        setText("");
-        uploads.clear();
+        uploads.drop(sent.attachmentIds ?? []);
         onCancelReply();
         onSent();
       },
-      onError: (error) => uploads.drop(refusedUploads(formErrors(error).fields).map((r) => r.attachmentId)),
-      // The box was disabled while sending: give it the focus back.
-      onSettled: () => requestAnimationFrame(() => document.getElementById(`composer-${conversationId}`)?.focus()),
+      onError: (error, sent) => {
+        uploads.drop(refusedUploads(formErrors(error).fields).map((r) => r.attachmentId));
+        // Not sent: the text goes back, ahead of anything typed since.
+        setText((typed) => (typed.trim() ? `${sent.body}\n${typed}` : sent.body));
+      },
     }),
   );
   const errors = formErrors(send.error);
@@ -56,6 +57,8 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
     e?.preventDefault();
     if (empty || tooLong || send.isPending || uploads.uploading) return;
     send.mutate({ conversationId, body: text, replyToId: replyTo?.id, attachmentIds: uploads.readyIds.length ? uploads.readyIds : undefined });
+    // The box empties at once and stays live, so whatever is typed while this one is on its way is kept.
+    setText("");
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -124,7 +127,6 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
           onKeyDown={onKeyDown}
           placeholder="Write a message…"
           rows={1}
-          disabled={send.isPending}
           enterKeyHint="send"
           aria-invalid={!!error}
           aria-describedby={text.length >= COUNTER_FROM ? `composer-count-${conversationId}` : undefined}
