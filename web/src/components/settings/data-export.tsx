@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fullDate as day } from "@/lib/dates";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Card, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 
-const day = (date: Date) => date.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
 /** "Download my data": asks the worker for a zip, then offers it until it expires (the email and a notification say when it is ready). */
 export function DataExportSettings() {

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { fullDate } from "@/lib/dates";
 import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 
@@ -18,7 +19,7 @@ export function DeletionBanner({ deleteOn }: { deleteOn: string }) {
       },
     }),
   );
-  const when = new Date(deleteOn).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const when = fullDate(new Date(deleteOn));
   return (
     <div role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-900">
       Your account will be deleted on{" "}
