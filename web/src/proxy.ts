@@ -1,15 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "./server/infra/env";
 import { newNonce, securityHeaders, type SecurityHeaderSettings } from "./server/security/security-headers";
 
 let settings: SecurityHeaderSettings | undefined;
 function headerSettings(): SecurityHeaderSettings {
-  // The same variables env.ts validates at start-up (instrumentation.ts), read raw here to keep the proxy light.
-  settings ??= {
-    appUrl: process.env.APP_URL ?? "http://localhost:3000",
-    jitsiDomain: process.env.JITSI_DOMAIN || undefined,
-    s3PublicEndpoint: process.env.S3_PUBLIC_ENDPOINT ?? process.env.S3_ENDPOINT ?? "http://localhost:9000",
-    development: process.env.NODE_ENV === "development",
-  };
+  // The validated settings the rest of the app uses (no second set of defaults here).
+  if (!settings) {
+    const e = env();
+    settings = { appUrl: e.APP_URL, jitsiDomain: e.JITSI_DOMAIN, s3PublicEndpoint: e.S3_PUBLIC_ENDPOINT, development: e.NODE_ENV === "development" };
+  }
   return settings;
 }
 
