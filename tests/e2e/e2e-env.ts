@@ -2,11 +2,14 @@ import { stackEnv } from "../helpers/stack-env";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
-/** The app and worker under test use their own database and Redis database (not development data, not the integration tests'). */
+/**
+ * The app and worker under test use their own database and Redis database (not development data, not the integration
+ * tests'). E2E_PORT, E2E_DATABASE and E2E_REDIS_DB let a second checkout run journeys beside the first.
+ */
 export function e2eEnv(): Record<string, string> {
   const env = stackEnv({
-    database: "hearth_e2e",
-    redisDb: 2,
+    database: process.env.E2E_DATABASE ?? "hearth_e2e",
+    redisDb: Number(process.env.E2E_REDIS_DB ?? 2),
     appUrl: `http://localhost:${E2E_PORT}`,
     mailFrom: "Hearth E2E <e2e@hearth.local>",
     authSecret: "e2e-secret-e2e-secret-e2e-secret-0123456",
