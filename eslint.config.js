@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "web/.next/", "web/src/generated/", ".stack/", "test-results/", "playwright-report/", "next-env.d.ts", "web/next-env.d.ts"] },
+  { ignores: [".dependency-cruiser.cjs", "node_modules/", "web/.next/", "web/src/generated/", ".stack/", "test-results/", "playwright-report/", "next-env.d.ts", "web/next-env.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@ import { createCaller } from "@/server/api/root";
 import { createClamdScanner } from "@/server/infra/malware-scanner";
 import type { AppError } from "@/server/errors";
 import { attachmentDownloadUrl } from "@/server/services/chat/attachments";
-import { refusedUploadField } from "@/server/services/chat/refused-uploads";
+import { refusedUploadField } from "@/lib/refused-uploads";
 import { scannedKeyPrefix } from "@/server/services/chat/scan-upload";
 import { callerFor, createUser, freshIp, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";

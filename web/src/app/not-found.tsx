@@ -2,6 +2,8 @@ import { auth } from "@/auth";
 import { AppShell } from "@/components/shell/app-shell";
 import { NotFoundMessage } from "@/components/shell/not-found-message";
 import { PublicShell } from "@/components/shell/public-shell";
+import { deps } from "@/server/infra/deps";
+import { loadShellUser } from "@/server/services/accounts/shell-user";
 
 export const metadata = { title: "Not found" };
 
@@ -10,7 +12,7 @@ export default async function NotFound() {
   const session = await auth();
   if (session?.user) {
     return (
-      <AppShell user={session.user}>
+      <AppShell me={await loadShellUser(deps(), session.user)}>
         <NotFoundMessage signedIn />
       </AppShell>
     );

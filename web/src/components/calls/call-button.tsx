@@ -1,7 +1,7 @@
 "use client";
 
 import type { CallParty } from "@/server/services/realtime/events";
-import { VideoIcon } from "../chat/call-icons";
+import { VideoIcon } from "@/components/ui/icons";
 import { Button } from "../ui/button";
 import { useCalls } from "./call-provider";
 

@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { VideoIcon, VideoOffIcon } from "../chat/call-icons";
+import { VideoIcon, VideoOffIcon } from "@/components/ui/icons";
 import type { CallController } from "./call-controller";
 import type { CallSnapshot } from "./call-snapshot";
 import { AddPeopleDialog, AddPersonIcon } from "../rooms/add-people-dialog";
 import { roomHref } from "../rooms/rooms-provider";
 import { DevicePicker } from "./device-picker";
-import { MicIcon, MicOffIcon, PhoneOffIcon, RecordIcon, ScreenIcon, SwitchIcon } from "./icons";
+import { MicIcon, MicOffIcon, PhoneOffIcon, RecordIcon, ScreenIcon, SwitchIcon } from "@/components/ui/icons";
 
 const neutral = "bg-white/15 hover:bg-white/25";
 const active = "bg-white text-stone-900 hover:bg-stone-200";

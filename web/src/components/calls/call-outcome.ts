@@ -1,4 +1,4 @@
-import { formatDuration } from "@/server/services/calls/call-view";
+import { formatDuration } from "@/lib/dates";
 import type { CallParty, CallView } from "@/server/services/realtime/events";
 
 export const isLive = (status: CallView["status"]) => status === "ringing" || status === "accepted";

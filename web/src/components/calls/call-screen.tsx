@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatDuration } from "@/server/services/calls/call-view";
+import { formatDuration } from "@/lib/dates";
 import type { CallParty } from "@/server/services/realtime/events";
 import { Avatar } from "../ui/avatar";
 import type { CallController } from "./call-controller";
 import type { CallSnapshot } from "./call-snapshot";
 import { CallControls, RoundButton } from "./call-controls";
 import type { CallQuality } from "./call-stats";
-import { PhoneIcon, PhoneOffIcon } from "./icons";
+import { PhoneIcon, PhoneOffIcon } from "@/components/ui/icons";
 import { StreamVideo } from "./video-view";
 
 /** The full-screen call: ringing out, in the call, or how it ended. Laid out for phones first. */

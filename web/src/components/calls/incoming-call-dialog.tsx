@@ -2,10 +2,10 @@
 
 import { useEffect, useRef } from "react";
 import type { CallParty } from "@/server/services/realtime/events";
-import { VideoIcon } from "../chat/call-icons";
+import { VideoIcon } from "@/components/ui/icons";
 import { Avatar } from "../ui/avatar";
-import { PhoneOffIcon } from "./icons";
-import { Ringtone } from "./ringtone";
+import { PhoneOffIcon } from "@/components/ui/icons";
+import { Ringtone } from "@/components/ui/ringtone";
 
 /** "Ada is calling": rings (WebAudio) until answered, declined, or the call goes away (then this unmounts). */
 export function IncomingCallDialog({ caller, answering, onAccept, onDecline }: { caller: CallParty; answering: boolean; onAccept: () => void; onDecline: () => void }) {

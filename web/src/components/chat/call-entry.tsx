@@ -1,9 +1,9 @@
 "use client";
 
-import { callLabel } from "./call-label";
-import { CallDirectionIcon, VideoIcon, VideoOffIcon } from "./call-icons";
-import { timeOfDay } from "./format";
-import { useMyId } from "./realtime-provider";
+import { callLabel } from "@/components/calls/call-label";
+import { CallDirectionIcon, VideoIcon, VideoOffIcon } from "@/components/ui/icons";
+import { timeOfDay } from "@/lib/dates";
+import { useMyId } from "@/components/ui/use-my-id";
 import type { Message } from "./types";
 
 /** A call's line in a 1:1 conversation: a small centred card, not a bubble (nothing to reply to or react to). */

@@ -3,12 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { overLimit } from "@/lib/text-limits";
-import { refusedUploads } from "@/server/services/chat/refused-uploads";
+import { refusedUploads } from "@/lib/refused-uploads";
 import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 import { useChatCache } from "./chat-cache";
-import { useMyId } from "./realtime-provider";
-import { PaperclipIcon } from "./icons";
+import { useMyId } from "@/components/ui/use-my-id";
+import { PaperclipIcon } from "@/components/ui/icons";
 import { useTypingNotifier } from "./typing";
 import { MESSAGE_MAX_CHARS, type Message } from "./types";
 import { ATTACHMENT_ACCEPT, useAttachmentUploads } from "./use-attachment-uploads";

@@ -9,15 +9,16 @@ import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { WithPresence } from "../presence/presence";
-import { callLabel } from "./call-label";
+import { callLabel } from "@/components/calls/call-label";
 import { ConversationAvatar } from "./conversation-avatar";
-import { relativeTime, useNow } from "./format";
-import { BellOffIcon, PinIcon } from "./icons";
+import { relativeTime } from "@/lib/dates";
+import { useNow } from "@/components/ui/use-now";
+import { BellOffIcon, PinIcon } from "@/components/ui/icons";
 import { MessageSearchBox, MessageSearchResults } from "./message-search";
 import { NewGroupDialog } from "./new-group-dialog";
-import { useMyId } from "./realtime-provider";
+import { useMyId } from "@/components/ui/use-my-id";
 import type { Conversation } from "./types";
-import { DELETED_USER_NAME } from "@/server/services/social/deleted-user";
+import { DELETED_USER_NAME } from "@/lib/deleted-user";
 
 /** The conversations worth listing: groups always, 1:1 once someone has written in it. */
 export const listed = (c: Conversation) => c.kind === "GROUP" || c.lastMessage !== null;

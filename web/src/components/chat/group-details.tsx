@@ -9,10 +9,10 @@ import { Button } from "../ui/button";
 import { Spinner } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
-import { FriendPicker, usePickedIds } from "./friend-picker";
+import { FriendPicker, usePickedIds } from "@/components/friends/friend-picker";
 import { GroupPhoto } from "./group-photo";
 import { useChatCache } from "./chat-cache";
-import { useMyId } from "./realtime-provider";
+import { useMyId } from "@/components/ui/use-my-id";
 import type { Conversation } from "./types";
 
 /** The group's admins. */

@@ -4,8 +4,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/client";
 import { useChatCache } from "./chat-cache";
-import { PaperclipIcon } from "./icons";
-import { useMyId } from "./realtime-provider";
+import { PaperclipIcon } from "@/components/ui/icons";
+import { useMyId } from "@/components/ui/use-my-id";
 import type { Message } from "./types";
 
 const QUICK_REACTIONS = ["👍", "❤️", "😂", "😮", "😢"];

@@ -7,10 +7,10 @@ import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 import { CallEntry } from "./call-entry";
 import { useChatCache } from "./chat-cache";
-import { timeOfDay } from "./format";
+import { timeOfDay } from "@/lib/dates";
 import { MessageAttachments, MessageReactions } from "./message-extras";
 import { MessageText } from "./message-text";
-import { useMyId } from "./realtime-provider";
+import { useMyId } from "@/components/ui/use-my-id";
 import type { Message } from "./types";
 
 export interface MessageRowProps {

@@ -8,10 +8,11 @@ import { Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { ConversationAvatar } from "./conversation-avatar";
-import { relativeTime, useNow } from "./format";
-import { useMyId } from "./realtime-provider";
+import { relativeTime } from "@/lib/dates";
+import { useNow } from "@/components/ui/use-now";
+import { useMyId } from "@/components/ui/use-my-id";
 import type { Conversation } from "./types";
-import { DELETED_USER_NAME } from "@/server/services/social/deleted-user";
+import { DELETED_USER_NAME } from "@/lib/deleted-user";
 
 export const SEARCH_MIN_CHARS = 2;
 const SNIPPET_CHARS = 140;

@@ -8,7 +8,7 @@ import { Button } from "../ui/button";
 import { Spinner } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
-import { FriendPicker, usePickedIds } from "./friend-picker";
+import { FriendPicker, usePickedIds } from "@/components/friends/friend-picker";
 
 /** A modal form: a name and some friends. On success, opens the new group. */
 export function NewGroupDialog({ onClose }: { onClose: () => void }) {

@@ -12,9 +12,9 @@ import { formErrors } from "../ui/form-errors";
 import { useChatCache } from "./chat-cache";
 import { ConversationAvatar } from "./conversation-avatar";
 import { GroupDetailsDialog } from "./group-details";
-import { BellIcon, BellOffIcon, PinIcon } from "./icons";
+import { BellIcon, BellOffIcon, PinIcon } from "@/components/ui/icons";
 import { MessageSearchBox, MessageSearchResults } from "./message-search";
-import { useMyId } from "./realtime-provider";
+import { useMyId } from "@/components/ui/use-my-id";
 import type { Conversation } from "./types";
 
 export function BackLink() {

@@ -11,14 +11,15 @@ import { formErrors } from "../ui/form-errors";
 import { threadMessages, useChatCache } from "./chat-cache";
 import { Composer } from "./composer";
 import { ConversationAvatar } from "./conversation-avatar";
-import { dayLabel, sameDay, useNow } from "./format";
+import { dayLabel, sameDay } from "@/lib/dates";
+import { useNow } from "@/components/ui/use-now";
 import { MessageRow } from "./message-row";
-import { useMyId } from "./realtime-provider";
+import { useMyId } from "@/components/ui/use-my-id";
 import { BackLink, ThreadHeader } from "./thread-header";
 import { TARGET_MAX_PAGES, useHashMessageId, usePageVisible, useViewing } from "./thread-hooks";
 import { TypingIndicator } from "./typing";
 import { HISTORY_PAGE_SIZE, removedKey, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
-import { DELETED_USER_NAME } from "@/server/services/social/deleted-user";
+import { DELETED_USER_NAME } from "@/lib/deleted-user";
 
 const errorCode = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BellIcon } from "./icons";
+import { BellIcon } from "@/components/ui/icons";
 import { useUnreadNotifications } from "./notifications-cache";
 
 /** The top bar's way into the notification centre, with the live unread count. */

@@ -5,14 +5,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
-import { relativeTime, useNow } from "../chat/format";
+import { relativeTime } from "@/lib/dates";
+import { useNow } from "@/components/ui/use-now";
 import { Avatar } from "../ui/avatar";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { LoadMore } from "../ui/load-more";
-import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, CalendarIcon, PhoneMissedIcon, DownloadIcon } from "./icons";
+import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, CalendarIcon, PhoneMissedIcon, DownloadIcon } from "@/components/ui/icons";
 import { useNotificationsCache, useUnreadNotifications } from "./notifications-cache";
 
 type NotificationPage = RouterOutputs["notifications"]["list"];

@@ -5,7 +5,7 @@ import { useMemo, type ReactNode } from "react";
 import type { UserEvent } from "@/server/services/realtime/events";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
-import { useNow } from "../chat/format";
+import { useNow } from "@/components/ui/use-now";
 
 export type PresenceMap = RouterOutputs["presence"]["friends"];
 export type Presence = PresenceMap[string];

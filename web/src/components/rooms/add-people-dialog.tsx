@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, type FormEvent } from "react";
 import type { RoomView } from "@/server/services/rooms/rooms";
 import { useTRPC } from "@/trpc/client";
-import { FriendPicker, usePickedIds } from "../chat/friend-picker";
+import { FriendPicker, usePickedIds } from "@/components/friends/friend-picker";
 import { Button } from "../ui/button";
 import { Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/trpc/client";
-import { VideoIcon } from "../chat/call-icons";
+import { VideoIcon } from "@/components/ui/icons";
 import { formErrors } from "../ui/form-errors";
 import { peopleText } from "./room-labels";
 import { roomHref, useLiveRoom, useRoomEvents } from "./rooms-provider";

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { RoomView } from "@/server/services/rooms/rooms";
 import { useTRPC } from "@/trpc/client";
-import { useNow } from "../chat/format";
+import { useNow } from "@/components/ui/use-now";
 import { Avatar } from "../ui/avatar";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/trpc/client";
-import { FriendPicker, usePickedIds } from "../chat/friend-picker";
+import { FriendPicker, usePickedIds } from "@/components/friends/friend-picker";
 import { toDateTimeInput } from "../settings/call-settings-time";
 import { Button } from "../ui/button";
 import { Card, Spinner } from "../ui/card";

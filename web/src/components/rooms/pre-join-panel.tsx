@@ -1,7 +1,7 @@
 "use client";
 
 import type { RoomView } from "@/server/services/rooms/rooms";
-import { VideoIcon } from "../chat/call-icons";
+import { VideoIcon } from "@/components/ui/icons";
 import { Avatar } from "../ui/avatar";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/trpc/client";
-import { VideoIcon } from "../chat/call-icons";
+import { VideoIcon } from "@/components/ui/icons";
 import { Button } from "../ui/button";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";

@@ -2,10 +2,11 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatDuration } from "@/server/services/calls/call-view";
+import { formatDuration } from "@/lib/dates";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
-import { relativeTime, useNow } from "../chat/format";
+import { relativeTime } from "@/lib/dates";
+import { useNow } from "@/components/ui/use-now";
 import { FormAlert } from "../ui/field";
 import { LoadMore } from "../ui/load-more";
 import { formErrors } from "../ui/form-errors";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { VideoIcon } from "../chat/call-icons";
-import { Ringtone } from "../calls/ringtone";
+import { VideoIcon } from "@/components/ui/icons";
+import { Ringtone } from "@/components/ui/ringtone";
 import { Avatar } from "../ui/avatar";
 import { ringingText, type RoomRingingEvent } from "./room-events";
 

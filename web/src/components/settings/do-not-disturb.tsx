@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
-import { useNow } from "../chat/format";
+import { useNow } from "@/components/ui/use-now";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";

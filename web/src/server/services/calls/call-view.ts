@@ -1,6 +1,7 @@
 import type { CallStatus as DbCallStatus, Prisma } from "@/generated/prisma/client";
 import type { CallView } from "../realtime/events";
 import { callDurationSeconds, type CallState, type CallStatus } from "./call-state";
+import { formatDuration } from "@/lib/dates";
 
 export const callSelect = {
   id: true,
@@ -70,9 +71,3 @@ export function callEntryText(call: CallView): string {
   }
 }
 
-export function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = String(seconds % 60).padStart(2, "0");
-  return h ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
-}

@@ -1,6 +1,6 @@
 import type { Deps } from "../../infra/deps";
 import { toUserCard, userCardSelect, versionedImageUrl, type UserCard } from "../social/user-card";
-import { DELETED_USER_NAME } from "../social/deleted-user";
+import { DELETED_USER_NAME } from "@/lib/deleted-user";
 import { messageSelect, toMessageView } from "./message-view";
 import type { MessageView } from "../realtime/events";
 

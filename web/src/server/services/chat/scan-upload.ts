@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import type { Db } from "../../infra/db";
 import type { Deps } from "../../infra/deps";
 import { ScannerUnavailableError } from "../../infra/malware-scanner";
-import { refusedUploadField } from "./refused-uploads";
+import { refusedUploadField } from "@/lib/refused-uploads";
 import { deleteStoredObjects } from "./stored-objects";
 
 /**

@@ -1,5 +1,5 @@
 import type { Deps } from "../../infra/deps";
-import { formatDuration } from "../calls/call-view";
+import { formatDuration } from "@/lib/dates";
 import { postSystemMessage } from "../chat/system-message";
 import { setInCall } from "../presence/presence";
 import { publishToUsers } from "../realtime/event-stream";

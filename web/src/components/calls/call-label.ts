@@ -1,5 +1,5 @@
 import type { CallView } from "@/server/services/realtime/events";
-import { formatDuration } from "@/server/services/calls/call-view";
+import { formatDuration } from "@/lib/dates";
 
 /** What a finished (or live) call needs for its label: the call as a message or a history item carries it. */
 export type CallSummary = Pick<CallView, "status" | "callerId" | "durationSeconds">;

@@ -2,26 +2,19 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { MeContext } from "@/components/ui/use-my-id";
 import type { UserEvent } from "@/server/services/realtime/events";
 import { useTRPC } from "@/trpc/client";
-import { CallProvider, useCallController } from "../calls/call-provider";
-import { useNotificationsCache } from "../notifications/notifications-cache";
-import { AwayReporter } from "../presence/away-reporter";
-import { usePresenceCache } from "../presence/presence";
-import { RoomsProvider, useCreateRoomEventsStore } from "../rooms/rooms-provider";
-import { useChatCache } from "./chat-cache";
-import { TypingContext, TypingStore } from "./typing";
-import { allThreadsKey } from "./types";
+import { CallProvider, useCallController } from "@/components/calls/call-provider";
+import { useNotificationsCache } from "@/components/notifications/notifications-cache";
+import { AwayReporter } from "@/components/presence/away-reporter";
+import { usePresenceCache } from "@/components/presence/presence";
+import { RoomsProvider, useCreateRoomEventsStore } from "@/components/rooms/rooms-provider";
+import { useChatCache } from "@/components/chat/chat-cache";
+import { TypingContext, TypingStore } from "@/components/chat/typing";
+import { allThreadsKey } from "@/components/chat/types";
 
-const MeContext = createContext<string | null>(null);
-
-/** The signed-in user's id (inside the (app) layout). */
-export function useMyId(): string {
-  const id = useContext(MeContext);
-  if (!id) throw new Error("useMyId outside RealtimeProvider");
-  return id;
-}
 
 /**
  * Holds the user's live event stream (one Server-Sent Events connection for the whole signed-in app) and folds each

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refusedUploadField, refusedUploads } from "./refused-uploads";
+import { refusedUploadField, refusedUploads } from "@/lib/refused-uploads";
 
 describe("refused uploads in an error's fields", () => {
   it("names each refused upload and leaves other fields alone", () => {

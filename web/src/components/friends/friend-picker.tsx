@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Avatar } from "../ui/avatar";
+import { Avatar } from "@/components/ui/avatar";
 
 interface Friend {
   id: string;
