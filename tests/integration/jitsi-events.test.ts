@@ -61,13 +61,13 @@ const nextT0 = () => (clock += 1000);
 afterEach(() => vi.restoreAllMocks());
 
 describe("the Jitsi event webhook", () => {
-  it("refuses a wrong or missing secret with 401 and no detail, records nothing; a malformed payload is 400 saying what is wrong", async () => {
+  it("refuses a wrong or missing secret with 401 and the same words for each, records nothing; a malformed payload is 400 saying what is wrong", async () => {
     const { roomId, ev } = await groupRoom();
     const t0 = nextT0();
     const before = await deps.db.webhookDelivery.count();
     for (const secret of ["wrong-secret", `${SECRET}x`, "", null]) {
       const res = await post(...ev.created(t0), secret);
-      expect(res).toMatchObject({ status: 401, text: "" });
+      expect(res).toMatchObject({ status: 401, json: { error: { code: "UNAUTHORIZED", message: "The webhook secret or signature is missing or wrong." } } });
     }
     expect(await sessionsOf(roomId)).toEqual([]);
     expect(await deps.db.webhookDelivery.count()).toBe(before);
@@ -75,12 +75,12 @@ describe("the Jitsi event webhook", () => {
     const [path, good] = ev.created(t0);
     expect((await post(path, "{not json")).status).toBe(400);
     const missing = await post(path, { ...good, room_name: undefined });
-    expect(missing).toMatchObject({ status: 400, json: { error: expect.stringMatching(/room_name/) } });
+    expect(missing).toMatchObject({ status: 400, json: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/room_name/), fieldErrors: { room_name: [expect.any(String)] } } } });
     const millis = await post(path, { ...good, created_at: t0 * 1000 });
-    expect(millis).toMatchObject({ status: 400, json: { error: expect.stringMatching(/created_at: must be unix seconds/) } });
+    expect(millis).toMatchObject({ status: 400, json: { error: { message: expect.stringMatching(/created_at: must be unix seconds/), fieldErrors: { created_at: [expect.stringMatching(/must be unix seconds/)] } } } });
     expect((await post(path, { ...good, event_name: "muc-room-destroyed" })).status).toBe(400);
     const [joinPath, join] = ev.joined(ev.occupant({ name: "X", nick: "x" }, t0));
-    expect((await post(joinPath, { ...join, occupant: { joined_at: t0 } })).json).toMatchObject({ error: expect.stringMatching(/occupant\.occupant_jid/) });
+    expect((await post(joinPath, { ...join, occupant: { joined_at: t0 } })).json).toMatchObject({ error: { message: expect.stringMatching(/occupant\.occupant_jid/), fieldErrors: { "occupant.occupant_jid": expect.any(Array) } } });
     expect((await post("room/renamed", good)).status).toBe(404);
     expect(await sessionsOf(roomId)).toEqual([]);
   });

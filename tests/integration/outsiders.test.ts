@@ -130,11 +130,12 @@ describe("route handlers", () => {
     expect(allowed.status).toBe(302);
     expect(await (await fetch(allowed.location!)).text()).toBe("%PDF-1.4 members only");
     const attachmentRow = JSON.stringify(await deps.db.attachment.findUniqueOrThrow({ where: { id: created.attachmentId } }));
-    for (const who of [outsider, null]) {
-      const refused = await get(who);
-      expect(refused).toMatchObject({ status: 404, location: null });
-      expect(refused.body.toString()).toBe("Not found");
-    }
+    // An outsider is answered word for word as for an id that names no file.
+    const noSuchFile = await routeAs(attachmentRoute, "/api/attachments/no-such-file", { attachmentId: "no-such-file" }, outsider);
+    expect(noSuchFile).toMatchObject({ status: 404, location: null });
+    expect(JSON.parse(noSuchFile.body.toString())).toEqual({ error: { code: "NOT_FOUND", message: "That file was not found." } });
+    expect((await get(outsider)).body.toString()).toBe(noSuchFile.body.toString());
+    expect(await get(null)).toMatchObject({ status: 404, location: null });
     // Someone who leaves the group loses the files with it.
     await as(admin).chat.removeMember({ conversationId, userId: member.id });
     expect((await get(member)).status).toBe(404);

@@ -9,23 +9,29 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
-  | "TOO_MANY_REQUESTS"
   | "PRECONDITION_FAILED"
+  | "PAYLOAD_TOO_LARGE"
+  | "TOO_MANY_REQUESTS"
   | "INTERNAL_SERVER_ERROR"
   /** A service the request needs (e.g. the malware scanner) is down: nothing changed, try again later. */
   | "SERVICE_UNAVAILABLE";
 
-export const httpStatusOf: Record<AppErrorCode, number> = {
+/** Each code's HTTP status (the same as tRPC's for that code); a code without one does not typecheck. */
+export const httpStatusOf = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
   PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
-};
+} as const satisfies Record<AppErrorCode, number>;
+
+/** Per-field messages, keyed by input field name (the shape zod's flattenError gives). */
+export type FieldErrors = Record<string, string[] | undefined>;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -33,24 +39,32 @@ export class AppError extends Error {
   readonly retryAt?: number;
   /** For BAD_REQUEST: which input field the message is about, for inline form errors. */
   readonly field?: string;
+  /** For BAD_REQUEST: the messages by field that a form shows inline (from `field`, or several fields given at once). */
+  readonly fieldErrors?: FieldErrors;
 
-  constructor(code: AppErrorCode, message: string, options: { retryAt?: number; field?: string; cause?: unknown } = {}) {
+  constructor(code: AppErrorCode, message: string, options: { retryAt?: number; field?: string; fieldErrors?: FieldErrors; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.retryAt = options.retryAt;
     this.field = options.field;
-  }
-
-  get httpStatus(): number {
-    return httpStatusOf[this.code];
+    this.fieldErrors = options.fieldErrors ?? (options.field ? { [options.field]: [message] } : undefined);
   }
 }
+
+/** What a caller is told about a failure we did not expect: nothing about its cause. */
+export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
+
+/** Whole seconds until `retryAt` (at least 1): the value of a Retry-After header. */
+export const retryAfterSeconds = (retryAt: number, now = Date.now()) => Math.max(1, Math.ceil((retryAt - now) / 1000));
 
 export const notFound = (what = "That") => new AppError("NOT_FOUND", `${what} was not found.`);
 
 export function tooManyRequests(retryAt: number, what = "Too many attempts"): AppError {
-  const seconds = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
+  const seconds = retryAfterSeconds(retryAt);
   const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
   return new AppError("TOO_MANY_REQUESTS", `${what}. Try again in ${wait}.`, { retryAt });
 }
+
+/** An admin who has not turned on 2FA reaches only their security settings (and their own data) until they do. */
+export const adminNeedsTotp = () => new AppError("FORBIDDEN", "Admins must turn on two-factor authentication first (Settings → Security).");

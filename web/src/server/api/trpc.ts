@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { AppError } from "../errors";
+import { AppError, adminNeedsTotp, INTERNAL_ERROR_MESSAGE } from "../errors";
 import type { Deps } from "../infra/deps";
 import { hasNulCharacter } from "./nul-input";
 
@@ -29,13 +29,13 @@ const t = initTRPC.context<Context>().create({
       // Internal errors never leak their message; invalid input says what is wrong in words, not as a JSON dump.
       message:
         error.code === "INTERNAL_SERVER_ERROR"
-          ? "Something went wrong on our side. Please try again."
+          ? INTERNAL_ERROR_MESSAGE
           : cause instanceof ZodError
             ? (cause.issues[0]?.message ?? "Invalid input.")
             : shape.message,
       data: {
         ...data,
-        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError && cause.field ? { [cause.field]: [cause.message] } : undefined,
+        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError ? cause.fieldErrors : undefined,
         retryAt: cause instanceof AppError ? cause.retryAt : undefined,
       },
     };
@@ -81,7 +81,7 @@ const signedIn = t.middleware(async ({ ctx, next, type, path }) => {
 /** Signed in, with 2FA for admins: an admin without it can only reach `securityProcedure`s until enrolled. */
 export const securityProcedure = publicProcedure.use(signedIn);
 export const protectedProcedure = securityProcedure.use(({ ctx, next }) => {
-  if (ctx.user.needsTotp) throw new TRPCError({ code: "FORBIDDEN", message: "Admins must turn on two-factor authentication first (Settings → Security)." });
+  if (ctx.user.needsTotp) throw adminNeedsTotp();
   return next();
 });
 

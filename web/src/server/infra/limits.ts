@@ -32,6 +32,8 @@ export function createLimits(client: Redis) {
     pushSubscriptionsPerUser: createLimiter(client, "push-subscribe", 30, "1 h", "Too many notification subscriptions"),
     /** "Download my data": each archive is a heavy job for the worker. */
     dataExportsPerUser: createLimiter(client, "data-export", 3, "1 d", "You can download your data three times a day"),
+    /** Private files served through route handlers (photos, attachment and export links, .ics): a scraping cap per person. */
+    downloadsPerUser: createLimiter(client, "download", 600, "1 m", "Too many downloads"),
     avatarUploadsPerUser: createLimiter(client, "avatar", 10, "1 h", "Too many avatar uploads"),
   } satisfies Record<string, Limiter>;
 }

@@ -84,7 +84,10 @@ export async function claimAttachments(deps: Deps, db: Db, userId: string, conve
 export async function attachmentDownloadUrl(deps: Deps, userId: string, attachmentId: string): Promise<string> {
   const attachment = await deps.db.attachment.findUnique({ where: { id: attachmentId }, select: { conversationId: true, key: true, name: true, contentType: true, messageId: true, uploaderId: true } });
   if (!attachment) throw notFound("That file");
-  await requireMembership(deps.db, userId, attachment.conversationId);
+  // An outsider is told exactly what a wrong id is told, not that a conversation holds the file.
+  await requireMembership(deps.db, userId, attachment.conversationId).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === "NOT_FOUND" ? notFound("That file") : error;
+  });
   if (!attachment.messageId && attachment.uploaderId !== userId) throw notFound("That file");
   const inline = (IMAGE_TYPES as readonly string[]).includes(attachment.contentType);
   const filename = encodeURIComponent(attachment.name);

@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { recordJitsiEvent } from "./jitsi-events";
 import { isJitsiEventPath, parseJitsiEvent } from "./jitsi-events-schema";
@@ -12,7 +13,8 @@ export const SIGNED_DELIVERY_MAX_AGE_SECONDS = 300;
 // A room destroyed lists every stay since the room was made; a megabyte holds thousands.
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
+const unauthorized = () => new AppError("UNAUTHORIZED", "The webhook secret or signature is missing or wrong.");
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "Payload too large.");
 
 /** Compares digests, so neither the secret's content nor its length leaks through timing. */
 function secretMatches(given: string | null, expected: string): boolean {
@@ -30,37 +32,38 @@ export function signedDeliveryValid(secret: string, timestamp: string | null, si
 
 /**
  * The event_sync webhook: POST /api/jitsi/events/{room/created|room/destroyed|occupant/joined|occupant/left}.
- * 503 when JITSI_WEBHOOK_SECRET is unset (a misconfigured deployment; event_sync retries 5xx and logs them);
- * 401 with no detail for a wrong or missing secret (or a bad or stale signature, when the delivery is signed
- * instead); 400 naming each invalid field; 200 for events recorded,
- * repeated, or ignored (unknown or breakout rooms), so event_sync stops retrying them.
+ * Refusals are thrown as AppErrors for the route's error response: SERVICE_UNAVAILABLE when JITSI_WEBHOOK_SECRET
+ * is unset (a misconfigured deployment; event_sync retries 5xx and logs them); UNAUTHORIZED, the same for every
+ * reason, for a wrong or missing secret (or a bad or stale signature, when the delivery is signed instead);
+ * BAD_REQUEST naming each invalid field. 200 for events recorded, repeated, or ignored (unknown or breakout
+ * rooms), so event_sync stops retrying them.
  */
 export async function handleJitsiWebhook(deps: Deps, request: Request, segments: string[]): Promise<Response> {
   const secret = deps.env.JITSI_WEBHOOK_SECRET;
   if (!secret) {
     console.error("[jitsi-events] JITSI_WEBHOOK_SECRET is not set: refusing Jitsi events");
-    return json(503, { error: "Jitsi events are not configured." });
+    throw new AppError("SERVICE_UNAVAILABLE", "Jitsi events are not configured.");
   }
   const signature = request.headers.get(WEBHOOK_SIGNATURE_HEADER);
   // event_sync can only send a fixed header, so the shared secret is the default; a signed delivery is checked below.
-  if (signature === null && !secretMatches(request.headers.get(WEBHOOK_SECRET_HEADER), secret)) return new Response(null, { status: 401 });
+  if (signature === null && !secretMatches(request.headers.get(WEBHOOK_SECRET_HEADER), secret)) throw unauthorized();
 
   const path = segments.join("/");
-  if (!isJitsiEventPath(path)) return json(404, { error: "No such event." });
+  if (!isJitsiEventPath(path)) throw new AppError("NOT_FOUND", "No such event.");
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return json(413, { error: "Payload too large." });
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
   const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return json(413, { error: "Payload too large." });
-  if (signature !== null && !signedDeliveryValid(secret, request.headers.get(WEBHOOK_TIMESTAMP_HEADER), signature, raw)) return new Response(null, { status: 401 });
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw tooLarge();
+  if (signature !== null && !signedDeliveryValid(secret, request.headers.get(WEBHOOK_TIMESTAMP_HEADER), signature, raw)) throw unauthorized();
   let body: unknown;
   try {
     body = JSON.parse(raw);
   } catch {
-    return json(400, { error: "The body is not valid JSON." });
+    throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
   }
   const parsed = parseJitsiEvent(path, body);
-  if (!parsed.ok) return json(400, { error: parsed.error });
+  if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.error, { fieldErrors: parsed.fieldErrors });
 
   const outcome = await recordJitsiEvent(deps, parsed.event);
-  return json(200, outcome.status === "ignored" ? { status: "ignored", reason: outcome.reason } : { status: outcome.status });
+  return Response.json(outcome.status === "ignored" ? { status: "ignored", reason: outcome.reason } : { status: outcome.status });
 }

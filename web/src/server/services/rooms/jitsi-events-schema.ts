@@ -67,12 +67,14 @@ export type JitsiEvent = z.infer<typeof roomCreated> | z.infer<typeof roomDestro
 
 export const isJitsiEventPath = (path: string): path is JitsiEventPath => Object.hasOwn(JITSI_EVENT_PATHS, path);
 
-/** Validates a payload against the schema its URL names; the error lists each field's problem. */
-export function parseJitsiEvent(path: JitsiEventPath, body: unknown): { ok: true; event: JitsiEvent } | { ok: false; error: string } {
+/** Validates a payload against the schema its URL names; the error lists each field's problem, also by field path. */
+export function parseJitsiEvent(path: JitsiEventPath, body: unknown): { ok: true; event: JitsiEvent } | { ok: false; error: string; fieldErrors: Record<string, string[]> } {
   const result = schemas[JITSI_EVENT_PATHS[path]].safeParse(body);
   if (result.success) return { ok: true, event: result.data };
-  const problems = result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`);
-  return { ok: false, error: `Invalid ${JITSI_EVENT_PATHS[path]} payload: ${problems.join("; ")}` };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) (fieldErrors[issue.path.join(".") || "body"] ??= []).push(issue.message);
+  const problems = Object.entries(fieldErrors).flatMap(([field, messages]) => messages.map((message) => `${field}: ${message}`));
+  return { ok: false, error: `Invalid ${JITSI_EVENT_PATHS[path]} payload: ${problems.join("; ")}`, fieldErrors };
 }
 
 /**

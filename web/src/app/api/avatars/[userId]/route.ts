@@ -1,21 +1,23 @@
-import { auth } from "@/auth";
+import { notFound } from "@/server/errors";
+import { withErrorResponses } from "@/server/http/error-response";
+import { routeCaller, routeId } from "@/server/http/route-caller";
 import { deps } from "@/server/infra/deps";
 import { readObject } from "@/server/services/profiles/avatars";
 import { getRelationship } from "@/server/services/social/relationship";
 
-/** Serves a user's avatar to signed-in viewers who are not blocked either way (404 otherwise, as if none existed). */
-export async function GET(_req: Request, { params }: { params: Promise<{ userId: string }> }) {
-  const session = await auth();
-  const { userId } = await params;
-  if (!session?.user || !/^[A-Za-z0-9_-]{1,64}$/.test(userId)) return new Response("Not found", { status: 404 });
+/**
+ * Serves a user's avatar to signed-in viewers who are not blocked either way (404 otherwise, as if none existed).
+ * An admin without 2FA still sees photos: Settings, which they can reach, shows their own.
+ */
+export const GET = withErrorResponses(async (_req: Request, { params }: { params: Promise<{ userId: string }> }) => {
   const d = deps();
+  const viewer = await routeCaller(d, "security");
+  const userId = routeId((await params).userId);
   const user = await d.db.user.findUnique({ where: { id: userId }, select: { avatarKey: true } });
-  if (!user?.avatarKey) return new Response("Not found", { status: 404 });
-  const relationship = await getRelationship(d.db, session.user.id, userId);
-  if (relationship.blocked) return new Response("Not found", { status: 404 });
+  if (!user?.avatarKey || (await getRelationship(d.db, viewer.id, userId)).blocked) throw notFound("That photo");
   const bytes = await readObject(d, user.avatarKey);
-  if (!bytes) return new Response("Not found", { status: 404 });
+  if (!bytes) throw notFound("That photo");
   return new Response(new Uint8Array(bytes), {
     headers: { "Content-Type": "image/webp", "Cache-Control": "private, max-age=31536000, immutable" },
   });
-}
+});
