@@ -1,6 +1,10 @@
+import { createTRPCClient, httpLink } from "@trpc/client";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { appRouter } from "@/server/api/root";
+import { formErrors } from "@/components/ui/form-errors";
+import { appErrorData, errorCode } from "@/lib/trpc-errors";
+import { type AppRouter, appRouter } from "@/server/api/root";
 import { createUser, freshIp, testDeps } from "../helpers/deps";
 
 /** The HTTP face of the API: the same handler the Next route uses, with the session supplied directly. */
@@ -52,5 +56,65 @@ describe("errors over HTTP", () => {
     const limited = await call("search.users", { query: "anyone" }, searcher);
     expect(limited.status).toBe(429);
     expect(limited.error!.message).toMatch(/Too many searches\. Try again in \d+ seconds\./);
+  });
+});
+
+/** The browser's own client (httpLink, superjson) over the real handler, so errors cross the wire as they do in the app. */
+function clientFor(user: { id: string } | null) {
+  const ip = freshIp();
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: "http://localhost/api/trpc",
+        transformer: superjson,
+        fetch: (input, init) =>
+          fetchRequestHandler({
+            endpoint: "/api/trpc",
+            req: new Request(input, init),
+            router: appRouter,
+            createContext: () => ({ deps: testDeps(), user: user ? { ...user, role: "USER" as const, needsTotp: false } : null, ip }),
+          }),
+      }),
+    ],
+  });
+}
+
+async function failureOf(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    () => expect.unreachable("the call succeeded"),
+    (error: unknown) => error,
+  );
+}
+
+describe("errors as the client reads them (web/src/lib/trpc-errors.ts)", () => {
+  it("bad input: the code and each field's message, for inline form errors", async () => {
+    const error = await failureOf(clientFor(null).account.signUp.mutate({ email: "nope", username: "x", displayName: "", password: "short" }));
+    expect(errorCode(error)).toBe("BAD_REQUEST");
+    const { form, fields } = formErrors(error);
+    expect(form).toBeNull();
+    expect(Object.keys(fields).sort()).toEqual(["displayName", "email", "password", "username"]);
+  });
+
+  it("a service's AppError about one field arrives as that field's message", async () => {
+    const taken = await createUser();
+    const error = await failureOf(clientFor(null).account.signUp.mutate({ email: `x${taken.email}`, username: taken.username, displayName: "Someone", password: "a long enough password 123" }));
+    expect(appErrorData(error)).toMatchObject({ code: "CONFLICT", fieldErrors: { username: [expect.any(String)] } });
+    expect(formErrors(error).fields.username).toMatch(/taken/i);
+  });
+
+  it("a rate limit: the code and when to retry", async () => {
+    const searcher = await createUser();
+    for (let i = 0; i < 60; i++) await testDeps().limits.searchPerUser.consume(searcher.id);
+    const before = Date.now();
+    const error = await failureOf(clientFor(searcher).search.users.query({ query: "anyone" }));
+    expect(errorCode(error)).toBe("TOO_MANY_REQUESTS");
+    expect(appErrorData(error)?.retryAt).toBeGreaterThan(before);
+    expect(formErrors(error).form).toMatch(/^Too many searches\. Try again in/);
+  });
+
+  it("anything that is not a tRPC error has no code and reads as a connection problem", () => {
+    expect(errorCode(new TypeError("Failed to fetch"))).toBeUndefined();
+    expect(appErrorData(undefined)).toBeNull();
+    expect(formErrors(new TypeError("Failed to fetch")).form).toMatch(/connection/);
   });
 });

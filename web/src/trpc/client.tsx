@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, spli
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { errorCode } from "@/lib/trpc-errors";
 import type { AppRouter } from "@/server/api/root";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -15,7 +16,7 @@ function makeQueryClient() {
       queries: {
         staleTime: 15_000,
         // Client errors (not found, forbidden, bad input) will not go away by retrying.
-        retry: (count, error) => count < 2 && !/^(NOT_FOUND|FORBIDDEN|UNAUTHORIZED|BAD_REQUEST)$/.test((error as { data?: { code?: string } }).data?.code ?? ""),
+        retry: (count, error) => count < 2 && !/^(NOT_FOUND|FORBIDDEN|UNAUTHORIZED|BAD_REQUEST)$/.test(errorCode(error) ?? ""),
       },
     },
   });

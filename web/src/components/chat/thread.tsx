@@ -20,8 +20,7 @@ import { TARGET_MAX_PAGES, useHashMessageId, usePageVisible, useViewing } from "
 import { TypingIndicator } from "./typing";
 import { HISTORY_PAGE_SIZE, removedKey, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
 import { DELETED_USER_NAME } from "@/lib/deleted-user";
-
-const errorCode = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
+import { errorCode } from "@/lib/trpc-errors";
 
 /**
  * One conversation. On phones it is a screen of its own (over the app's bars) with the composer at the bottom;

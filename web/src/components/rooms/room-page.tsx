@@ -11,8 +11,7 @@ import { formErrors } from "../ui/form-errors";
 import { MeetingView } from "./meeting-view";
 import { PreJoinPanel } from "./pre-join-panel";
 import { useOpenRoom } from "./rooms-provider";
-
-const errorCode = (error: unknown) => (error as { data?: { code?: string } } | null)?.data?.code;
+import { errorCode } from "@/lib/trpc-errors";
 
 /**
  * A room's page: the pre-join panel, then the meeting. Every join (and rejoin) asks for a new ticket: tokens are

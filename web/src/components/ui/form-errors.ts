@@ -1,4 +1,5 @@
-import { TRPCClientError } from "@trpc/client";
+import { isTRPCClientError } from "@trpc/client";
+import { appErrorData } from "@/lib/trpc-errors";
 
 export interface FormErrors {
   form: string | null;
@@ -8,8 +9,8 @@ export interface FormErrors {
 /** Splits a tRPC error into a form-level message and per-field messages for inline display. */
 export function formErrors(error: unknown): FormErrors {
   if (!error) return { form: null, fields: {} };
-  if (error instanceof TRPCClientError) {
-    const data = error.data as { fieldErrors?: Record<string, string[] | undefined>; code?: string } | undefined;
+  if (isTRPCClientError(error)) {
+    const data = appErrorData(error);
     const fields: Record<string, string> = {};
     for (const [name, messages] of Object.entries(data?.fieldErrors ?? {})) if (messages?.[0]) fields[name] = messages[0];
     const isInputError = data?.code === "BAD_REQUEST" && Object.keys(fields).length > 0;

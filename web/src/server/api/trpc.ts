@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { AppError, adminNeedsTotp, INTERNAL_ERROR_MESSAGE } from "../errors";
+import { AppError, adminNeedsTotp, type FieldErrors, INTERNAL_ERROR_MESSAGE } from "../errors";
 import type { Deps } from "../infra/deps";
 import { hasNulCharacter } from "./nul-input";
 
@@ -24,6 +24,9 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const { stack: _stack, ...data } = shape.data; // never send server stack traces
+    // Typed here, so the client reads them through TRPCClientError<AppRouter> (web/src/lib/trpc-errors.ts).
+    const fieldErrors: FieldErrors | undefined = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError ? cause.fieldErrors : undefined;
+    const retryAt: number | undefined = cause instanceof AppError ? cause.retryAt : undefined;
     return {
       ...shape,
       // Internal errors never leak their message; invalid input says what is wrong in words, not as a JSON dump.
@@ -35,8 +38,8 @@ const t = initTRPC.context<Context>().create({
             : shape.message,
       data: {
         ...data,
-        fieldErrors: cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError ? cause.fieldErrors : undefined,
-        retryAt: cause instanceof AppError ? cause.retryAt : undefined,
+        fieldErrors,
+        retryAt,
       },
     };
   },
