@@ -153,7 +153,7 @@ export const routeAccess: Record<string, AccessEntry> = {
   "POST /api/trpc/[trpc]": { access: "public", reason: "the tRPC transport, as for GET", refusedBy: SIGNED_OUT_REFUSED },
   "GET /api/auth/[...nextauth]": { access: "public", reason: "Auth.js's own endpoints (sign-in page data, session, CSRF token, OAuth callbacks) serve signed-out visitors" },
   "POST /api/auth/[...nextauth]": { access: "public", reason: "Auth.js's sign-in and sign-out forms, checked by Auth.js's CSRF token and the credentials provider" },
-  "POST /api/jitsi/events/[...event]": { access: "webhook-signed", refusedBy: "jitsi-events.test.ts › the Jitsi event webhook › refuses a wrong or missing secret with 401 and no detail, records nothing; a malformed payload is 400 saying what is wrong" },
+  "POST /api/jitsi/events/[...event]": { access: "webhook-signed", refusedBy: "jitsi-events.test.ts › the Jitsi event webhook › refuses a wrong or missing secret with 401 and the same words for each, records nothing; a malformed payload is 400 saying what is wrong" },
   "GET /api/exports/[exportId]": { access: "owner", refusedBy: outsiders("route handlers › GET /api/exports/[exportId] redirects the owner to their archive and answers anyone else 404") },
   "GET /api/attachments/[attachmentId]": { access: "member", refusedBy: outsiders("route handlers › GET /api/attachments/[attachmentId] redirects a member to the file and answers anyone else 404") },
   "GET /api/avatars/[userId]": { access: "signed-in", refusedBy: outsiders("route handlers › GET /api/avatars/[userId] serves the picture, but 404 to a viewer the user blocked (and to the signed out)") },
