@@ -1,7 +1,8 @@
 /**
  * The one application error. Services throw it; the tRPC error formatter and HTTP routes map it.
  * `message` is safe to show to the user. Anything that may not be seen is NOT_FOUND, never FORBIDDEN,
- * so a caller cannot tell that it exists.
+ * so a caller cannot tell that it exists. There is no internal-error code: a failure we did not expect is any
+ * other throw, and callers get INTERNAL_ERROR_MESSAGE instead of its details.
  */
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -12,7 +13,6 @@ export type AppErrorCode =
   | "PRECONDITION_FAILED"
   | "PAYLOAD_TOO_LARGE"
   | "TOO_MANY_REQUESTS"
-  | "INTERNAL_SERVER_ERROR"
   /** A service the request needs (e.g. the malware scanner) is down: nothing changed, try again later. */
   | "SERVICE_UNAVAILABLE";
 
@@ -26,7 +26,6 @@ export const httpStatusOf = {
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
-  INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const satisfies Record<AppErrorCode, number>;
 

@@ -3,7 +3,7 @@ import { AppError, type AppErrorCode, type FieldErrors, httpStatusOf, INTERNAL_E
 
 /** What every route handler answers on an error: the same code, message, fieldErrors and retryAt tRPC sends in `data`. */
 export interface ErrorBody {
-  error: { code: AppErrorCode; message: string; fieldErrors?: FieldErrors; retryAt?: number };
+  error: { code: AppErrorCode | "INTERNAL_SERVER_ERROR"; message: string; fieldErrors?: FieldErrors; retryAt?: number };
 }
 
 /**
@@ -12,10 +12,10 @@ export interface ErrorBody {
  */
 export function errorResponse(error: unknown, now = Date.now()): Response {
   const headers = new Headers({ "Cache-Control": "no-store" });
-  if (!(error instanceof AppError) || error.code === "INTERNAL_SERVER_ERROR") {
+  if (!(error instanceof AppError)) {
     console.error("[route] unexpected error", error);
     const body: ErrorBody = { error: { code: "INTERNAL_SERVER_ERROR", message: INTERNAL_ERROR_MESSAGE } };
-    return Response.json(body, { status: httpStatusOf.INTERNAL_SERVER_ERROR, headers });
+    return Response.json(body, { status: 500, headers });
   }
   const { code, message, fieldErrors, retryAt } = error;
   if (retryAt !== undefined) headers.set("Retry-After", String(retryAfterSeconds(retryAt, now)));
