@@ -1,5 +1,4 @@
 import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { Worker } from "bullmq";
 import { strFromU8, unzipSync } from "fflate";
 import nodemailer from "nodemailer";
 import sharp from "sharp";
@@ -9,27 +8,26 @@ import { DATA_EXPORT_QUEUE, EMAIL_QUEUE } from "@/server/infra/queues";
 import { loadSessionUser } from "@/server/services/accounts/session-user";
 import { totpCode } from "@/server/services/accounts/totp";
 import { purgeDueAccounts } from "@/server/services/accounts/account-deletion";
-import { sendEmailJob } from "@/server/services/mail/send-email";
-import { buildDataExport, dataExportDownloadUrl, dataExportProcessor, sweepExpiredExports } from "@/server/services/privacy/data-export";
+import { buildDataExport, dataExportDownloadUrl, sweepExpiredExports } from "@/server/services/privacy/data-export";
 import { callerFor, createUser, freshIp, makeFriends, TEST_PASSWORD, testDeps, unique, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 import { messagesTo } from "../helpers/mail-sink";
+import { JOBS } from "../../worker/jobs";
+import { runJobs, type RunningJobs } from "../../worker/runner";
 
 const deps = testDeps();
 const DAY = 86_400_000;
 
-// The real queues: the export job and the emails go through BullMQ workers running what worker/main.ts runs.
+// The real queues: the export job and the emails go through the worker's own table entries (worker/jobs.ts).
 const connection = createRedis(process.env.REDIS_URL!, { forWorker: true });
 const transport = nodemailer.createTransport(process.env.SMTP_URL);
-let workers: Worker[] = [];
-beforeAll(() => {
-  workers = [
-    new Worker(DATA_EXPORT_QUEUE, dataExportProcessor(deps), { connection }),
-    new Worker(EMAIL_QUEUE, (job) => sendEmailJob(transport, process.env.MAIL_FROM!, job.data), { connection }),
-  ];
+let running: RunningJobs | undefined;
+beforeAll(async () => {
+  const table = JOBS.filter((spec) => spec.queue === DATA_EXPORT_QUEUE || spec.queue === EMAIL_QUEUE);
+  running = await runJobs(table, { deps, transport }, { connection, env: deps.env, log: { info: () => undefined, error: () => undefined } });
 });
 afterAll(async () => {
-  await Promise.all(workers.map((w) => w.close()));
+  await running?.close();
   connection.disconnect();
   transport.close();
 });

@@ -117,6 +117,10 @@ const envSchema = z.object({
   DATA_EXPORT_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   /** Days between "Delete my account" and the purge; signing in and pressing "Keep my account" meanwhile cancels. */
   ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+  /** How often the worker runs each periodic sweep (presence, calls, uploads, exports, deletions...); tests shorten it. */
+  SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How long the worker waits at start-up for PostgreSQL and Redis to answer before it gives up and exits. */
+  WORKER_STARTUP_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
 }).superRefine((e, ctx) => {
   // Production never runs with published development values (production-config.ts); each problem names its setting.
   if (e.NODE_ENV === "production") {

@@ -2,11 +2,8 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 
-/** Queue names and job payload schemas shared by the web app (producer) and the worker (consumer). */
+/** Queue names and job payload schemas shared by the web app (producer) and the worker (consumer, worker/jobs.ts). */
 export const EMAIL_QUEUE = "email";
-/** Periodic housekeeping (presence sweeps); jobs are scheduled by the worker itself. */
-export const MAINTENANCE_QUEUE = "maintenance";
-export const PRESENCE_SWEEP_EVERY_MS = 30_000;
 
 export const emailJobSchema = z.discriminatedUnion("template", [
   z.object({ template: z.literal("verify-email"), to: z.email(), displayName: z.string(), url: z.url() }),

@@ -8,7 +8,6 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { DataExportStatus } from "@/generated/prisma/client";
 import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
-import { dataExportJobSchema } from "../../infra/queues";
 import { audit } from "../accounts/audit";
 import { deleteStoredObjects } from "../chat/stored-objects";
 import { emailDay } from "../mail/templates";
@@ -75,10 +74,6 @@ export async function buildDataExport(deps: Deps, exportId: string, options: { f
     throw error;
   }
 }
-
-/** The worker's processor for DATA_EXPORT_QUEUE jobs (worker/main.ts; the tests run the same one). */
-export const dataExportProcessor = (deps: Deps) => (job: { data: unknown; attemptsMade: number; opts: { attempts?: number } }) =>
-  buildDataExport(deps, dataExportJobSchema.parse(job.data).exportId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) });
 
 async function buildArchive(deps: Deps, exportId: string, now: number): Promise<void> {
   const row = await deps.db.dataExport.findUnique({ where: { id: exportId }, select: { userId: true, status: true } });
