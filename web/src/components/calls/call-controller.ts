@@ -8,14 +8,32 @@ import { IDLE_SNAPSHOT, type CallPhase, type CallSnapshot } from "./call-snapsho
 import type { ConnectionStats } from "./call-stats";
 import { sendRecording } from "./send-recording";
 import { LocalMedia, MediaUnavailableError, type TrackKind } from "./local-media";
-import { PeerSession, type SessionState } from "./peer-session";
+import { PeerSession, type PeerSessionOptions, type SessionState } from "./peer-session";
 
 export type Client = ReturnType<typeof useTRPCClient>;
 type NegotiationSignal = Extract<CallSignal, { kind: "description" | "candidate" }>;
 export type CallEvent = Extract<UserEvent, { type: "call.ringing" | "call.updated" | "call.signal" }>;
 
-const KEEP_ALIVE_MS = 20_000;
+export const KEEP_ALIVE_MS = 20_000;
 const ignore = () => undefined;
+
+/** What the controller uses of this device's camera and microphone. */
+export type CallMedia = Pick<LocalMedia, "onChange" | "preview" | "state" | "audioTrack" | "setAudio" | "setVideo" | "useDevice" | "currentDeviceId" | "shareScreen" | "stopScreen" | "close">;
+/** What the controller uses of the peer connection. */
+export type CallSession = Pick<PeerSession, "receive" | "setIceServers" | "close">;
+
+/** The browser parts of a call (the tab's device id, camera and microphone, WebRTC); unit tests pass doubles. */
+export interface CallDevices<M extends CallMedia = CallMedia> {
+  deviceId(): string;
+  openMedia(): Promise<M>;
+  connect(options: Omit<PeerSessionOptions, "media"> & { media: M }): CallSession;
+}
+
+const browserDevices: CallDevices<LocalMedia> = {
+  deviceId: callDeviceId,
+  openMedia: () => LocalMedia.open(),
+  connect: (options) => new PeerSession(options),
+};
 
 /**
  * This tab's side of 1:1 calls (no React): the phase shown (incoming, outgoing, in the call, the outcome), the
@@ -24,10 +42,10 @@ const ignore = () => undefined;
 export class CallController {
   private snap: CallSnapshot = IDLE_SNAPSHOT;
   private readonly listeners = new Set<() => void>();
-  private prepared: Promise<{ media: LocalMedia }> | null = null;
+  private prepared: Promise<{ media: CallMedia }> | null = null;
   private iceRefresh: ReturnType<typeof setTimeout> | undefined;
-  private media: LocalMedia | null = null;
-  private session: PeerSession | null = null;
+  private media: CallMedia | null = null;
+  private session: CallSession | null = null;
   private earlySignals: NegotiationSignal[] = [];
   private outgoingSignals: Promise<unknown> = Promise.resolve();
   private keepAlive: ReturnType<typeof setInterval> | undefined;
@@ -40,6 +58,7 @@ export class CallController {
   constructor(
     private readonly client: Client,
     private readonly meId: string,
+    private readonly devices: CallDevices = browserDevices,
   ) {
     this.recorder = new CallRecording({
       send: (state) => this.send({ kind: "recording", state }),
@@ -51,7 +70,7 @@ export class CallController {
 
   /** Read when needed (sessionStorage does not exist while the server renders). */
   private get deviceId() {
-    return callDeviceId();
+    return this.devices.deviceId();
   }
 
   subscribe = (listener: () => void) => {
@@ -212,7 +231,7 @@ export class CallController {
   /** Camera and microphone, asked for as soon as the call is placed or answered. */
   private prepare() {
     if (this.prepared) return;
-    const prepared = LocalMedia.open().then((media) => ({ media }));
+    const prepared = this.devices.openMedia().then((media) => ({ media }));
     this.prepared = prepared;
     prepared.then(
       ({ media }) => {
@@ -261,7 +280,7 @@ export class CallController {
       return;
     }
     const { media } = ready;
-    this.session = new PeerSession({
+    this.session = this.devices.connect({
       iceServers: ice.iceServers,
       iceTransportPolicy: ice.iceTransportPolicy,
       polite: call.calleeId === this.meId,
