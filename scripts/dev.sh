@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/ensure-deps.sh
+. scripts/stack/ports.sh
 
-PORT="${PORT:-3000}"
+PORT="${PORT:-$DEV_PORT}"
 t0=$(now_ms)
 ensure_env_file
 ensure_node_modules
@@ -48,7 +49,7 @@ cat <<MSG
     ada@hearth.local, grace@hearth.local, alan@hearth.local, katherine@hearth.local, linus@hearth.local
     admin@hearth.local  (an admin: asked to set up two-factor authentication first)
 
-  Emails the app sends (verification, password reset): http://127.0.0.1:8025
+  Emails the app sends (verification, password reset): http://127.0.0.1:$STACK_MAIL_HTTP_PORT
   Ctrl-C stops the app, the worker and the services.
 
 MSG

@@ -11,6 +11,7 @@
 #   docker compose -f docker/compose.yml up -d --build --wait
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/stack/ports.sh
 
 admin="" app_url="" force=0
 while [ $# -gt 0 ]; do
@@ -36,16 +37,16 @@ auth_secret=$(secret) turn_secret=$(secret) jitsi_secret=$(secret) webhook_secre
 pg_password=$(secret 24) redis_password=$(secret 24) s3_key=$(secret 12) s3_secret=$(secret 32)
 
 # .env: the example with the secrets replaced, line by line (comments and order kept).
-node - "$auth_secret" "$turn_secret" "$jitsi_secret" "$webhook_secret" "$pg_password" "$redis_password" "$s3_key" "$s3_secret" "$admin" "$app_url" <<'JS' > .env.tmp
+node - "$auth_secret" "$turn_secret" "$jitsi_secret" "$webhook_secret" "$pg_password" "$redis_password" "$s3_key" "$s3_secret" "$admin" "$app_url" "$STACK_PG_PORT" "$STACK_REDIS_PORT" <<'JS' > .env.tmp
 const fs = require("node:fs");
-const [auth, turn, jitsi, webhook, pg, redis, s3Key, s3Secret, admin, appUrl] = process.argv.slice(2);
+const [auth, turn, jitsi, webhook, pg, redis, s3Key, s3Secret, admin, appUrl, pgPort, redisPort] = process.argv.slice(2);
 const replace = {
   AUTH_SECRET: auth,
   TURN_SECRET: turn,
   JITSI_APP_SECRET: jitsi,
   JITSI_WEBHOOK_SECRET: webhook,
-  DATABASE_URL: `postgresql://hearth:${pg}@127.0.0.1:5433/hearth`,
-  REDIS_URL: `redis://:${redis}@127.0.0.1:6380/0`,
+  DATABASE_URL: `postgresql://hearth:${pg}@127.0.0.1:${pgPort}/hearth`,
+  REDIS_URL: `redis://:${redis}@127.0.0.1:${redisPort}/0`,
   S3_ACCESS_KEY_ID: s3Key,
   S3_SECRET_ACCESS_KEY: s3Secret,
   ADMIN_EMAILS: admin,

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/ensure-deps.sh
+. scripts/stack/ports.sh
 
 timings=()
 step() {
@@ -23,7 +24,7 @@ unset NODE_ENV
 step "prisma generate" ensure_prisma_client
 step "lint" npm run --silent lint
 step "typecheck" npm run --silent typecheck
-step "migrations match schema" env DATABASE_URL="postgresql://hearth:hearth@127.0.0.1:5433/hearth_test" node --import tsx scripts/db/migrate.ts check
+step "migrations match schema" env DATABASE_URL="postgresql://hearth:hearth@127.0.0.1:$STACK_PG_PORT/hearth_test" node --import tsx scripts/db/migrate.ts check
 step "unit tests" npx vitest run --project unit
 step "integration tests" npx vitest run --project integration
 step "next build" node_modules/.bin/next build web

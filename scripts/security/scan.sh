@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 . scripts/lib/ensure-deps.sh
+. scripts/stack/ports.sh
 
 PORT="${SCAN_PORT:-3300}"
 BASE="http://localhost:$PORT"
@@ -35,8 +36,8 @@ set -a
 [ -f .env ] && . ./.env || . ./.env.example
 set +a
 export NODE_ENV=production HEARTH_ALLOW_DEV_SECRETS=true APP_URL="$BASE" AUTH_URL="$BASE" PORT
-export DATABASE_URL="postgresql://hearth:hearth@127.0.0.1:5433/hearth_scan" REDIS_URL="redis://127.0.0.1:6380/7"
-export CLAMD_URL="${CLAMD_URL:-tcp://127.0.0.1:${STACK_CLAMD_PORT:-3310}}"
+export DATABASE_URL="postgresql://hearth:hearth@127.0.0.1:$STACK_PG_PORT/hearth_scan" REDIS_URL="redis://127.0.0.1:$STACK_REDIS_PORT/7"
+export CLAMD_URL="${CLAMD_URL:-tcp://127.0.0.1:$STACK_CLAMD_PORT}"
 node --import tsx scripts/db/migrate.ts deploy >/dev/null
 node --import tsx prisma/seed.ts
 

@@ -6,14 +6,8 @@ STACK_DIR="${STACK_DIR:-$STACK_ROOT/.stack}"
 # shellcheck disable=SC2034  # used by the scripts that source this file
 STACK_SCRIPTS="$STACK_ROOT/scripts/stack"
 
-# Ports (override with env vars; the defaults match .env.example).
-STACK_PG_PORT="${STACK_PG_PORT:-5433}"
-STACK_REDIS_PORT="${STACK_REDIS_PORT:-6380}"
-STACK_S3_PORT="${STACK_S3_PORT:-9000}"
-STACK_SMTP_PORT="${STACK_SMTP_PORT:-1025}"
-STACK_MAIL_HTTP_PORT="${STACK_MAIL_HTTP_PORT:-8025}"
-STACK_TURN_PORT="${STACK_TURN_PORT:-3478}"
-STACK_CLAMD_PORT="${STACK_CLAMD_PORT:-3310}"
+# Ports: STACK_PG_PORT, STACK_REDIS_PORT, ... (defaults in ports.env; an environment variable of the same name wins).
+. "$STACK_SCRIPTS/ports.sh"
 STACK_TIMEOUT="${STACK_TIMEOUT:-30}"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 

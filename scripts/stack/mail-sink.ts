@@ -11,11 +11,12 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type AddressObject } from "mailparser";
+import { stackPorts } from "./ports";
 
 const dir = path.resolve(process.env.MAIL_SINK_DIR ?? ".stack/mail");
 const host = process.env.MAIL_SINK_HOST ?? "127.0.0.1";
-const smtpPort = Number(process.env.MAIL_SINK_SMTP_PORT ?? 1025);
-const httpPort = Number(process.env.MAIL_SINK_HTTP_PORT ?? 8025);
+const smtpPort = Number(process.env.MAIL_SINK_SMTP_PORT ?? stackPorts().smtp);
+const httpPort = Number(process.env.MAIL_SINK_HTTP_PORT ?? stackPorts().mailHttp);
 fs.mkdirSync(dir, { recursive: true });
 
 type Message = { id: string; to: string[]; from: string; subject: string; text: string; html: string; date: string };

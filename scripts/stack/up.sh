@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Starts the local service stack as plain processes, with all data, logs and pidfiles under .stack/:
-#   postgres  127.0.0.1:5433  (.stack/postgres)  PostgreSQL 15, superuser hearth/hearth, dbs hearth + hearth_test
-#   redis     127.0.0.1:6380  (.stack/redis)
-#   s3        127.0.0.1:9000  (.stack/s3)        s3rver, key S3RVER/S3RVER, bucket hearth with open CORS
-#   mail      127.0.0.1:1025 SMTP, http://127.0.0.1:8025 UI + /api/messages  (.stack/mail)
-#   turn      127.0.0.1:3478 udp+tcp  (.stack/coturn)  coturn, TURN REST secret = $TURN_SECRET
-#   clamav    127.0.0.1:3310  (.stack/clamav)    clamd scanning uploads; offline signature db: the EICAR test string only
+#   postgres  STACK_PG_PORT     (.stack/postgres)  PostgreSQL 15, superuser hearth/hearth, dbs hearth + hearth_test
+#   redis     STACK_REDIS_PORT  (.stack/redis)
+#   s3        STACK_S3_PORT     (.stack/s3)        s3rver, key S3RVER/S3RVER, bucket hearth with open CORS
+#   mail      STACK_SMTP_PORT SMTP, STACK_MAIL_HTTP_PORT UI + /api/messages  (.stack/mail)
+#   turn      STACK_TURN_PORT udp+tcp  (.stack/coturn)  coturn, TURN REST secret = $TURN_SECRET
+#   clamav    STACK_CLAMD_PORT  (.stack/clamav)    clamd scanning uploads; offline signature db: the EICAR test string only
+# all on 127.0.0.1, at the ports in scripts/stack/ports.env (PostgreSQL 5433, Redis 6380, S3 9000, SMTP 1025, mail
+# UI 8025, TURN 3478, clamd 3310).
 # Services already running and healthy are left alone, so running it twice is a no-op.
-# Ports: STACK_PG_PORT, STACK_REDIS_PORT, STACK_S3_PORT, STACK_SMTP_PORT, STACK_MAIL_HTTP_PORT, STACK_TURN_PORT,
-# STACK_CLAMD_PORT. STACK_CLAMAV_DB=/var/lib/clamav makes clamd load a real freshclam database instead (slow to load).
+# Each port can be overridden by setting its variable. STACK_CLAMAV_DB=/var/lib/clamav makes clamd load a real freshclam database instead (slow to load).
 # STACK_TIMEOUT (s, default 30) bounds each health wait. STACK_SKIP_INSTALL=1 skips install.sh.
 # HEARTH_STACK=docker runs the same services with docker compose instead (laptop mode).
 # Stop with scripts/stack/down.sh.

@@ -1,6 +1,7 @@
+import { stackPorts } from "../../scripts/stack/ports";
 import { stackEnv } from "../helpers/stack-env";
 
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_PORT = stackPorts().e2e;
 
 /**
  * The app and worker under test use their own database and Redis database (not development data, not the integration
@@ -19,7 +20,7 @@ export function e2eEnv(): Record<string, string> {
   env.HEARTH_ALLOW_DEV_SECRETS = "true";
   // Calls go through the real coturn only: the tests prove relayed media (STUN is unused under the relay policy).
   env.ICE_TRANSPORT_POLICY = "relay";
-  env.TURN_URLS = "turn:127.0.0.1:3478?transport=udp";
+  env.TURN_URLS = `turn:127.0.0.1:${stackPorts().turn}?transport=udp`;
   env.STUN_URLS = "";
   return { ...(process.env as Record<string, string>), ...env };
 }

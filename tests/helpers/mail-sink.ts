@@ -1,5 +1,7 @@
+import { stackPorts } from "../../scripts/stack/ports";
+
 /** Reads the development mail sink's HTTP API (scripts/stack/mail-sink.ts), which stores a message before acknowledging it. */
-export const MAIL_SINK_API = process.env.MAIL_SINK_API ?? "http://127.0.0.1:8025/api/messages";
+export const MAIL_SINK_API = process.env.MAIL_SINK_API ?? `http://127.0.0.1:${stackPorts().mailHttp}/api/messages`;
 
 export interface SinkMessage {
   to: string[];

@@ -20,8 +20,8 @@ const secrets = (...args: string[]) =>
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "hearth-secrets-"));
-  for (const sub of ["scripts", "docker", "jitsi"]) await mkdir(path.join(dir, sub));
-  for (const file of [".env.example", "scripts/secrets.sh", "jitsi/jitsi.env"]) await cp(path.join(ROOT, file), path.join(dir, file));
+  for (const sub of ["scripts/stack", "docker", "jitsi"]) await mkdir(path.join(dir, sub), { recursive: true });
+  for (const file of [".env.example", "scripts/secrets.sh", "scripts/stack/ports.sh", "scripts/stack/ports.env", "jitsi/jitsi.env"]) await cp(path.join(ROOT, file), path.join(dir, file));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { turnCredentials } from "@/server/services/calls/turn-credentials";
+import { stackPorts } from "../../scripts/stack/ports";
 import { testDeps } from "../helpers/deps";
 
 /**
@@ -64,7 +65,7 @@ describe("coturn configurations", () => {
   }, 60_000);
 
   it("the test stack's coturn relays to loopback (the browser tests' calls go that way)", async () => {
-    const result = await relay(Number(process.env.STACK_TURN_PORT ?? 3478), deps.env.TURN_SECRET, "127.0.0.1");
+    const result = await relay(stackPorts().turn, deps.env.TURN_SECRET, "127.0.0.1");
     expect(result.ok).toBe(true);
     expect(result.output).toContain("Total lost packets 0");
   }, 30_000);
