@@ -21,7 +21,7 @@ if [ "${HEARTH_STACK:-}" = docker ]; then
   docker compose version >/dev/null 2>&1 || die "HEARTH_STACK=docker needs the docker CLI with the compose v2 plugin"
   say "docker mode (docker/compose.yml); MinIO needs an 8+ char secret: set S3_SECRET_ACCESS_KEY=S3RVER1234 in .env"
   # minio-init is a one-shot: `up --wait` treats its exit (even 0) as a failure when nothing in the
-  # started set depends on it (docker/compose#10596), so it runs separately, with its exit code checked.
+  # started set depends on it, so it runs separately, with its exit code checked.
   docker_compose up -d --wait postgres redis minio mailpit coturn clamav
   docker_compose run --rm minio-init
   docker_compose ps

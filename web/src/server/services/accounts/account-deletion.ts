@@ -11,8 +11,8 @@ import { verifyPassword } from "./password-hash";
  * "Delete my account" (GDPR erasure) in two steps:
  *  1. requestAccountDeletion re-checks the password (and the second factor when 2FA is on), schedules the purge
  *     ACCOUNT_DELETION_GRACE_DAYS ahead, ends every session and emails how to cancel;
- *  2. the worker's maintenance tick runs purgeDueAccounts: the user row is deleted, so the email and username are
- *     free again. Messages the user sent stay in others' conversations with no author ("Deleted user"); friendships,
+ *  2. the worker's sweep-deleted-accounts job runs purgeDueAccounts: the user row is deleted, so the email and
+ *     username are free again. Messages the user sent stay in others' conversations with no author ("Deleted user"); friendships,
  *     requests, blocks, reactions, push subscriptions, notifications, exports and 1:1 call records go with the row
  *     (foreign keys cascade), and the avatar, attachments and export archives are removed from storage.
  * Signing in during the grace period shows a banner whose "Keep my account" calls cancelAccountDeletion.
@@ -53,7 +53,7 @@ export async function cancelAccountDeletion(deps: Deps, userId: string, client: 
   await audit(deps.db, "account.deletion-cancelled", { userId, ip: client.ip });
 }
 
-/** The maintenance tick: purges accounts whose grace period is over (a few per tick). Returns how many. */
+/** The worker's sweep-deleted-accounts job: purges accounts whose grace period is over (a few per run). Returns how many. */
 export async function purgeDueAccounts(deps: Deps, now = Date.now()): Promise<number> {
   const due = await deps.db.user.findMany({ where: { deletionScheduledAt: { lte: new Date(now) } }, orderBy: { deletionScheduledAt: "asc" }, take: 10, select: { id: true } });
   for (const { id } of due) await purgeAccount(deps, id, now);

@@ -6,9 +6,9 @@ import { activeCallIdOf } from "./live-calls";
 const GRACE_MS = 10_000;
 
 /**
- * Housekeeping behind the timers and keep-alives (run by the worker's maintenance schedule): ringing calls whose
- * timeout job was lost become missed, and answered calls that neither party's device keeps alive any more (both
- * browsers closed or crashed) end as failed. Safe to run from several processes at once.
+ * Housekeeping behind the timers and keep-alives (the worker's sweep-calls job, every SWEEP_EVERY_SECONDS):
+ * ringing calls whose timeout job was lost become missed, and answered calls that neither party's device keeps
+ * alive any more (both browsers closed or crashed) end as failed. Safe to run from several processes at once.
  */
 export async function sweepCalls(deps: Deps, now = Date.now()): Promise<{ missed: number; dropped: number }> {
   const ringing = await deps.db.call.findMany({ where: { status: "RINGING", createdAt: { lt: new Date(now - RING_TIMEOUT_MS - GRACE_MS) } }, select: { id: true }, take: 500 });

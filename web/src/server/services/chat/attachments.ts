@@ -100,7 +100,7 @@ export async function attachmentDownloadUrl(deps: Deps, userId: string, attachme
   return getSignedUrl(deps.storage.publicClient, command, { expiresIn: DOWNLOAD_URL_TTL_SECONDS });
 }
 
-/** Uploads never attached to a message are forgotten after this long (the worker's maintenance tick sweeps them). */
+/** Uploads never attached to a message are forgotten after this long (the worker's sweep-unclaimed-uploads job removes them). */
 export const UNCLAIMED_UPLOAD_MAX_AGE_MS = 24 * 3600_000;
 
 /** Deletes uploads that never rode on a message (rows and objects), oldest first, in batches. */

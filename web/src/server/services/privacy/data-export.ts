@@ -142,7 +142,7 @@ export async function dataExportDownloadUrl(deps: Deps, userId: string, exportId
   return getSignedUrl(deps.storage.publicClient, command, { expiresIn: DOWNLOAD_URL_TTL_SECONDS });
 }
 
-/** The maintenance tick: expired archives are deleted from storage; their rows stay as EXPIRED (no key) for Settings. */
+/** The worker's sweep-expired-exports job: expired archives are deleted from storage; their rows stay as EXPIRED (no key) for Settings. */
 export async function sweepExpiredExports(deps: Deps, now = Date.now()): Promise<number> {
   const expired = await deps.db.dataExport.findMany({ where: { status: "READY", expiresAt: { lte: new Date(now) } }, take: 200, select: { id: true, key: true } });
   if (expired.length === 0) return 0;
