@@ -20,7 +20,7 @@ async function linkTokenFor(to: string, template: string): Promise<string> {
   expect(job, `a ${template} email to ${to}`).toBeDefined();
   return new URL(job!.data.url).searchParams.get("token")!;
 }
-const signUpInput = (name = unique("new_")) => ({ email: `${name}@example.test`, username: name, displayName: `New ${name}`, password: "a sturdy passphrase 42" });
+const signUpInput = (name = unique("new_")) => ({ email: `${name}@example.test`, username: name, displayName: `New ${name}`, password: "a sturdy passphrase 42", acceptTerms: true as const });
 /** Signs up (the answer never says who the account is) and finds the new account's id by its address. */
 async function signUpUser(input: ReturnType<typeof signUpInput>): Promise<{ userId: string }> {
   expect(await callerFor(null, freshIp()).account.signUp(input)).toEqual({ status: "check-your-email" });

@@ -42,7 +42,7 @@ describe("errors over HTTP", () => {
   it("bad input → 400 with per-field messages and no stack trace", async () => {
     const { status, error } = await call("account.signUp", { email: "nope", username: "x", displayName: "", password: "short" }, null, "POST");
     expect(status).toBe(400);
-    expect(Object.keys(error!.data.fieldErrors!).sort()).toEqual(["displayName", "email", "password", "username"]);
+    expect(Object.keys(error!.data.fieldErrors!).sort()).toEqual(["acceptTerms", "displayName", "email", "password", "username"]);
     expect(error!.data).not.toHaveProperty("stack");
   });
 

@@ -289,7 +289,7 @@ describe("delete my account", () => {
 
     await mailTo(ada.email, "Your Hearth account was deleted");
     // The address and username can sign up again, as a new account.
-    expect(await callerFor(null, freshIp()).account.signUp({ email: ada.email, username: ada.username, displayName: "Ada again", password: "a brand new passphrase 42" })).toEqual({ status: "check-your-email" });
+    expect(await callerFor(null, freshIp()).account.signUp({ email: ada.email, username: ada.username, displayName: "Ada again", password: "a brand new passphrase 42", acceptTerms: true })).toEqual({ status: "check-your-email" });
     const again = await deps.db.user.findUniqueOrThrow({ where: { email: ada.email } });
     expect(again).toMatchObject({ displayName: "Ada again", username: ada.username });
     expect(again.id).not.toBe(ada.id);

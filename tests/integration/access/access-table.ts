@@ -146,6 +146,9 @@ export const procedureAccess: Record<string, AccessEntry> = {
 
   "admin.jitsiDefaults": { access: "admin", refusedBy: outsiders("admin.jitsiDefaults › is FORBIDDEN to a user who is not an admin and to an admin without 2FA") },
   "admin.updateJitsiDefaults": { access: "admin", refusedBy: "rooms.test.ts › rooms and Jitsi tokens › admins set the Jitsi defaults (audited); they feed tokens and configOverwrite; others are refused" },
+
+  "legal.document": { access: "public", reason: "the privacy policy and terms are for everyone, above all people deciding whether to sign up" },
+  "legal.update": { access: "admin", refusedBy: "legal.test.ts › the privacy policy and terms › legal.update is refused to anyone but an admin with 2FA, and nothing is stored" },
 };
 
 export const routeAccess: Record<string, AccessEntry> = {

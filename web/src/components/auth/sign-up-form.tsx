@@ -2,8 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { type FormEvent } from "react";
+import { type FormEvent, useId } from "react";
 import { useTRPC } from "@/trpc/client";
+import { LEGAL_PAGES } from "../legal/legal-links";
 import { Button } from "../ui/button";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
@@ -21,8 +22,10 @@ export function SignUpForm() {
       username: String(form.get("username")),
       displayName: String(form.get("displayName")),
       password: String(form.get("password")),
+      // Sent as ticked or not: the server refuses an account without it and says so beside the box.
+      acceptTerms: form.get("acceptTerms") === "on",
     };
-    signUp.mutate(input);
+    signUp.mutate(input as typeof input & { acceptTerms: true });
   }
 
   if (signUp.isSuccess) return <CheckYourEmail email={signUp.variables.email} />;
@@ -34,10 +37,36 @@ export function SignUpForm() {
       <TextField label="Username" name="username" autoComplete="username" required minLength={3} maxLength={30} error={errors.fields.username} hint="Letters, digits and underscores. Friends find you by it." />
       <TextField label="Display name" name="displayName" autoComplete="name" required maxLength={60} error={errors.fields.displayName} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={12} error={errors.fields.password} hint="At least 12 characters. A short sentence works well." />
+      <AcceptTerms error={errors.fields.acceptTerms} />
       <Button type="submit" pending={signUp.isPending} className="w-full">
         Create account
       </Button>
     </form>
+  );
+}
+
+/** The required "I agree" box; the links open beside the form, so what is typed stays. */
+function AcceptTerms({ error }: { error?: string }) {
+  const id = useId();
+  const link = (page: (typeof LEGAL_PAGES)[keyof typeof LEGAL_PAGES], text: string) => (
+    <Link href={page.href} target="_blank" rel="noopener" className="font-medium text-ember-700 underline">
+      {text}
+    </Link>
+  );
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start gap-2">
+        <input id={id} name="acceptTerms" type="checkbox" required aria-invalid={!!error} aria-describedby={error ? `${id}-msg` : undefined} className="mt-0.5 size-4 shrink-0 accent-ember-600" />
+        <label htmlFor={id} className="text-sm text-stone-700">
+          I agree to the {link(LEGAL_PAGES.terms, "Terms")} and {link(LEGAL_PAGES.privacy, "Privacy policy")}
+        </label>
+      </div>
+      {error ? (
+        <p id={`${id}-msg`} className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

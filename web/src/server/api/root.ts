@@ -7,6 +7,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { presenceRouter } from "./routers/presence";
 import { pushRouter } from "./routers/push";
 import { friendsRouter } from "./routers/friends";
+import { legalRouter } from "./routers/legal";
 import { profileRouter } from "./routers/profile";
 import { roomsRouter } from "./routers/rooms";
 import { searchRouter } from "./routers/search";
@@ -25,6 +26,7 @@ export const appRouter = router({
   calls: callsRouter,
   rooms: roomsRouter,
   admin: adminRouter,
+  legal: legalRouter,
 });
 
 export type AppRouter = typeof appRouter;

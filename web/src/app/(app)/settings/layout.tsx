@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LegalLinks } from "@/components/legal/legal-links";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 
 export default function SettingsLayout({ children }: { children: ReactNode }) {
@@ -7,6 +8,7 @@ export default function SettingsLayout({ children }: { children: ReactNode }) {
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <SettingsTabs />
       {children}
+      <LegalLinks className="pt-2" />
     </div>
   );
 }

@@ -42,6 +42,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               Continue with {p.name}
             </Button>
           ))}
+          {/* A first sign-in with a provider creates the account (oauth-sign-in.ts records the agreement). */}
+          <p className="text-center text-xs text-stone-600">
+            New here? Continuing with a provider creates your account and means you agree to the{" "}
+            <Link href="/terms" className="underline">
+              Terms
+            </Link>{" "}
+            and{" "}
+            <Link href="/privacy" className="underline">
+              Privacy policy
+            </Link>
+            .
+          </p>
         </form>
       ) : null}
       <p className="mt-5 text-center text-sm text-stone-600">

@@ -20,7 +20,8 @@ export type AuditAction =
   | "account.deletion-requested"
   | "account.deletion-cancelled"
   | "account.deleted"
-  | "admin.jitsi-settings-changed";
+  | "admin.jitsi-settings-changed"
+  | "admin.legal-document-changed";
 
 export async function audit(
   db: Db,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { isAdminEmail } from "./admin-emails";
+import { legalAcceptance } from "../legal/legal-documents";
 import { audit } from "./audit";
 import { RESERVED_USERNAMES } from "./schemas";
 
@@ -47,6 +48,8 @@ export async function signInWithOAuth(deps: Deps, profile: OAuthProfile): Promis
       // The provider vouched for the address (checked above), so a listed one is admin from the start.
       role: isAdminEmail(deps, email) ? "ADMIN" : "USER",
       accounts: { create: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
+      // The sign-in page says that continuing with a provider is agreeing to the terms and privacy policy.
+      ...(await legalAcceptance(deps)),
     },
     select: { id: true, role: true, sessionVersion: true },
   });

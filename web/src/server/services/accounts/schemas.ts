@@ -47,6 +47,8 @@ export const signUpInput = z.object({
   username: usernameSchema,
   displayName: displayNameSchema,
   password: passwordSchema,
+  /** The sign-up form's "I agree to the Terms and Privacy policy" box: no account without it. */
+  acceptTerms: z.literal(true, "Agree to the Terms and Privacy policy to create an account."),
 });
 export type SignUpInput = z.infer<typeof signUpInput>;
 

@@ -6,6 +6,7 @@ import { hashPassword } from "./password-hash";
 import { assertPasswordAllowed } from "./password-policy";
 import type { SignUpInput } from "./schemas";
 import { isUniqueViolation } from "../../infra/prisma-errors";
+import { legalAcceptance } from "../legal/legal-documents";
 
 /** What sign-up answers, whether or not the address already had an account: nothing to learn from it. */
 export type SignUpResult = { status: "check-your-email" };
@@ -41,6 +42,8 @@ export async function signUp(deps: Deps, input: SignUpInput, client: { ip: strin
         displayName: input.displayName,
         passwordHash,
         role: "USER",
+        // The form's required box (signUpInput): agreed now, to the versions served now.
+        ...(await legalAcceptance(deps)),
       },
       select: { id: true },
     });

@@ -14,12 +14,13 @@ export async function accountFile(deps: Deps, userId: string) {
   const { avatarUrl, hasPassword, totpEnabledAt, ...settings } = await getOwnSettings(deps, userId);
   const more = await deps.db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { createdAt: true, doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true, accounts: { select: { provider: true, createdAt: true } } },
+    select: { createdAt: true, doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true, termsAcceptedAt: true, termsVersion: true, privacyVersion: true, accounts: { select: { provider: true, createdAt: true } } },
   });
   return {
     ...settings,
     createdAt: more.createdAt,
     hasAvatar: !!avatarUrl,
+    agreedTo: more.termsAcceptedAt ? { at: more.termsAcceptedAt, termsVersion: more.termsVersion, privacyVersion: more.privacyVersion } : null,
     signIn: { password: hasPassword, twoFactorEnabledAt: totpEnabledAt, linkedProviders: more.accounts },
     notificationSettings: {
       emailUnreadMessages: settings.emailUnreadMessages,

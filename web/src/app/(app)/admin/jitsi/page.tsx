@@ -1,30 +1,12 @@
-import Link from "next/link";
+import { AdminPage } from "@/components/admin/admin-page";
 import { JitsiDefaultsForm } from "@/components/rooms/jitsi-defaults-form";
-import { EmptyState } from "@/components/ui/card";
-import { requireSessionUser } from "@/server/session";
 
 export const metadata = { title: "Admin · Jitsi" };
 
-/** Admins only; anyone else sees the same words as for a page that does not exist (the procedures refuse them too). */
-export default async function AdminJitsiPage() {
-  const user = await requireSessionUser();
-  if (user.role !== "ADMIN" || user.needsTotp) {
-    return (
-      <EmptyState title="This page isn't available">
-        The link may be broken.{" "}
-        <Link href="/" className="text-ember-700 hover:underline">
-          Go home
-        </Link>
-      </EmptyState>
-    );
-  }
+export default function AdminJitsiPage() {
   return (
-    <div className="space-y-5">
-      <div>
-        <p className="text-sm font-medium text-ember-700">Admin</p>
-        <h1 className="text-2xl font-semibold tracking-tight">Group calls (Jitsi)</h1>
-      </div>
+    <AdminPage title="Group calls (Jitsi)">
       <JitsiDefaultsForm />
-    </div>
+    </AdminPage>
   );
 }
