@@ -6,6 +6,7 @@ import { VideoIcon, VideoOffIcon } from "@/components/ui/icons";
 import type { CallController } from "./call-controller";
 import type { CallSnapshot } from "./call-snapshot";
 import { AddPeopleDialog, AddPersonIcon } from "../rooms/add-people-dialog";
+import { useGroupCallsAvailable } from "../rooms/group-calls-available";
 import { roomHref } from "../rooms/rooms-provider";
 import { DevicePicker } from "./device-picker";
 import { MicIcon, MicOffIcon, PhoneOffIcon, RecordIcon, ScreenIcon, SwitchIcon } from "@/components/ui/icons";
@@ -24,6 +25,8 @@ export function CallControls({ controller, snapshot }: { controller: CallControl
   const canShare = typeof navigator !== "undefined" && !!navigator.mediaDevices && "getDisplayMedia" in navigator.mediaDevices;
   const recording = snapshot.recording.mine;
   const connected = snapshot.connection === "connected";
+  // Adding people moves the call to a Jitsi room: not offered without Jitsi.
+  const canAddPeople = useGroupCallsAvailable();
   const attempt = (action: () => Promise<void>, message: string) => {
     setProblem(null);
     action().catch(() => setProblem(message));
@@ -78,9 +81,11 @@ export function CallControls({ controller, snapshot }: { controller: CallControl
         >
           <RecordIcon />
         </RoundButton>
-        <RoundButton label="Add people" expanded={adding} disabled={!connected} onClick={() => setAdding(true)} className={neutral}>
-          <AddPersonIcon />
-        </RoundButton>
+        {canAddPeople ? (
+          <RoundButton label="Add people" expanded={adding} disabled={!connected} onClick={() => setAdding(true)} className={neutral}>
+            <AddPersonIcon />
+          </RoundButton>
+        ) : null}
         <RoundButton label="Hang up" onClick={() => controller.hangUp()} className="bg-red-600 hover:bg-red-700">
           <PhoneOffIcon />
         </RoundButton>

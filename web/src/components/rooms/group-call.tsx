@@ -3,14 +3,32 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
+import { GROUP_CALLS_NEED_JITSI } from "@/lib/group-calls";
 import { useTRPC } from "@/trpc/client";
 import { VideoIcon } from "@/components/ui/icons";
 import { formErrors } from "../ui/form-errors";
+import { useGroupCallsAvailable } from "./group-calls-available";
 import { peopleText } from "./room-labels";
 import { roomHref, useLiveRoom, useRoomEvents } from "./rooms-provider";
 
-/** The group thread header's "Start group call": rings the members who can take it, and goes into the room. */
+/**
+ * The group thread header's "Start group call": rings the members who can take it, and goes into the room. Without
+ * Jitsi it stays in its place, unavailable, and says why.
+ */
 export function StartGroupCallButton({ conversationId }: { conversationId: string }) {
+  return useGroupCallsAvailable() ? <StartButton conversationId={conversationId} /> : <UnavailableButton />;
+}
+
+function UnavailableButton() {
+  return (
+    <button type="button" aria-disabled="true" title={GROUP_CALLS_NEED_JITSI} className="inline-flex size-9 shrink-0 cursor-not-allowed items-center justify-center rounded-lg text-stone-400">
+      <VideoIcon size={18} />
+      <span className="sr-only">Start group call: {GROUP_CALLS_NEED_JITSI}</span>
+    </button>
+  );
+}
+
+function StartButton({ conversationId }: { conversationId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const start = useMutation(trpc.rooms.startGroupCall.mutationOptions({ onSuccess: ({ room }) => router.push(roomHref(room.id, { join: true })) }));
@@ -42,6 +60,11 @@ export function StartGroupCallButton({ conversationId }: { conversationId: strin
  * update, so a later event (the call ending) wins over it.
  */
 export function LiveCallBanner({ conversationId }: { conversationId: string }) {
+  // Without Jitsi no room is ever live.
+  return useGroupCallsAvailable() ? <LiveBanner conversationId={conversationId} /> : null;
+}
+
+function LiveBanner({ conversationId }: { conversationId: string }) {
   const trpc = useTRPC();
   const store = useRoomEvents();
   const initial = useQuery(trpc.rooms.groupCallState.queryOptions({ conversationId }));

@@ -12,20 +12,25 @@ import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { E2eeBadge } from "./e2ee-switch";
 import { meetingTimeText } from "./room-labels";
+import { GroupCallsUnavailable, useGroupCallsAvailable } from "./group-calls-available";
 import { roomHref } from "./rooms-provider";
 
 /** Upcoming meetings the user owns, hosts or is invited to, soonest first, and the way to plan a new one. */
 export function MeetingsList() {
   const trpc = useTRPC();
   const upcoming = useQuery(trpc.rooms.upcoming.queryOptions());
+  const available = useGroupCallsAvailable();
   return (
     <div className="space-y-5">
       <div className="flex items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Meetings</h1>
-        <Link href="/rooms/new" className="rounded-lg bg-ember-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-ember-700">
-          New meeting
-        </Link>
+        {available ? (
+          <Link href="/rooms/new" className="rounded-lg bg-ember-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-ember-700">
+            New meeting
+          </Link>
+        ) : null}
       </div>
+      {available ? null : <GroupCallsUnavailable className="rounded-lg bg-stone-100 px-3 py-2" />}
       {upcoming.isPending ? (
         <Spinner label="Loading meetings" />
       ) : !upcoming.data ? (

@@ -7,6 +7,7 @@ import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { E2eeBadge, E2eeSwitch } from "./e2ee-switch";
+import { GroupCallsUnavailable, useGroupCallsAvailable } from "./group-calls-available";
 import { kindLabel, meetingTimeText, recordingText, roleText } from "./room-labels";
 
 /** Before going in: what the room is, whose it is, when, encryption and recording, and the Join button. */
@@ -14,6 +15,7 @@ export function PreJoinPanel({ room, onJoin, joining, error, note }: { room: Roo
   const { access } = room;
   const isHost = access.role !== "participant";
   const lobby = access.entry === "lobby";
+  const available = useGroupCallsAvailable();
   return (
     <Card className="mx-auto max-w-xl">
       <p className="text-sm font-medium text-ember-700">{kindLabel(room.kind)}</p>
@@ -47,11 +49,11 @@ export function PreJoinPanel({ room, onJoin, joining, error, note }: { room: Roo
         <FormAlert message={error} />
       </div>
       <div className="mt-5 flex flex-col gap-2 sm:flex-row sm:items-center">
-        <Button onClick={onJoin} pending={joining} className="px-6 py-2.5">
+        <Button onClick={onJoin} pending={joining} disabled={!available} className="px-6 py-2.5">
           <VideoIcon size={18} />
           {lobby ? "Ask to join" : note ? "Join again" : "Join"}
         </Button>
-        {lobby ? <p className="text-sm text-stone-500">You will wait in the lobby until a host admits you.</p> : null}
+        {!available ? <GroupCallsUnavailable /> : lobby ? <p className="text-sm text-stone-500">You will wait in the lobby until a host admits you.</p> : null}
       </div>
     </Card>
   );

@@ -3,6 +3,7 @@ import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { recordJitsiEvent } from "./jitsi-events";
 import { isJitsiEventPath, parseJitsiEvent } from "./jitsi-events-schema";
+import { noteWebhookDelivery } from "./jitsi-status";
 
 export const WEBHOOK_SECRET_HEADER = "x-hearth-webhook-secret";
 /** A signed delivery instead: unix seconds, and `sha256=` + hex HMAC-SHA256(secret, "<timestamp>.<body>"). */
@@ -45,16 +46,23 @@ export async function handleJitsiWebhook(deps: Deps, request: Request, segments:
     throw new AppError("SERVICE_UNAVAILABLE", "Jitsi events are not configured.");
   }
   const signature = request.headers.get(WEBHOOK_SIGNATURE_HEADER);
-  // event_sync can only send a fixed header, so the shared secret is the default; a signed delivery is checked below.
-  if (signature === null && !secretMatches(request.headers.get(WEBHOOK_SECRET_HEADER), secret)) throw unauthorized();
-
   const path = segments.join("/");
+  // The admin's Jitsi page shows when events last arrived, and when one was last turned away for its secret.
+  const refused = async () => {
+    // Anyone can knock here: an unknown path is not repeated to the admin.
+    await noteWebhookDelivery(deps, "refused", isJitsiEventPath(path) ? path : "an unknown event");
+    return unauthorized();
+  };
+  // event_sync can only send a fixed header, so the shared secret is the default; a signed delivery is checked below.
+  if (signature === null && !secretMatches(request.headers.get(WEBHOOK_SECRET_HEADER), secret)) throw await refused();
+
   if (!isJitsiEventPath(path)) throw new AppError("NOT_FOUND", "No such event.");
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const raw = await request.text();
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw tooLarge();
-  if (signature !== null && !signedDeliveryValid(secret, request.headers.get(WEBHOOK_TIMESTAMP_HEADER), signature, raw)) throw unauthorized();
+  if (signature !== null && !signedDeliveryValid(secret, request.headers.get(WEBHOOK_TIMESTAMP_HEADER), signature, raw)) throw await refused();
+  await noteWebhookDelivery(deps, "accepted", path);
   let body: unknown;
   try {
     body = JSON.parse(raw);

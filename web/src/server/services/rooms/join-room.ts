@@ -1,6 +1,7 @@
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { avatarUrl } from "../social/user-card";
+import { requireGroupCalls } from "./jitsi-availability";
 import { jitsiConfigOverwrite } from "./jitsi-settings";
 import { jitsiTokenConfig, mintJitsiToken } from "./jitsi-token";
 import { requireRoomAccess, type RoomAccess } from "./room-access";
@@ -25,6 +26,7 @@ export interface JoinTicket {
  * from the Prosody event webhook) admits only its hosts.
  */
 export async function joinRoom(deps: Deps, userId: string, roomId: string): Promise<JoinTicket> {
+  requireGroupCalls(deps.env);
   const tokenConfig = jitsiTokenConfig(deps.env);
   if (!tokenConfig || !deps.env.JITSI_DOMAIN) throw new AppError("PRECONDITION_FAILED", "Group calls are not set up on this server.");
   const { room, access, defaults } = await requireRoomAccess(deps.db, userId, roomId);

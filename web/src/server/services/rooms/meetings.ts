@@ -4,6 +4,7 @@ import type { Deps } from "../../infra/deps";
 import { notify } from "../notifications/notifications";
 import { getRoom, newJitsiRoomName, type RoomView } from "./rooms";
 import { roomAudience } from "./jitsi-events-effects";
+import { requireGroupCalls } from "./jitsi-availability";
 import { announceRoomAccessEnded } from "./room-access-ended";
 import { CONTROL, CONTROL_BUT_LINES } from "./schemas";
 
@@ -19,6 +20,7 @@ export async function createMeeting(
   ownerId: string,
   input: { title: string; description: string; startsAt: string; endsAt: string; inviteeIds: string[]; hostIds: string[] },
 ): Promise<RoomView> {
+  requireGroupCalls(deps.env);
   const hostIds = [...new Set(input.hostIds.filter((id) => id !== ownerId))];
   const inviteeIds = [...new Set([...input.inviteeIds, ...hostIds].filter((id) => id !== ownerId))];
   const friends = await deps.db.friendship.count({ where: { userId: ownerId, friendId: { in: inviteeIds } } });

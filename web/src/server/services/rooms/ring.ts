@@ -6,6 +6,7 @@ import { activeCallIdOf } from "../calls/live-calls";
 import { presenceOf } from "../presence/presence";
 import { publishEphemeral, publishToUsers } from "../realtime/event-stream";
 import { toUserCard, userCardSelect } from "../social/user-card";
+import { requireGroupCalls } from "./jitsi-availability";
 import { getRoom, groupRoom, newJitsiRoomName, type RoomView } from "./rooms";
 
 /** How long people added to a call may (re)join its room. */
@@ -43,6 +44,7 @@ async function ring(deps: Deps, callerId: string, view: RoomView, userIds: strin
 
 /** Starts a call in a group conversation: the group's room, and a ring for the members who can take it now. */
 export async function startGroupCall(deps: Deps, userId: string, conversationId: string): Promise<{ room: RoomView; rang: number }> {
+  requireGroupCalls(deps.env);
   const room = await groupRoom(deps, userId, conversationId);
   await deps.limits.callsPerUser.consume(userId);
   const members = await deps.db.conversationMember.findMany({ where: { conversationId, userId: { not: userId } }, select: { userId: true } });
@@ -55,6 +57,7 @@ export async function startGroupCall(deps: Deps, userId: string, conversationId:
  * parties hear room.moved and switch to the room; the direct call then ends (its history keeps its duration).
  */
 export async function addPeopleToCall(deps: Deps, userId: string, input: { callId: string; userIds: string[] }): Promise<{ room: RoomView; rang: number }> {
+  requireGroupCalls(deps.env);
   const call = await requireCallParty(deps, userId, input.callId);
   if (call.status !== "ACCEPTED") throw new AppError("CONFLICT", "People can be added only to a call in progress.");
   const otherParty = call.callerId === userId ? call.calleeId : call.callerId;

@@ -7,6 +7,7 @@ import { requireMembership } from "../chat/access";
 import { setInCall } from "../presence/presence";
 import { audienceAllows, getRelationship } from "../social/relationship";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
+import { requireGroupCalls } from "./jitsi-availability";
 import { requireRoomAccess, type RoomAccess } from "./room-access";
 
 export interface RoomView {
@@ -62,6 +63,7 @@ async function ensureRoom(deps: Deps, where: { conversationId: string } | { owne
 
 /** The group conversation's room (members only). */
 export async function groupRoom(deps: Deps, userId: string, conversationId: string): Promise<RoomView> {
+  requireGroupCalls(deps.env);
   const membership = await requireMembership(deps.db, userId, conversationId);
   if (membership.conversation.kind !== "GROUP") throw new AppError("BAD_REQUEST", "1:1 conversations use calls, not rooms.");
   const group = await deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { name: true, createdById: true, members: { where: { role: "ADMIN" }, select: { userId: true }, take: 1 } } });
@@ -73,6 +75,7 @@ export async function groupRoom(deps: Deps, userId: string, conversationId: stri
 
 /** A person's profile room, for anyone who may see their profile (entry follows their room setting). */
 export async function profileRoom(deps: Deps, viewerId: string, ownerId: string): Promise<RoomView> {
+  requireGroupCalls(deps.env);
   const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { displayName: true, profileVisibility: true } });
   if (!owner) throw notFound("That room");
   const relationship = await getRelationship(deps.db, viewerId, ownerId);
