@@ -2,6 +2,8 @@ import { stackPorts } from "../../scripts/stack/ports";
 import { stackEnv } from "../helpers/stack-env";
 
 export const E2E_PORT = stackPorts().e2e;
+/** A second app server, without Jitsi, that jitsi-off.spec.ts starts for its own journey (the build is the same). */
+export const E2E_NO_JITSI_PORT = Number(process.env.E2E_NO_JITSI_PORT ?? E2E_PORT + 1);
 
 /**
  * The app and worker under test use their own database and Redis database (not development data, not the integration

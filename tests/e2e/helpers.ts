@@ -70,6 +70,7 @@ export async function fillSignUpForm(page: Page, user: Pick<E2EUser, "email" | "
   await page.getByLabel("Username").fill(user.username);
   await page.getByLabel("Display name").fill(user.displayName);
   await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("checkbox", { name: "I agree to the Terms and Privacy policy" }).check();
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
