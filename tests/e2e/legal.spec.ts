@@ -4,6 +4,7 @@ import { insertUser, newUser, PHONE, screen, signInWithSession, sql } from "./he
 const agree = "I agree to the Terms and Privacy policy";
 
 test("sign-up asks to agree to the terms, which open beside the form; the footer links to the privacy policy", async ({ page, context }) => {
+  test.setTimeout(120_000);
   const user = newUser("Quinn");
   await page.goto("/sign-up");
   await page.getByLabel("Email").fill(user.email);
@@ -48,7 +49,8 @@ test("sign-up asks to agree to the terms, which open beside the form; the footer
   await test.step("ticked, the account is made with the agreement recorded (1 of the suite's 9 sign-ups)", async () => {
     await page.getByRole("checkbox", { name: agree }).check();
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    // Sign-up hashes the password (argon2id): slow on a busy machine.
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible({ timeout: 30_000 });
     const [row] = await sql<{ termsVersion: number; privacyVersion: number; agreed: boolean }>(
       `SELECT "termsVersion", "privacyVersion", "termsAcceptedAt" IS NOT NULL AS agreed FROM "User" WHERE email = $1`,
       [user.email],
@@ -58,6 +60,7 @@ test("sign-up asks to agree to the terms, which open beside the form; the footer
 });
 
 test("an admin rewrites the terms at /admin/legal with a preview; /terms shows the new version, with HTML and script links inert", async ({ browser, page, context }) => {
+  test.setTimeout(120_000);
   const admin = await insertUser("Rowan");
   await sql(`UPDATE "User" SET role = 'ADMIN', "totpSecret" = 'JBSWY3DPEHPK3PXP', "totpEnabledAt" = now() WHERE id = $1`, [admin.id]);
   const someone = await insertUser("Sasha");
