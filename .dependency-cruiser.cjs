@@ -10,7 +10,9 @@
  */
 const featureLayers = {
   ui: [],
-  auth: ["ui"],
+  legal: ["ui"],
+  admin: ["ui"],
+  auth: ["ui", "legal"],
   presence: ["ui"],
   notifications: ["ui"],
   settings: ["ui", "auth"],
@@ -21,7 +23,7 @@ const featureLayers = {
   chat: ["ui", "calls", "rooms", "friends", "presence", "notifications"],
   profile: ["ui", "calls", "rooms", "friends", "presence"],
   realtime: ["ui", "calls", "chat", "notifications", "presence", "rooms"],
-  shell: ["ui", "auth", "notifications", "realtime", "settings", "presence"],
+  shell: ["ui", "auth", "notifications", "realtime", "settings", "presence", "legal"],
 };
 
 function assertAcyclic(graph) {

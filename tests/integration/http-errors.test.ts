@@ -88,7 +88,7 @@ async function failureOf(call: Promise<unknown>): Promise<unknown> {
 
 describe("errors as the client reads them (web/src/lib/trpc-errors.ts)", () => {
   it("bad input: the code and each field's message, for inline form errors", async () => {
-    const error = await failureOf(clientFor(null).account.signUp.mutate({ email: "nope", username: "x", displayName: "", password: "short" }));
+    const error = await failureOf(clientFor(null).account.signUp.mutate({ email: "nope", username: "x", displayName: "", password: "short", acceptTerms: true }));
     expect(errorCode(error)).toBe("BAD_REQUEST");
     const { form, fields } = formErrors(error);
     expect(form).toBeNull();
@@ -97,7 +97,7 @@ describe("errors as the client reads them (web/src/lib/trpc-errors.ts)", () => {
 
   it("a service's AppError about one field arrives as that field's message", async () => {
     const taken = await createUser();
-    const error = await failureOf(clientFor(null).account.signUp.mutate({ email: `x${taken.email}`, username: taken.username, displayName: "Someone", password: "a long enough password 123" }));
+    const error = await failureOf(clientFor(null).account.signUp.mutate({ email: `x${taken.email}`, username: taken.username, displayName: "Someone", password: "a long enough password 123", acceptTerms: true }));
     expect(appErrorData(error)).toMatchObject({ code: "CONFLICT", fieldErrors: { username: [expect.any(String)] } });
     expect(formErrors(error).fields.username).toMatch(/taken/i);
   });

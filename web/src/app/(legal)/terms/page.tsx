@@ -1,4 +1,4 @@
-import { LegalDocumentPage } from "@/components/legal/legal-document-page";
+import { LegalDocumentPage } from "../legal-document-page";
 import { LEGAL_PAGES } from "@/components/legal/legal-links";
 
 export const metadata = { title: LEGAL_PAGES.terms.title };

@@ -1,4 +1,4 @@
-import { AdminPage } from "@/components/admin/admin-page";
+import { AdminPage } from "../admin-page";
 import { JitsiDefaultsForm } from "@/components/rooms/jitsi-defaults-form";
 import { JitsiStatusCard } from "@/components/rooms/jitsi-status-card";
 import { deps } from "@/server/infra/deps";

@@ -1,4 +1,4 @@
-import { AdminPage } from "@/components/admin/admin-page";
+import { AdminPage } from "../admin-page";
 import { LegalEditor } from "@/components/legal/legal-editor";
 
 export const metadata = { title: "Admin · Privacy and terms" };

@@ -6,7 +6,8 @@ import { fullDate } from "@/lib/dates";
 import { deps } from "@/server/infra/deps";
 import { getLegalDocument } from "@/server/services/legal/legal-documents";
 import type { LegalKind } from "@/lib/legal";
-import { LegalMarkdown } from "./legal-markdown";
+import { LegalMarkdown } from "@/components/legal/legal-markdown";
+import { loadShellUser } from "@/server/services/accounts/shell-user";
 
 /**
  * /privacy and /terms: the admin's text (or the committed default), for everyone. Signed in, inside the app's frame;
@@ -25,6 +26,6 @@ export async function LegalDocumentPage({ kind }: { kind: LegalKind }) {
       </p>
     </Card>
   );
-  if (session?.user) return <AppShell user={session.user}>{body}</AppShell>;
+  if (session?.user) return <AppShell me={await loadShellUser(deps(), session.user)}>{body}</AppShell>;
   return <PublicShell wide>{body}</PublicShell>;
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { EmptyState } from "@/components/ui/card";
 import { requireSessionUser } from "@/server/session";
-import { AdminTabs } from "./admin-tabs";
+import { AdminTabs } from "@/components/admin/admin-tabs";
 
 /**
  * The frame of an admin page. Admins only; anyone else sees the same words as for a page that does not exist (the
