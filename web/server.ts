@@ -5,12 +5,14 @@
 //
 //   node --import tsx web/server.ts [-p PORT] [-H HOST]      (PORT / HOSTNAME from the environment otherwise)
 //
-// Only request headers are touched; everything else is Next's own handler (SSE and route handlers included).
+// Only request headers are touched; everything else is Next's own handler (SSE and route handlers included), except
+// built files for browsers that take brotli: those come precompressed from here (static-brotli.ts).
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { parseTrustedProxies, resolveClientAddress } from "./src/server/client-address";
 import { EnvError, parseEnv } from "./src/server/infra/env";
+import { StaticBrotli } from "./src/server/static-brotli";
 
 function option(flags: string[], fallback: string): string {
   const args = process.argv.slice(2);
@@ -32,13 +34,17 @@ try {
 }
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
-const app = next({ dir: path.dirname(new URL(import.meta.url).pathname), hostname, port });
+const dir = path.dirname(new URL(import.meta.url).pathname);
+const app = next({ dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const staticBrotli = new StaticBrotli(path.join(dir, ".next", "static"));
+void staticBrotli.warm().catch((error: unknown) => console.error("Brotli copies of the built files failed; serving gzip", error));
 
 createServer((req, res) => {
   req.headers["x-forwarded-for"] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
   delete req.headers["x-real-ip"];
+  if (staticBrotli.serve(req, res)) return;
   void handle(req, res);
 }).listen(port, hostname, () => {
   console.log(`Hearth web listening on http://${hostname}:${port}`);
