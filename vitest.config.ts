@@ -25,6 +25,11 @@ export default defineConfig({
           server: { deps: { inline: ["next-auth"] } },
         },
       },
+      {
+        resolve: { alias },
+        // Reads the production build (web/.next): scripts/test.sh runs it after `next build web`.
+        test: { name: "build", include: ["tests/build/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+      },
     ],
   },
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, types, migration drift, unit, integration (real PostgreSQL, Redis, S3, SMTP) and
-# browser end-to-end (Debian's Chromium against a production build). Starts the services it needs and stops
-# them afterwards (HEARTH_KEEP_STACK=1 keeps them). Fails on the first failing step.
+# The whole test suite: lint, types, migration drift, unit, integration (real PostgreSQL, Redis, S3, SMTP), the
+# production build's performance budget and browser end-to-end (Debian's Chromium against that build). Starts the
+# services it needs and stops them afterwards (HEARTH_KEEP_STACK=1 keeps them). Fails on the first failing step.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib/ensure-deps.sh
@@ -28,6 +28,7 @@ step "migrations match schema" env DATABASE_URL="postgresql://hearth:hearth@127.
 step "unit tests" npx vitest run --project unit
 step "integration tests" npx vitest run --project integration
 step "next build" node_modules/.bin/next build web
+step "performance budget" npx vitest run --project build
 step "browser e2e" npx playwright test -c tests/e2e/playwright.config.ts
 
 log "all green in $(since "$t_all")"
