@@ -1,10 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { CallController } from "../calls/call-controller";
 import { RoomEventsStore, type LiveRoom, type RoomAccessEvent } from "./room-events";
-import { RoomRingingDialog } from "./room-ringing-dialog";
+
+// Downloaded when a room first rings, not with every signed-in page.
+const RoomRingingDialog = lazy(() => import("./room-ringing-dialog").then((m) => ({ default: m.RoomRingingDialog })));
 
 const RoomsContext = createContext<RoomEventsStore | null>(null);
 
@@ -44,17 +46,19 @@ export function RoomsProvider({ store, calls, children }: { store: RoomEventsSto
   return (
     <RoomsContext value={store}>
       {children}
-      {ringing ? (
-        <RoomRingingDialog
-          key={ringing.room.id}
-          event={ringing}
-          onDismiss={dismiss}
-          onJoin={() => {
-            dismiss();
-            router.push(roomHref(ringing.room.id, { join: true }));
-          }}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {ringing ? (
+          <RoomRingingDialog
+            key={ringing.room.id}
+            event={ringing}
+            onDismiss={dismiss}
+            onJoin={() => {
+              dismiss();
+              router.push(roomHref(ringing.room.id, { join: true }));
+            }}
+          />
+        ) : null}
+      </Suspense>
     </RoomsContext>
   );
 }
