@@ -18,6 +18,8 @@ function makeQueryClient() {
         // Client errors (not found, forbidden, bad input) will not go away by retrying.
         retry: (count, error) => count < 2 && !/^(NOT_FOUND|FORBIDDEN|UNAUTHORIZED|BAD_REQUEST)$/.test(errorCode(error) ?? ""),
       },
+      // What server components prefetched (trpc/server.tsx) arrives superjson-encoded, as tRPC answers do.
+      hydrate: { deserializeData: superjson.deserialize },
     },
   });
 }

@@ -4,11 +4,16 @@ import { FormAlert } from "@/components/ui/field";
 import { HomeRequests } from "@/components/friends/home-requests";
 import { deps } from "@/server/infra/deps";
 import { requireSessionUser } from "@/server/session";
+import { HydrateClient, prefetch, serverTRPC } from "@/trpc/server";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const user = await requireSessionUser();
   const { welcome } = await searchParams;
-  const me = await deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true, avatarKey: true, emailVerifiedAt: true, bio: true, _count: { select: { friendships: true } } } });
+  // Friend requests are in the first paint, so the cards below do not jump down when they load (layout shift).
+  const [me] = await Promise.all([
+    deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true, avatarKey: true, emailVerifiedAt: true, bio: true, _count: { select: { friendships: true } } } }),
+    prefetch(serverTRPC.friends.requests.queryOptions()),
+  ]);
   const steps = [
     { done: !!me.avatarKey, label: "Add a profile photo", href: "/settings/profile" },
     { done: me.bio.length > 0, label: "Write a short bio", href: "/settings/profile" },
@@ -18,7 +23,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="space-y-6">
       {welcome ? <FormAlert tone="success" message={me.emailVerifiedAt ? "Welcome to Hearth!" : "Welcome to Hearth! We sent you an email to confirm your address."} /> : null}
       <h1 className="text-2xl font-semibold tracking-tight">Hi, {me.displayName}</h1>
-      <HomeRequests />
+      <HydrateClient>
+        <HomeRequests />
+      </HydrateClient>
       {steps.some((s) => !s.done) ? (
         <Card>
           <h2 className="mb-3 font-semibold">Get started</h2>
