@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     files: ["web/public/**/*.js"],
-    languageOptions: { globals: { self: "readonly", URL: "readonly" } },
+    languageOptions: { globals: { self: "readonly", URL: "readonly", caches: "readonly", fetch: "readonly", Response: "readonly" } },
   },
   {
     rules: {

@@ -28,6 +28,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API answers are JSON or streams, and built assets are immutable files.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|sw.js).*)" }],
+  // Pages only: API answers are JSON or streams, and built assets, icons, the manifest, the service worker and the
+  // offline page are static files.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|offline.html|manifest.webmanifest).*)" }],
 };

@@ -8,6 +8,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Hearth", template: "%s · Hearth" },
   description: "Talk with your friends, face to face.",
+  applicationName: "Hearth",
+  appleWebApp: { capable: true, title: "Hearth", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ea580c" };

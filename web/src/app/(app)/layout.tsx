@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { GroupCallsProvider } from "@/components/rooms/group-calls-available";
 import { AppShell } from "@/components/shell/app-shell";
 import { env } from "@/server/infra/env";
@@ -11,7 +12,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const me = await loadShellUser(deps(), await requireSessionUser());
   return (
     <GroupCallsProvider available={groupCallsAvailable(env())}>
-      <AppShell me={me}>{children}</AppShell>
+      <AppShell me={me}>
+        <ServiceWorkerRegistration />
+        {children}
+      </AppShell>
     </GroupCallsProvider>
   );
 }

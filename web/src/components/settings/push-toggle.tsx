@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { registerServiceWorker } from "@/lib/service-worker";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { FormAlert } from "../ui/field";
@@ -40,7 +41,7 @@ export function PushToggle() {
     setError(null);
     try {
       if ((await Notification.requestPermission()) !== "granted") throw new Error("Notifications are blocked for this site in your browser's settings.");
-      const registration = await navigator.serviceWorker.register("/sw.js");
+      const registration = await registerServiceWorker();
       await navigator.serviceWorker.ready;
       const created = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey.data!) });
       const json = created.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };

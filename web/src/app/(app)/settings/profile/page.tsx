@@ -1,3 +1,4 @@
+import { InstallCard } from "@/components/pwa/install-button";
 import { AvatarEditor } from "@/components/settings/avatar-editor";
 import { PrivacyForm } from "@/components/settings/privacy-form";
 import { NotificationSettings } from "@/components/settings/notification-settings";
@@ -12,6 +13,7 @@ export default function ProfileSettingsPage() {
       <ProfileForm />
       <PrivacyForm />
       <NotificationSettings />
+      <InstallCard />
     </div>
   );
 }
