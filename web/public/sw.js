@@ -43,6 +43,9 @@ self.addEventListener("fetch", (event) => {
   }
   if (CACHING && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/"))) {
     event.respondWith(cacheFirst(request));
+  } else if (PRECACHE.includes(url.pathname)) {
+    // The offline page's own favicon (and a direct visit to it): fresh when online, the kept copy when not.
+    event.respondWith(fetch(request).catch(() => caches.match(url.pathname, { cacheName: SHELL }).then((hit) => hit ?? Response.error())));
   }
   // Everything else (API, tRPC, avatars, attachments, live events) goes to the network untouched.
 });
