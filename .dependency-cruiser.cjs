@@ -11,6 +11,7 @@
 const featureLayers = {
   ui: [],
   legal: ["ui"],
+  pwa: ["ui"],
   admin: ["ui"],
   auth: ["ui", "legal"],
   presence: ["ui"],
