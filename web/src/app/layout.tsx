@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
+import { parseTheme, THEME_COOKIE, themeAttribute } from "@/lib/theme";
 import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
 
@@ -12,13 +13,22 @@ export const metadata: Metadata = {
   appleWebApp: { capable: true, title: "Hearth", statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ea580c" };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#b03a0b" },
+    { media: "(prefers-color-scheme: dark)", color: "#1c1917" },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request makes every page render per request, which a per-response CSP nonce needs (proxy.ts).
   await headers();
+  // The theme picked in Settings, on the first paint (no cookie: globals.css follows the system).
+  const theme = themeAttribute(parseTheme((await cookies()).get(THEME_COOKIE)?.value));
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang="en" className={GeistSans.variable} data-theme={theme}>
       <body className="min-h-dvh font-sans">
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </body>

@@ -19,7 +19,7 @@ export function CallScreen({ controller, snapshot }: { controller: CallControlle
   const inCall = phase.kind === "in-call";
   const showRemote = inCall && !!remoteStream && (remoteMedia.video || remoteMedia.screen);
   return (
-    <div role="dialog" aria-modal="true" aria-label={`Video call with ${other.displayName}`} className="fixed inset-0 z-50 flex flex-col bg-stone-950 text-white">
+    <div role="dialog" aria-modal="true" aria-label={`Video call with ${other.displayName}`} data-theme="light" className="fixed inset-0 z-50 flex flex-col bg-stone-950 text-white">
       <div className="relative min-h-0 flex-1 overflow-hidden">
         {inCall ? (
           <StreamVideo data-testid="remote-video" stream={remoteStream} version={snapshot.remoteVersion} className={`absolute inset-0 size-full object-contain sm:object-cover ${showRemote ? "" : "invisible"}`} />

@@ -33,7 +33,7 @@ export function MessageAttachments({ message, own }: { message: Message; own: bo
             >
               <PaperclipIcon className="size-4 shrink-0" />
               <span className="min-w-0 truncate">{file.name}</span>
-              <span className={`shrink-0 text-xs ${own ? "text-white/75" : "text-stone-500"}`}>{sizeLabel(file.size)}</span>
+              <span className={`shrink-0 text-xs ${own ? "text-white/90" : "text-stone-500"}`}>{sizeLabel(file.size)}</span>
             </a>
           )}
         </li>

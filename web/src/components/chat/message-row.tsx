@@ -88,7 +88,7 @@ export function MessageRow(props: MessageRowProps) {
             <button
               type="button"
               onClick={() => props.onJumpTo(m.replyTo!.id)}
-              className={`mb-1 block w-full max-w-full rounded-lg border-l-4 px-2 py-1 text-left text-xs ${own && !deleted ? "border-white/60 bg-white/15 text-white/90" : "border-stone-300 bg-stone-100 text-stone-600"}`}
+              className={`mb-1 block w-full max-w-full rounded-lg border-l-4 px-2 py-1 text-left text-xs ${own && !deleted ? "border-white/60 bg-white/15 text-white" : "border-stone-300 bg-stone-100 text-stone-600"}`}
             >
               <span className="block font-semibold">{replyName ?? "Someone"}</span>
               <span className="line-clamp-2 break-words">{m.replyTo.deleted ? <em>Message deleted</em> : m.replyTo.body}</span>
@@ -109,7 +109,7 @@ export function MessageRow(props: MessageRowProps) {
               <MessageAttachments message={m} own={own} />
             </>
           )}
-          <p className={`mt-0.5 text-right text-[11px] ${own && !deleted ? "text-white/75" : "text-stone-400"}`}>
+          <p className={`mt-0.5 text-right text-[11px] ${own && !deleted ? "text-white/90" : "text-stone-400"}`}>
             <time dateTime={m.createdAt} title={time.toLocaleString()}>
               {timeOfDay(time)}
             </time>

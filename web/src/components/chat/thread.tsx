@@ -21,6 +21,7 @@ import { TypingIndicator } from "./typing";
 import { HISTORY_PAGE_SIZE, removedKey, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
 import { DELETED_USER_NAME } from "@/lib/deleted-user";
 import { errorCode } from "@/lib/trpc-errors";
+import { scrollBehaviour } from "@/lib/motion";
 
 /**
  * One conversation. On phones it is a screen of its own (over the app's bars) with the composer at the bottom;
@@ -122,7 +123,7 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
     const el = scroller.current;
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
   };
-  const jumpTo = (messageId: string) => document.getElementById(`message-${messageId}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+  const jumpTo = (messageId: string) => document.getElementById(`message-${messageId}`)?.scrollIntoView({ behavior: scrollBehaviour(), block: "center" });
 
   // --- a linked message (#message-<id>, from search): load earlier pages until it is there (a few at most),
   // then scroll to it and highlight it for a moment

@@ -50,7 +50,7 @@ export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket:
   });
 
   return (
-    <div role="dialog" aria-modal="true" aria-label={`Meeting: ${room.title}`} className="fixed inset-0 z-40 flex flex-col bg-stone-950 text-white">
+    <div role="dialog" aria-modal="true" aria-label={`Meeting: ${room.title}`} data-theme="light" className="fixed inset-0 z-40 flex flex-col bg-stone-950 text-white">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-white/10 px-3 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 sm:px-4">
         <div className="min-w-0 flex-1">
           <h1 className="truncate font-semibold">{room.title}</h1>
@@ -68,7 +68,7 @@ export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket:
         {isHost ? (
           <div className="order-last w-full sm:order-none sm:w-auto">
             <E2eeSwitch room={room} tone="dark" onChanged={(on) => apiRef.current?.executeCommand("toggleE2EE", on)} />
-            {room.e2ee ? <p className="text-xs text-stone-400">Recording is unavailable while it is on.</p> : null}
+            {room.e2ee ? <p className="text-xs text-stone-300">Recording is unavailable while it is on.</p> : null}
           </div>
         ) : null}
         <button

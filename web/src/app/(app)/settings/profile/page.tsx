@@ -3,6 +3,7 @@ import { AvatarEditor } from "@/components/settings/avatar-editor";
 import { PrivacyForm } from "@/components/settings/privacy-form";
 import { NotificationSettings } from "@/components/settings/notification-settings";
 import { ProfileForm } from "@/components/settings/profile-form";
+import { ThemeSwitch } from "@/components/settings/theme-switch";
 
 export const metadata = { title: "Profile settings" };
 
@@ -13,6 +14,7 @@ export default function ProfileSettingsPage() {
       <ProfileForm />
       <PrivacyForm />
       <NotificationSettings />
+      <ThemeSwitch />
       <InstallCard />
     </div>
   );
