@@ -1,4 +1,5 @@
 import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { finishAxeRun, startAxeRun, watchAxe, watchNewContexts } from "./axe-guard";
 
 /**
  * Every journey runs under the app's real Content-Security-Policy, and fails if the browser refused anything because
@@ -19,7 +20,23 @@ export function takeCspViolations(): string[] {
   return taken;
 }
 
-export const test = base.extend<{ cspGuard: void }>({
+export const test = base.extend<{ cspGuard: void; axeGuard: void }>({
+  // Accessibility: every page the journey visits passes axe (WCAG 2.2 AA) at both widths; see axe-guard.ts.
+  axeGuard: [
+    async ({ context, browser }, use, testInfo) => {
+      startAxeRun((seconds) => testInfo.setTimeout(testInfo.timeout + seconds * 1000));
+      watchAxe(context);
+      const restore = watchNewContexts(browser);
+      try {
+        await use();
+      } finally {
+        restore();
+      }
+      const violations = await finishAxeRun();
+      expect(violations, `axe found serious or critical accessibility violations:\n${violations.join("\n")}\n`).toEqual([]);
+    },
+    { auto: true },
+  ],
   cspGuard: [
     async ({ context }, use) => {
       violations = [];
