@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
  * axe-core on every page the journeys visit, once per distinct route per run (ids in the path count once:
  * /messages/abc and /messages/def are both "/messages/:id"), at desktop and phone width, and in the dark scheme too
  * on the main routes. A page is checked, in the state the journey left it, when the journey leaves it with
- * page.goto/reload/goBack/goForward, or when the test ends. A page left another way (a link, a form, a redirect) is
+ * page.goto/reload/goBack/goForward or closes its context, or when the test ends. A page left another way (a link, a form, a redirect) is
  * opened again in the same browser context at the end of the test and checked there: nothing the app does is held
  * up while the journey runs, so no step's timing changes.
  * Serious and critical violations fail the journey.
@@ -15,7 +15,7 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
-/** Also checked in the dark scheme (contrast differs; layout does not). */
+/** Also checked in the dark scheme, at desktop width (contrast differs; the phone layout shows the same colours). */
 const MAIN_ROUTES = new Set(["/", "/sign-in", "/sign-up", "/messages", "/messages/:id", "/friends", "/calls", "/rooms", "/notifications", "/settings/profile", "/u/:id"]);
 /** The time axe may add to a test: a few seconds per route checked. */
 const SECONDS_PER_CHECK = 30;
@@ -96,6 +96,12 @@ export function watchAxe(context: BrowserContext): void {
   watched.add(context);
   for (const page of context.pages()) watchPage(page);
   context.on("page", watchPage);
+  // A journey that closes its context checks what it leaves open first.
+  const close = context.close.bind(context);
+  context.close = async (...args: Parameters<BrowserContext["close"]>) => {
+    for (const page of context.pages()) await checkPending(page);
+    return close(...args);
+  };
 }
 
 /** Every context a test opens (browser.newContext) is watched too, for the duration of the test. */
@@ -152,12 +158,13 @@ async function check(page: Page, route: string): Promise<void> {
   checkedRoutes.add(route);
   run?.extendTimeout(SECONDS_PER_CHECK);
   const viewport = page.viewportSize();
-  const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
+  let dark: boolean | undefined;
   try {
+    dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
     const passes: { width: typeof DESKTOP | typeof PHONE; scheme: "light" | "dark" }[] = [
       { width: DESKTOP, scheme: "light" },
       { width: PHONE, scheme: "light" },
-      ...(MAIN_ROUTES.has(route) ? [{ width: DESKTOP, scheme: "dark" as const }, { width: PHONE, scheme: "dark" as const }] : []),
+      ...(MAIN_ROUTES.has(route) ? [{ width: DESKTOP, scheme: "dark" as const }] : []),
     ];
     for (const { width, scheme } of passes) {
       await page.setViewportSize(width);
@@ -169,10 +176,14 @@ async function check(page: Page, route: string): Promise<void> {
         run?.violations.push(`${route} (${page.url()}) at ${width.width}px, ${scheme}: ${violation.id} [${violation.impact}] ${violation.help}\n${targets.join("\n")}`);
       }
     }
+  } catch (e) {
+    // The page went away under axe (the journey closed it, or it navigated itself): another visit checks the route.
+    checkedRoutes.delete(route);
+    console.warn(`[axe] ${route} was not checked this time: ${String(e).split("\n")[0]}`);
   } finally {
     if (!page.isClosed()) {
-      if (viewport) await page.setViewportSize(viewport);
-      await page.emulateMedia({ colorScheme: dark ? "dark" : "light" });
+      if (viewport) await page.setViewportSize(viewport).catch(() => undefined);
+      if (dark !== undefined) await page.emulateMedia({ colorScheme: dark ? "dark" : "light" }).catch(() => undefined);
     }
   }
 }

@@ -49,8 +49,10 @@ test("dark mode follows the system, and the switch in Settings overrides it", as
   });
 
   await test.step("dark pages at both widths, for a person to look at", async () => {
+    const ready = { home: page.getByRole("heading", { name: `Hi, ${ada.displayName}` }), friends: page.getByText(ben.displayName), settings: page.getByLabel("Display name") };
     for (const [path, name] of [["/", "home"], ["/friends", "friends"], ["/settings/profile", "settings"]] as const) {
       await page.goto(path);
+      await expect(ready[name]).toBeVisible();
       await page.setViewportSize(DESKTOP);
       await screen(page, "theme", `dark-${name}-desktop`);
       await page.setViewportSize(PHONE);
