@@ -62,7 +62,16 @@ export async function finishAxeRun(): Promise<string[]> {
   const current = run;
   if (!current) return [];
   for (const context of current.contexts) for (const page of context.pages()) await checkPending(page);
-  for (const { context, url, route } of current.missed) {
+  await reopenMissed(current, () => true);
+  run = undefined;
+  return current.violations;
+}
+
+/** Opens again, in their context, the routes that were left unchecked, and checks them. */
+async function reopenMissed(current: TestRun, inContext: (context: BrowserContext) => boolean): Promise<void> {
+  const missed = current.missed.filter(({ context }) => inContext(context));
+  current.missed = current.missed.filter(({ context }) => !inContext(context));
+  for (const { context, url, route } of missed) {
     if (checkedRoutes.has(route)) continue;
     let page: Page;
     try {
@@ -79,14 +88,25 @@ export async function finishAxeRun(): Promise<string[]> {
     }
     // Live pages keep a subscription open, so the network never goes quiet for long; a short wait lets data arrive.
     await page.waitForLoadState("networkidle", { timeout: 3000 }).catch(() => undefined);
-    const landed = routeOf(page.url());
-    if (landed === route) await check(page, route);
-    else console.warn(`[axe] ${route} was not checked: at the end of the test it leads to ${page.url()}`);
+    if (routeOf(page.url()) === route) await check(page, route);
+    else await checkSignedOut(context, url, route, page.url());
     await checkPending(page);
     await page.close();
   }
-  run = undefined;
-  return current.violations;
+}
+
+/** A public page (sign-in, sign-up…) that redirects a signed-in person: checked in a fresh, signed-out context. */
+async function checkSignedOut(context: BrowserContext, url: string, route: string, landedOn: string): Promise<void> {
+  const fresh = await context.browser()?.newContext();
+  if (!fresh) return;
+  try {
+    const page = await fresh.newPage();
+    await page.goto(url);
+    if (routeOf(page.url()) === route) await check(page, route);
+    else console.warn(`[axe] ${route} was not checked: at the end of the test it leads to ${landedOn}, and signed out to ${page.url()}`);
+  } finally {
+    await fresh.close();
+  }
 }
 
 /** Watches every page of the context, now and later. Idempotent. */
@@ -100,6 +120,7 @@ export function watchAxe(context: BrowserContext): void {
   const close = context.close.bind(context);
   context.close = async (...args: Parameters<BrowserContext["close"]>) => {
     for (const page of context.pages()) await checkPending(page);
+    if (run) await reopenMissed(run, (c) => c === context);
     return close(...args);
   };
 }
