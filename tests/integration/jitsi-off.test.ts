@@ -73,7 +73,7 @@ describe("the admin's Jitsi status", () => {
     if (!arrived.configured) throw new Error("configured");
     expect(arrived.lastEvent!.at.getTime()).toBeGreaterThanOrEqual(sent);
 
-    expect((await deliver("not-the-secret")).status).toBe(401);
+    await expect(deliver("not-the-secret")).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const refused = await jitsiStatus(isolated);
     if (!refused.configured) throw new Error("configured");
     expect(refused.lastEvent).toEqual(arrived.lastEvent);
