@@ -2,10 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/trpc/client";
 import { Avatar } from "../ui/avatar";
 import { Button } from "../ui/button";
+import { Dialog, useConfirm } from "../ui/dialog";
 import { Spinner } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
@@ -20,7 +21,6 @@ export const adminIdsOf = (c: Conversation): Set<string> => new Set(c.members.fi
 
 /** The "Group info" dialog: members (with admin controls for admins), add people, rename, leave. */
 export function GroupDetailsDialog({ conversation: c, onClose }: { conversation: Conversation; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const meId = useMyId();
   const admins = adminIdsOf(c);
   const amAdmin = admins.has(meId);
@@ -31,43 +31,17 @@ export function GroupDetailsDialog({ conversation: c, onClose }: { conversation:
     return aAdmin - bAdmin || a.displayName.localeCompare(b.displayName);
   });
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="group-info-title"
-      onClose={onClose}
-      onClick={(e) => e.target === e.currentTarget && dialog.current?.close()}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-stone-200 bg-white p-0 shadow-xl backdrop:bg-stone-900/40"
-    >
-      <div className="flex max-h-[85dvh] flex-col">
-        <div className="flex items-center justify-between gap-3 border-b border-stone-100 px-5 py-3">
-          <h2 id="group-info-title" className="text-lg font-semibold">
-            Group info
-          </h2>
-          <button
-            type="button"
-            onClick={() => dialog.current?.close()}
-            className="-mr-2 inline-flex size-9 items-center justify-center rounded-full text-xl text-stone-500 hover:bg-stone-100"
-          >
-            <span aria-hidden>×</span>
-            <span className="sr-only">Close</span>
-          </button>
-        </div>
-        <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-5 py-4">
-          <GroupPhoto conversation={c} canChange={amAdmin} />
-          <GroupName conversation={c} canRename={amAdmin} />
-          <MembersSection conversation={c} members={members} admins={admins} amAdmin={amAdmin} />
-        </div>
-        <div className="border-t border-stone-100 px-5 py-3">
-          <LeaveGroup conversation={c} />
-        </div>
+    <Dialog title="Group info" onClose={onClose} showClose>
+      <div className="min-h-0 flex-1 space-y-5 overflow-y-auto border-t border-stone-100 px-5 py-4">
+        <GroupPhoto conversation={c} canChange={amAdmin} />
+        <GroupName conversation={c} canRename={amAdmin} />
+        <MembersSection conversation={c} members={members} admins={admins} amAdmin={amAdmin} />
       </div>
-    </dialog>
+      <div className="border-t border-stone-100 px-5 py-3">
+        <LeaveGroup conversation={c} />
+      </div>
+    </Dialog>
   );
 }
 
@@ -149,8 +123,9 @@ function MembersSection({ conversation: c, members, admins, amAdmin }: { convers
   const cache = useChatCache(meId);
   const [adding, setAdding] = useState(false);
   const remove = useMutation(trpc.chat.removeMember.mutationOptions({ onSuccess: (_, input) => cache.conversationChanged(input.conversationId) }));
-  const confirmRemove = (member: Conversation["members"][number]) => {
-    if (confirm(`Remove ${member.displayName} from “${c.title}”?`)) remove.mutate({ conversationId: c.id, userId: member.id });
+  const { confirm, confirmDialog } = useConfirm();
+  const confirmRemove = async (member: Conversation["members"][number]) => {
+    if (await confirm({ title: `Remove ${member.displayName} from “${c.title}”?`, confirmLabel: "Remove", danger: true })) remove.mutate({ conversationId: c.id, userId: member.id });
   };
 
   return (
@@ -196,6 +171,7 @@ function MembersSection({ conversation: c, members, admins, amAdmin }: { convers
           })}
         </ul>
       </Section>
+      {confirmDialog}
     </>
   );
 }
@@ -253,6 +229,7 @@ function LeaveGroup({ conversation: c }: { conversation: Conversation }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const { confirm, confirmDialog } = useConfirm();
   const leave = useMutation(
     trpc.chat.leave.mutationOptions({
       onSuccess: (_, input) => {
@@ -269,12 +246,13 @@ function LeaveGroup({ conversation: c }: { conversation: Conversation }) {
         variant="danger"
         className="w-full"
         pending={leave.isPending}
-        onClick={() => {
-          if (confirm(`Leave “${c.title}”? You will stop getting its messages.`)) leave.mutate({ conversationId: c.id });
+        onClick={async () => {
+          if (await confirm({ title: `Leave “${c.title}”?`, body: "You will stop getting its messages.", confirmLabel: "Leave", danger: true })) leave.mutate({ conversationId: c.id });
         }}
       >
         Leave group
       </Button>
+      {confirmDialog}
     </div>
   );
 }

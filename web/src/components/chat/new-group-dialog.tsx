@@ -2,10 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { Spinner } from "../ui/card";
+import { Dialog, DialogFooter } from "../ui/dialog";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { FriendPicker, usePickedIds } from "@/components/friends/friend-picker";
@@ -15,7 +16,6 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const dialog = useRef<HTMLDialogElement>(null);
   const friends = useQuery(trpc.friends.list.queryOptions());
   const [name, setName] = useState("");
   const { picked, toggle } = usePickedIds();
@@ -29,29 +29,15 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
   );
   const errors = formErrors(create.error);
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ name, memberIds: [...picked] });
   };
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="new-group-title"
-      onClose={onClose}
-      onClick={(e) => e.target === e.currentTarget && dialog.current?.close()}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl border border-stone-200 bg-white p-0 shadow-xl backdrop:bg-stone-900/40"
-    >
-      <form onSubmit={submit} className="flex max-h-[85dvh] flex-col">
-        <div className="space-y-4 p-5 pb-3">
-          <h2 id="new-group-title" className="text-lg font-semibold">
-            New group
-          </h2>
+    <Dialog title="New group" onClose={onClose}>
+      <form onSubmit={submit} className="flex min-h-0 flex-1 flex-col">
+        <div className="space-y-4 px-5 pb-3">
           <FormAlert message={errors.form} />
           <TextField label="Group name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus error={errors.fields.name} />
         </div>
@@ -72,15 +58,15 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
             <FriendPicker friends={friends.data.friends} picked={picked} onToggle={toggle} />
           )}
         </fieldset>
-        <div className="flex justify-end gap-2 border-t border-stone-100 p-4">
-          <Button type="button" variant="ghost" onClick={() => dialog.current?.close()}>
+        <DialogFooter>
+          <Button type="button" variant="ghost" onClick={onClose}>
             Cancel
           </Button>
           <Button type="submit" pending={create.isPending}>
             Create group
           </Button>
-        </div>
+        </DialogFooter>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

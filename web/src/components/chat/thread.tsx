@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { Button } from "../ui/button";
+import { useConfirm } from "../ui/dialog";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
@@ -97,6 +98,7 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const { confirm, confirmDialog } = useConfirm();
   const remove = useMutation(trpc.chat.delete.mutationOptions({ onSuccess: (m) => cache.messageUpdated(m) }));
 
   const names = new Map(conversation.members.map((u) => [u.id, u.id === meId ? "You" : u.displayName]));
@@ -183,9 +185,10 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const seenBy = lastOwn ? others.filter((u) => (conversation.readState[u.id] ?? 0) >= lastOwn.seq).length : 0;
   const receipt = !lastOwn ? null : seenBy === 0 ? "Sent" : conversation.kind === "DIRECT" ? "Seen" : seenBy === others.length ? "Seen by everyone" : `Seen by ${seenBy}`;
 
-  const del = (m: Message) => {
+  const del = async (m: Message) => {
     setActiveId(null);
-    if (confirm("Delete this message? It will be removed for everyone in the conversation.")) remove.mutate({ messageId: m.id });
+    const confirmed = await confirm({ title: "Delete this message?", body: "It will be removed for everyone in the conversation.", confirmLabel: "Delete", danger: true });
+    if (confirmed) remove.mutate({ messageId: m.id });
   };
 
   return (
@@ -297,6 +300,7 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
           }}
         />
       )}
+      {confirmDialog}
     </>
   );
 }

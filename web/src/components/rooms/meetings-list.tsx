@@ -6,8 +6,11 @@ import type { RoomView } from "@/server/services/rooms/rooms";
 import { useTRPC } from "@/trpc/client";
 import { useNow } from "@/components/ui/use-now";
 import { Avatar } from "../ui/avatar";
+import { CalendarIcon } from "../ui/icons";
 import { Button } from "../ui/button";
-import { EmptyState, Spinner } from "../ui/card";
+import { Spinner } from "../ui/card";
+import { useConfirm } from "../ui/dialog";
+import { EmptyState } from "../ui/empty-state";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { E2eeBadge } from "./e2ee-switch";
@@ -36,7 +39,9 @@ export function MeetingsList() {
       ) : !upcoming.data ? (
         <FormAlert message={formErrors(upcoming.error).form} />
       ) : upcoming.data.length === 0 ? (
-        <EmptyState title="No upcoming meetings">Plan one and invite your friends; it shows here for everyone invited.</EmptyState>
+        <EmptyState icon={<CalendarIcon size={22} strokeWidth={2} />} title="No upcoming meetings">
+          Plan one and invite your friends; it shows here for everyone invited.
+        </EmptyState>
       ) : (
         <ul aria-label="Upcoming meetings" className="space-y-3">
           {upcoming.data.map((meeting) => (
@@ -53,6 +58,11 @@ function MeetingRow({ meeting }: { meeting: RoomView }) {
   const queryClient = useQueryClient();
   const now = useNow();
   const cancel = useMutation(trpc.rooms.cancelMeeting.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.rooms.upcoming.queryKey() }) }));
+  const { confirm, confirmDialog } = useConfirm();
+  const cancelMeeting = async () => {
+    const confirmed = await confirm({ title: `Cancel “${meeting.title}”?`, body: "Nobody will be able to join it.", confirmLabel: "Cancel meeting", cancelLabel: "Keep it", danger: true });
+    if (confirmed) cancel.mutate({ roomId: meeting.id });
+  };
   const { access, owner } = meeting;
   const happening = !!meeting.startsAt && !!meeting.endsAt && new Date(meeting.startsAt).getTime() <= now && now < new Date(meeting.endsAt).getTime();
   return (
@@ -86,11 +96,12 @@ function MeetingRow({ meeting }: { meeting: RoomView }) {
           Add to calendar
         </a>
         {access.role === "owner" ? (
-          <Button variant="danger" className="px-3 py-1.5" onClick={() => confirm(`Cancel "${meeting.title}"? Nobody will be able to join it.`) && cancel.mutate({ roomId: meeting.id })} pending={cancel.isPending}>
+          <Button variant="danger" className="px-3 py-1.5" onClick={() => void cancelMeeting()} pending={cancel.isPending}>
             Cancel meeting
           </Button>
         ) : null}
       </div>
+      {confirmDialog}
       {cancel.isError ? (
         <div className="mt-2">
           <FormAlert message={formErrors(cancel.error).form} />

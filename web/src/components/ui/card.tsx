@@ -4,14 +4,8 @@ export function Card({ children, className = "" }: { children: ReactNode; classN
   return <section className={`rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6 ${className}`}>{children}</section>;
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
-  return (
-    <div className="rounded-2xl border border-dashed border-stone-300 bg-white/60 px-6 py-10 text-center">
-      <p className="font-medium text-stone-800">{title}</p>
-      {children ? <div className="mt-1 text-sm text-stone-500">{children}</div> : null}
-    </div>
-  );
-}
+// EmptyState moved to ./empty-state; re-exported for the modules that still import it from here.
+export { EmptyState } from "./empty-state";
 
 export function Spinner({ label = "Loading" }: { label?: string }) {
   return (
