@@ -9,8 +9,12 @@ import { AppNav } from "./app-nav";
 export function AppShell({ me, children }: { me: ShellUser; children: ReactNode }) {
   return (
     <RealtimeProvider meId={me.id}>
-      <div className="min-h-dvh pb-20 sm:pb-0">
-        <AppNav username={me.username} displayName={me.displayName} />
+      <a href="#main" className="sr-only rounded-lg bg-white px-4 py-2 text-sm font-medium text-stone-900 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50">
+        Skip to content
+      </a>
+      {/* Room below for the phone's bottom tabs; beside for the desktop sidebar (widths from app-nav). */}
+      <div className="min-h-dvh pb-20 lg:pb-0 lg:pl-56">
+        <AppNav me={me} />
         {me.deletionScheduledAt ? (
           <DeletionBanner deleteOn={me.deletionScheduledAt} />
         ) : me.needsTotp ? (
@@ -28,7 +32,10 @@ export function AppShell({ me, children }: { me: ShellUser; children: ReactNode 
             </Link>
           </div>
         ) : null}
-        <main className="mx-auto w-full max-w-3xl px-4 py-6 sm:py-8">{children}</main>
+        {/* Wide from 1024 px (two-pane pages use it); pages that read better narrow (forms, settings) narrow themselves. */}
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-6 focus:outline-none sm:py-8 lg:max-w-6xl lg:px-8">
+          {children}
+        </main>
       </div>
     </RealtimeProvider>
   );

@@ -3,5 +3,9 @@ import { NotificationCentre } from "@/components/notifications/notification-cent
 export const metadata = { title: "Notifications" };
 
 export default function NotificationsPage() {
-  return <NotificationCentre />;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <NotificationCentre />
+    </div>
+  );
 }

@@ -3,5 +3,9 @@ import { MeetingsList } from "@/components/rooms/meetings-list";
 export const metadata = { title: "Meetings" };
 
 export default function MeetingsPage() {
-  return <MeetingsList />;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <MeetingsList />
+    </div>
+  );
 }

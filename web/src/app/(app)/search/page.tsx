@@ -4,5 +4,9 @@ export const metadata = { title: "Search" };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q } = await searchParams;
-  return <UserSearch initialQuery={q ?? ""} />;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <UserSearch initialQuery={q ?? ""} />
+    </div>
+  );
 }

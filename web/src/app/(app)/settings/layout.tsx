@@ -4,7 +4,7 @@ import { SettingsTabs } from "@/components/settings/settings-tabs";
 
 export default function SettingsLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="space-y-5">
+    <div className="mx-auto max-w-3xl space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <SettingsTabs />
       {children}
