@@ -10,7 +10,7 @@ const tabs = [
   { href: "/settings/calls", label: "Calls" },
 ];
 
-/** The settings sections; admins also get the admin pages here (the phone's bottom bar has no room for them). */
+/** The settings sections (admins also get the admin pages); on a phone the row scrolls sideways rather than wrapping. */
 export function SettingsTabs() {
   const trpc = useTRPC();
   const isAdmin = useQuery(trpc.account.me.queryOptions()).data?.role === "ADMIN";

@@ -9,6 +9,7 @@ import { Button } from "../ui/button";
 import { Card, Spinner } from "../ui/card";
 import { FormAlert, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
+import { RecoveryCodes } from "./recovery-codes";
 import { useMe } from "./use-me";
 
 export function TwoFactorSettings() {
@@ -31,11 +32,7 @@ export function TwoFactorSettings() {
       <Card>
         <h2 className="mb-2 font-semibold">Save your recovery codes</h2>
         <p className="mb-3 text-sm text-stone-600">Each code signs you in once if you lose your authenticator. Store them somewhere safe: they are shown only now.</p>
-        <ul className="grid grid-cols-2 gap-2 rounded-lg bg-stone-100 p-3 font-mono text-sm" aria-label="Recovery codes" data-testid="recovery-codes">
-          {codes.map((code) => (
-            <li key={code}>{code}</li>
-          ))}
-        </ul>
+        <RecoveryCodes codes={codes} />
         {confirm.data ? (
           <div className="mt-4 space-y-2">
             <p className="text-sm text-stone-600">Two-factor authentication is on. Sign in again to continue.</p>
