@@ -11,6 +11,7 @@ import { Button } from "../ui/button";
 import { Card, Spinner } from "../ui/card";
 import { FormAlert, TextAreaField, TextField } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
+import { roomHref } from "./rooms-provider";
 
 /** The next full hour, and an hour after it: the form's starting times. */
 function defaultTimes(now = new Date()) {
@@ -39,9 +40,10 @@ export function NewMeetingForm() {
   const hosts = usePickedIds();
   const create = useMutation(
     trpc.rooms.createMeeting.mutationOptions({
-      onSuccess: async () => {
+      // Straight to the new meeting's page (to copy its link, check the time, or start early).
+      onSuccess: async (room) => {
         await queryClient.invalidateQueries({ queryKey: trpc.rooms.upcoming.queryKey() });
-        router.push("/rooms");
+        router.push(roomHref(room.id));
       },
     }),
   );
