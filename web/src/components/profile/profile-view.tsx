@@ -143,7 +143,7 @@ function ProfileActions({ profile }: { profile: Profile }) {
         ) : (
           <span className="text-sm text-stone-500">Not accepting friend requests</span>
         )}
-        <MenuButton label="More actions" items={menu} align="start" buttonClassName="inline-flex size-10 items-center justify-center rounded-lg border border-stone-300 bg-white text-stone-700 shadow-sm hover:bg-stone-100 aria-expanded:bg-stone-100">
+        <MenuButton label="More actions" items={menu} buttonClassName="inline-flex size-10 items-center justify-center rounded-lg border border-stone-300 bg-white text-stone-700 shadow-sm hover:bg-stone-100 aria-expanded:bg-stone-100">
           <MoreIcon />
         </MenuButton>
       </div>
