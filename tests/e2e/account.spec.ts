@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { totpCode } from "../../web/src/server/services/accounts/totp";
-import { fillSignUpForm, insertUser, linkFromMail, mainNav, newUser, screen, signIn, signInWithSession, submitSignIn, waitForMail } from "./helpers";
+import { fillSignUpForm, insertUser, linkFromMail, mainNav, newUser, PHONE, screen, signIn, signInWithSession, submitSignIn, waitForMail } from "./helpers";
 
 test("a signed-out visit to the app goes to sign-in", async ({ page }) => {
   await page.goto("/");
@@ -124,6 +125,18 @@ test("email verification, password reset and two-factor sign-in", async ({ page 
     await expect(codes.getByRole("listitem")).toHaveCount(10);
     recoveryCodes = (await codes.getByRole("listitem").allTextContents()).map((c) => c.trim());
     expect(recoveryCodes[0]).toMatch(/^[a-z0-9]{5}-?[a-z0-9]{5}$/);
+    // They can be copied (one a line) and downloaded as a .txt made in the browser.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Copy codes" }).click();
+    await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(recoveryCodes.join("\n"));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .txt" }).click()]);
+    expect(download.suggestedFilename()).toBe("hearth-recovery-codes.txt");
+    expect(readFileSync(await download.path(), "utf8")).toContain(recoveryCodes.join("\n"));
+    await screen(page, "account", "desktop-recovery-codes");
+    await page.setViewportSize(PHONE);
+    await screen(page, "account", "phone-recovery-codes");
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole("button", { name: "I saved them — sign in again" }).click();
     await page.waitForURL("**/sign-in");
   });

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { insertUser, mainNav, newPerson, search, signIn } from "./helpers";
+import { answerConfirm, blockFromProfile, insertUser, mainNav, newPerson, screen, search, signIn } from "./helpers";
 
 test("blocking a friend hides each from the other until unblocked", async ({ browser }) => {
   // Two people made in the database (no sign-up allowance used), who sign in through the form.
@@ -22,15 +22,30 @@ test("blocking a friend hides each from the other until unblocked", async ({ bro
     await expect(a.page.getByText("✓ Friends")).toBeVisible();
   });
 
-  await test.step("Casey blocks Drew from Drew's profile, confirming the dialog", async () => {
-    const dialogs: string[] = [];
-    a.page.once("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.accept();
-    });
-    await a.page.getByRole("button", { name: "Block" }).click();
+  await test.step("Casey blocks Drew from the … menu on Drew's profile, confirming in the app's dialog", async () => {
+    const more = a.page.getByRole("button", { name: "More actions" });
+    await expect(more).toHaveAttribute("aria-haspopup", "menu");
+    // The menu by keyboard: ArrowDown opens it on the first item, Esc closes it and returns focus to the button.
+    await more.focus();
+    await a.page.keyboard.press("ArrowDown");
+    await expect(more).toHaveAttribute("aria-expanded", "true");
+    await expect(a.page.getByRole("menuitem", { name: "Unfriend" })).toBeFocused();
+    await a.page.keyboard.press("ArrowDown");
+    await expect(a.page.getByRole("menuitem", { name: "Block" })).toBeFocused();
+    await a.page.keyboard.press("Escape");
+    await expect(a.page.getByRole("menu")).toBeHidden();
+    await expect(more).toBeFocused();
+    // Cancelling the confirmation changes nothing, and focus comes back to the menu button.
+    await more.click();
+    await a.page.getByRole("menuitem", { name: "Block" }).click();
+    await answerConfirm(a.page, `Block ${drew.displayName}?`, "Cancel");
+    await expect(more).toBeFocused();
+    await expect(a.page.getByText("✓ Friends")).toBeVisible();
+    await more.click();
+    await screen(a.page, "blocking", "desktop-profile-menu");
+    await a.page.keyboard.press("Escape");
+    await blockFromProfile(a.page, drew.displayName);
     await a.page.waitForURL("**/friends?tab=blocked");
-    expect(dialogs).toEqual([expect.stringContaining(`Block ${drew.displayName}?`)]);
     const blocked = a.page.getByRole("list", { name: "Blocked people" });
     await expect(blocked.getByRole("listitem").filter({ hasText: drew.displayName })).toContainText(`@${drew.username}`);
     await expect(a.page.getByRole("tab", { name: "Blocked" })).toHaveAttribute("aria-selected", "true");

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page, Route } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { e2eEnv } from "./e2e-env";
-import { befriend, insertUser, newPerson, screen, signInWithSession, type E2EUser } from "./helpers";
+import { befriend, blockFromProfile, insertUser, newPerson, screen, signInWithSession, type E2EUser } from "./helpers";
 import { startPrivateTurn } from "./private-turn";
 import config from "./playwright.config";
 
@@ -219,8 +219,7 @@ test("the relay drops mid-call: reconnecting, back when it returns; gone for goo
 
 test("after Bob blocks Ada she cannot call him", async () => {
   await bob.page.goto(`/u/${ada.username}`);
-  bob.page.once("dialog", (dialog) => void dialog.accept());
-  await bob.page.getByRole("button", { name: "Block" }).click();
+  await blockFromProfile(bob.page, ada.displayName);
   await bob.page.waitForURL("**/friends?tab=blocked");
   await ada.page.goto(`/u/${bob.username}`);
   await expect(ada.page.getByText("This profile isn't available")).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, watchCsp } from "./fixtures";
-import { befriend, insertUser, mainNav, newPerson, screen, signIn } from "./helpers";
+import { answerConfirm, befriend, insertUser, mainNav, newPerson, screen, signIn } from "./helpers";
 
 
 const FIRST = "hello 👋 https://example.com <b>bold</b>";
@@ -91,8 +91,8 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
   await test.step("Avery deletes it; Blake sees “This message was deleted”", async () => {
     const message = aThread.getByRole("listitem").filter({ hasText: "hello again, edited" });
     await message.hover();
-    a.page.once("dialog", (dialog) => void dialog.accept());
     await message.getByRole("button", { name: "Delete" }).click();
+    await answerConfirm(a.page, "Delete this message?", "Delete");
     await expect(aThread.getByText("This message was deleted")).toBeVisible();
     await expect(bThread.getByText("This message was deleted")).toBeVisible();
     await expect(bThread.getByText("hello again, edited 👋")).toHaveCount(0);

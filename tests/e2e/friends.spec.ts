@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { mainNav, newPerson, newUser, search, signUp } from "./helpers";
+import { mainNav, navigate, newPerson, newUser, search, signUp } from "./helpers";
 
 /** A full-page screenshot at the phone viewport into test-results/screens/, for a human to look at. */
 async function screen(page: Page, name: string) {
@@ -86,10 +86,10 @@ test("two new people find each other, become friends and see it everywhere", asy
     await expect(a.page.getByRole("heading", { name: `Hi, ${avery.displayName}` })).toBeVisible();
     await expect(a.page.getByText("You have 1 friend.")).toBeVisible();
     await screen(a.page, "home");
-    await mainNav(a.page).getByRole("link", { name: "Profile" }).click();
+    await navigate(a.page, "Profile"); // in the More menu on a phone
     await expect(a.page.getByRole("link", { name: "Edit profile" })).toBeVisible();
     await screen(a.page, "profile-own");
-    await mainNav(a.page).getByRole("link", { name: "Settings" }).click();
+    await navigate(a.page, "Settings");
     await expect(a.page.getByRole("button", { name: "Save privacy settings" })).toBeVisible();
     await screen(a.page, "settings-profile");
     await a.page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Account & security" }).click();

@@ -108,12 +108,38 @@ export async function signInWithSession(context: BrowserContext, page: Page, use
   await expect(page.getByRole("heading", { name: `Hi, ${user.displayName}` })).toBeVisible();
 }
 
-/** The visible main navigation (the header bar on wide screens, the bottom bar on phones). */
+/** The visible main navigation (the sidebar on wide screens, the bottom tabs on phones). */
 export const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+
+/**
+ * Follows a main-navigation destination by its label: a sidebar link or bottom tab, or, on a phone, an item in the
+ * bottom bar's "More" menu (Profile, Meetings, Search, Notifications, Settings, Admin, Sign out live there).
+ */
+export async function navigate(page: Page, label: string): Promise<void> {
+  const name = new RegExp(`^${label}`);
+  const link = mainNav(page).getByRole("link", { name });
+  if (await link.isVisible()) return link.click();
+  await mainNav(page).getByRole("button", { name: "More" }).click();
+  await page.getByRole("menu", { name: "More" }).getByRole("menuitem", { name }).click();
+}
+
+/** Answers the app's confirmation dialog (an alertdialog named by its question) with one of its buttons. */
+export async function answerConfirm(page: Page, question: string | RegExp, button: string): Promise<void> {
+  const dialog = page.getByRole("alertdialog", { name: question });
+  await dialog.getByRole("button", { name: button, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Blocks the person whose profile is open: the "More actions" menu's Block, then the confirmation. */
+export async function blockFromProfile(page: Page, displayName: string): Promise<void> {
+  await page.getByRole("button", { name: "More actions" }).click();
+  await page.getByRole("menu", { name: "More actions" }).getByRole("menuitem", { name: "Block" }).click();
+  await answerConfirm(page, `Block ${displayName}?`, "Block");
+}
 
 /** Searches on the Search page and returns the results list. */
 export async function search(page: Page, query: string) {
-  await mainNav(page).getByRole("link", { name: /^Search/ }).click();
+  await navigate(page, "Search");
   await page.waitForURL("**/search**");
   await page.getByRole("searchbox", { name: "Search by name or username" }).fill(query);
   return page.getByRole("list", { name: "Search results" });

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import sharp from "sharp";
-import { insertUser, mainNav, newPerson, newUser, signIn, signUp, token } from "./helpers";
+import { insertUser, navigate, newPerson, newUser, signIn, signUp, token } from "./helpers";
 
 test("editing the profile, uploading a photo and limiting who sees it", async ({ browser }) => {
   test.setTimeout(120_000); // sign-up through the emailed link, as a newcomer does
@@ -17,7 +17,7 @@ test("editing the profile, uploading a photo and limiting who sees it", async ({
   const bio = `Hello! <script>alert(1)</script> & <b>not bold</b>`;
 
   await test.step("display name and bio are saved and shown as plain text", async () => {
-    await mainNav(o.page).getByRole("link", { name: "Settings" }).click();
+    await navigate(o.page, "Settings");
     await o.page.waitForURL("**/settings/profile");
     const form = o.page.locator("form", { has: o.page.getByRole("button", { name: "Save profile" }) });
     await expect(form.getByLabel("Display name")).toHaveValue(owner.displayName);
@@ -30,7 +30,7 @@ test("editing the profile, uploading a photo and limiting who sees it", async ({
     await form.getByRole("button", { name: "Save profile" }).click();
     await expect(o.page.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
 
-    await mainNav(o.page).getByRole("link", { name: "Profile" }).click();
+    await navigate(o.page, "Profile");
     await o.page.waitForURL(`**/u/${owner.username}`);
     await expect(o.page.getByRole("heading", { level: 1, name: newName })).toBeVisible();
     await expect(o.page.getByText(bio, { exact: true })).toBeVisible();

@@ -286,7 +286,7 @@ test("meetings: Ada plans one (field errors first), invitees see it in Meetings 
 
   await test.step("from Calls to Meetings to the New meeting form; mistakes are shown beside their fields", async () => {
     await a.page.goto("/calls");
-    await a.page.getByRole("link", { name: "Meetings" }).click();
+    await a.page.getByRole("main").getByRole("link", { name: "Meetings" }).click();
     await a.page.waitForURL("**/rooms");
     await a.page.getByRole("link", { name: "New meeting" }).click();
     await a.page.waitForURL("**/rooms/new");
@@ -304,7 +304,10 @@ test("meetings: Ada plans one (field errors first), invitees see it in Meetings 
     await a.page.getByRole("group", { name: "Hosts" }).getByLabel(new RegExp(bob.displayName)).check();
     await screen(a.page, "rooms", "new-meeting");
     await a.page.getByRole("button", { name: "Create meeting" }).click();
-    await a.page.waitForURL(/\/rooms$/);
+    // Creating it opens the meeting's own page; Meetings lists it.
+    await a.page.waitForURL(/\/rooms\/[^/]+$/);
+    await expect(a.page.getByRole("heading", { name: title })).toBeVisible();
+    await a.page.goto("/rooms");
     const item = a.page.getByRole("list", { name: "Upcoming meetings" }).getByRole("listitem").filter({ hasText: title });
     await expect(item).toBeVisible();
     await expect(item.getByRole("link", { name: "Add to calendar" })).toHaveAttribute("href", /^\/api\/rooms\/[^/]+\/ics$/);

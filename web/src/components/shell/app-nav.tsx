@@ -86,14 +86,14 @@ export function AppNav({ me }: { me: { id: string; username: string; displayName
             ))}
           </ul>
         </nav>
-        <div className="hidden shrink-0 items-center gap-2 border-t border-stone-200 p-3 lg:flex">
-          <Avatar name={displayName} url={account?.avatarUrl ?? null} seed={me.id} size={32} />
-          <span className="min-w-0 flex-1 truncate text-sm font-medium text-stone-700" title={displayName}>
-            {displayName}
-          </span>
+        <div className="hidden shrink-0 space-y-1 border-t border-stone-200 p-3 lg:block">
+          <div className="flex items-center gap-2.5 px-2 py-1">
+            <Avatar name={displayName} url={account?.avatarUrl ?? null} seed={me.id} size={32} />
+            <span className="min-w-0 flex-1 text-sm font-medium break-words text-stone-800">{displayName}</span>
+          </div>
           <form action={signOutAction}>
-            <button type="submit" className="inline-flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm font-medium text-stone-600 hover:bg-stone-100">
-              <SignOutIcon size={16} />
+            <button type="submit" className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-stone-600 hover:bg-stone-100 hover:text-stone-900">
+              <SignOutIcon />
               Sign out
             </button>
           </form>
