@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { E2E_PORT } from "./e2e-env";
 import { expect, test } from "./fixtures";
 import { totpCode } from "../../web/src/server/services/accounts/totp";
 import { fillSignUpForm, insertUser, linkFromMail, mainNav, newUser, PHONE, screen, signIn, signInWithSession, submitSignIn, waitForMail } from "./helpers";
@@ -73,7 +74,7 @@ test("email verification, password reset and two-factor sign-in", async ({ page 
 
   await test.step("the verification link from the email confirms the address", async () => {
     const link = await linkFromMail(user.email, /^Confirm your email/);
-    expect(link.host).toBe("localhost:3100");
+    expect(link.host).toBe(`localhost:${E2E_PORT}`);
     expect(link.pathname).toBe("/verify-email");
     await page.goto(link.toString());
     await expect(page.getByText("Your email address is confirmed. Thank you!")).toBeVisible();
@@ -96,7 +97,7 @@ test("email verification, password reset and two-factor sign-in", async ({ page 
     await expect(page.getByRole("status")).toContainText("If that address has an account, a reset link is on its way.");
 
     const link = await linkFromMail(user.email, /^Reset your Hearth password/, { after: requested });
-    expect(link.host).toBe("localhost:3100");
+    expect(link.host).toBe(`localhost:${E2E_PORT}`);
     await page.goto(link.toString());
     user.password = `${user.password} renewed`;
     await page.getByLabel("New password").fill(user.password);

@@ -47,7 +47,7 @@ test("editing the profile, uploading a photo and limiting who sees it", async ({
       .toBuffer();
     await expect(o.page.getByRole("button", { name: "Upload photo" })).toBeVisible();
     await o.page.getByTestId("avatar-input").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
-    const avatar = o.page.locator('img[src^="/api/avatars/"]');
+    const avatar = o.page.getByRole("main").locator('img[src^="/api/avatars/"]');
     await expect(avatar).toBeVisible();
     await expect(o.page.getByRole("button", { name: "Change photo" })).toBeVisible();
     await expect(o.page.getByRole("button", { name: "Remove" })).toBeVisible();
@@ -57,7 +57,7 @@ test("editing the profile, uploading a photo and limiting who sees it", async ({
     expect(size[0]).toBe(size[1]);
 
     await o.page.goto(`/u/${owner.username}`);
-    await expect(o.page.locator('img[src^="/api/avatars/"]')).toBeVisible();
+    await expect(o.page.getByRole("main").locator('img[src^="/api/avatars/"]')).toBeVisible();
   });
 
   const stranger = await insertUser("Jules");
@@ -67,7 +67,7 @@ test("editing the profile, uploading a photo and limiting who sees it", async ({
     await s.page.goto(`/u/${owner.username}`);
     await expect(s.page.getByRole("heading", { level: 1, name: newName })).toBeVisible();
     await expect(s.page.getByText(bio, { exact: true })).toBeVisible();
-    await expect(s.page.locator('img[src^="/api/avatars/"]')).toBeVisible();
+    await expect(s.page.getByRole("main").locator('img[src^="/api/avatars/"]')).toBeVisible();
     await expect(s.page.getByText(/Joined/)).toBeVisible();
     await s.context.close();
   });

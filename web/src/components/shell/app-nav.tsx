@@ -103,12 +103,11 @@ export function AppNav({ me }: { me: { id: string; username: string; displayName
         <ul className="mx-auto grid max-w-lg grid-cols-5">
           {tabs.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} aria-current={isCurrent(link) ? "page" : undefined} className={tabClass}>
-                <span className="relative">
-                  {link.icon}
-                  <Count link={link} />
-                </span>
+              <Link href={link.href} aria-current={isCurrent(link) ? "page" : undefined} className={`${tabClass} relative`}>
+                {link.icon}
                 {link.label}
+                {/* After the label, so the name reads "Messages, 2 unread"; drawn on the icon's corner. */}
+                <Count link={link} />
               </Link>
             </li>
           ))}
@@ -134,7 +133,7 @@ const tabClass =
 function Count({ link, inline = false }: { link: NavLink; inline?: boolean }) {
   if (!link.count) return null;
   return (
-    <span className={`min-w-5 rounded-full bg-ember-600 px-1.5 text-center text-[11px] leading-5 font-semibold text-white ${inline ? "" : "absolute -top-2 left-3 ring-2 ring-white"}`}>
+    <span className={`min-w-5 rounded-full bg-ember-600 px-1.5 text-center text-[11px] leading-5 font-semibold text-white ${inline ? "" : "absolute top-0.5 left-1/2 ml-1 ring-2 ring-white"}`}>
       <span className="sr-only">, </span>
       {link.count > 99 ? "99+" : link.count}
       <span className="sr-only"> {link.countLabel}</span>
