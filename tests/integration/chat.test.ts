@@ -15,6 +15,12 @@ async function friendsWithChat() {
   return { a, b, conversationId };
 }
 
+async function makeFriendOf(user: TestUser) {
+  const friend = await createUser();
+  await makeFriends(user, friend);
+  return friend;
+}
+
 const messageRows = (conversationId: string) => deps.db.message.findMany({ where: { conversationId }, orderBy: { seq: "asc" } });
 
 describe("1:1 conversations", () => {
@@ -72,6 +78,29 @@ describe("messages", () => {
     await expect(callerFor(a).chat.send({ conversationId, body: "x".repeat(4000) })).resolves.toMatchObject({ seq: 1 });
     await expectTrpcError(callerFor(a).chat.send({ conversationId: "' OR 1=1 --", body: "hi" }), "BAD_REQUEST");
     expect(await messageRows(conversationId)).toHaveLength(1);
+  });
+
+  it("are stored once per client id: a retried send (even two at once) returns the same message, another sender's id is theirs", async () => {
+    const { a, b, conversationId } = await friendsWithChat();
+    const clientId = "c0ffee00c0ffee00";
+    const first = await callerFor(a).chat.send({ conversationId, body: "only once", clientId });
+    expect(first.clientId).toBe(clientId);
+    const retried = await callerFor(a).chat.send({ conversationId, body: "only once", clientId });
+    expect(retried).toEqual(first);
+    const [x, y] = await Promise.all([
+      callerFor(a).chat.send({ conversationId, body: "raced", clientId: "raced0000000001" }),
+      callerFor(a).chat.send({ conversationId, body: "raced", clientId: "raced0000000001" }),
+    ]);
+    expect(x.id).toBe(y.id);
+    const fromB = await callerFor(b).chat.send({ conversationId, body: "same id, other sender", clientId });
+    expect(fromB.id).not.toBe(first.id);
+    expect((await messageRows(conversationId)).map((m) => m.body)).toEqual(["only once", "raced", "same id, other sender"]);
+    expect((await callerFor(b).chat.history({ conversationId })).messages.map((m) => m.clientId)).toEqual([clientId, "raced0000000001", clientId]);
+    // Reused in another conversation it is refused, not stored there.
+    const other = await callerFor(a).chat.openDirect({ userId: (await makeFriendOf(a)).id });
+    await expectTrpcError(callerFor(a).chat.send({ conversationId: other.conversationId, body: "elsewhere", clientId }), "CONFLICT");
+    expect(await messageRows(other.conversationId)).toHaveLength(0);
+    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "bad id", clientId: "no spaces allowed" }), "BAD_REQUEST");
   });
 
   it("refuse a reply to a message from another conversation", async () => {

@@ -1,14 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { overLimit } from "@/lib/text-limits";
 import { refusedUploads } from "@/lib/refused-uploads";
-import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
-import { useChatCache } from "./chat-cache";
-import { useMyId } from "@/components/ui/use-my-id";
 import { PaperclipIcon } from "@/components/ui/icons";
+import { usePendingSends, type PendingSend } from "./pending-sends";
 import { useTypingNotifier } from "./typing";
 import { MESSAGE_MAX_CHARS, type Message } from "./types";
 import { ATTACHMENT_ACCEPT, useAttachmentUploads } from "./use-attachment-uploads";
@@ -17,29 +14,26 @@ const COUNTER_FROM = MESSAGE_MAX_CHARS - 500;
 
 /** The message box: Enter sends, Shift+Enter adds a line. */
 export function Composer({ conversationId, replyTo, replyName, onCancelReply, onSent }: { conversationId: string; replyTo: Message | null; replyName: string | null; onCancelReply: () => void; onSent: () => void }) {
-  const trpc = useTRPC();
-  const cache = useChatCache(useMyId());
   const [text, setText] = useState("");
   const typing = useTypingNotifier(conversationId);
   const input = useRef<HTMLTextAreaElement>(null);
   const filePicker = useRef<HTMLInputElement>(null);
   const uploads = useAttachmentUploads(conversationId);
-  const send = useMutation(
-    trpc.chat.send.mutationOptions({
-      onSuccess: (message, sent) => {
-        cache.messageCreated(message);
-        uploads.drop(sent.attachmentIds ?? []);
-        onCancelReply();
-        onSent();
-      },
-      onError: (error, sent) => {
-        uploads.drop(refusedUploads(formErrors(error).fields).map((r) => r.attachmentId));
-        // Not sent: the text goes back, ahead of anything typed since.
-        setText((typed) => (typed.trim() ? `${sent.body}\n${typed}` : sent.body));
-      },
-    }),
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const { restore } = uploads;
+  // Refused by the server (not a network failure): the message comes back here to fix, ahead of anything typed since,
+  // without the files the server refused (and deleted).
+  const onRefused = useCallback(
+    (sent: PendingSend, error: unknown) => {
+      const refused = refusedUploads(formErrors(error).fields).map((r) => r.attachmentId);
+      setRefusal(error);
+      setText((typed) => (typed.trim() ? `${sent.body}\n${typed}` : sent.body));
+      restore(sent.files.filter((f) => !refused.includes(f.attachmentId)));
+    },
+    [restore],
   );
-  const errors = formErrors(send.error);
+  const sends = usePendingSends(conversationId, onRefused);
+  const errors = formErrors(refusal);
   // Too long is said, never cut: a paste over the limit stays whole for the writer to shorten or split.
   const tooLong = overLimit("message", text.length);
   const error = tooLong ?? errors.fields.body ?? errors.fields.replyToId ?? refusedUploads(errors.fields)[0]?.message ?? errors.form ?? uploads.error;
@@ -55,10 +49,15 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (empty || tooLong || send.isPending || uploads.uploading) return;
-    send.mutate({ conversationId, body: text, replyToId: replyTo?.id, attachmentIds: uploads.readyIds.length ? uploads.readyIds : undefined });
-    // The box empties at once and stays live, so whatever is typed while this one is on its way is kept.
+    if (empty || tooLong || uploads.uploading) return;
+    // The message shows in the thread at once as sending; the box empties and stays live, so whatever is typed
+    // while this one is on its way is kept.
+    sends.send({ body: text, replyTo, files: uploads.ready });
     setText("");
+    setRefusal(null);
+    uploads.clear();
+    onCancelReply();
+    onSent();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -134,10 +133,9 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
         />
         <button
           type="submit"
-          disabled={empty || !!tooLong || send.isPending || uploads.uploading}
+          disabled={empty || !!tooLong || uploads.uploading}
           className="inline-flex h-10 shrink-0 items-center justify-center rounded-full bg-ember-600 px-4 text-sm font-semibold text-white shadow-sm hover:bg-ember-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
-          {send.isPending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
           Send
         </button>
       </div>

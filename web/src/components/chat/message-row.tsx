@@ -34,18 +34,30 @@ export interface MessageRowProps {
   onEditDone: () => void;
   onDelete: () => void;
   onJumpTo: (messageId: string) => void;
+  /** Set while the message is on its way (or failed to go): it has no actions yet. */
+  delivery?: Delivery;
+}
+
+export interface Delivery {
+  status: "sending" | "failed";
+  error: string | null;
+  retryable: boolean;
+  /** Names of the files going with it. */
+  files: string[];
+  onRetry: () => void;
+  onDiscard: () => void;
 }
 
 export function MessageRow(props: MessageRowProps) {
-  const { message: m, own, senderName, replyName, firstInRun, receipt, active, editing, highlighted = false } = props;
+  const { message: m, own, senderName, replyName, firstInRun, receipt, active, editing, highlighted = false, delivery } = props;
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const deleted = !!m.deletedAt;
 
   if (m.kind === "SYSTEM") {
     return (
-      <li id={`message-${m.id}`} data-highlighted={highlighted || undefined} className="my-3 rounded-lg px-6 text-center text-xs text-stone-500 data-highlighted:bg-amber-100">
+      <p id={`message-${m.id}`} data-highlighted={highlighted || undefined} className="my-3 rounded-lg px-6 text-center text-xs text-stone-500 data-highlighted:bg-amber-100">
         {m.body}
-      </li>
+      </p>
     );
   }
 
@@ -53,7 +65,7 @@ export function MessageRow(props: MessageRowProps) {
 
   const cancelPress = () => clearTimeout(pressTimer.current);
   const time = new Date(m.createdAt);
-  const actions: { label: string; onClick: () => void; danger?: boolean }[] = deleted
+  const actions: { label: string; onClick: () => void; danger?: boolean }[] = deleted || delivery
     ? []
     : [
         { label: "Reply", onClick: props.onReply },
@@ -62,9 +74,10 @@ export function MessageRow(props: MessageRowProps) {
       ];
 
   return (
-    <li
+    <div
       id={`message-${m.id}`}
       data-highlighted={highlighted || undefined}
+      data-delivery={delivery?.status}
       className={`group -mx-2 flex flex-col rounded-xl px-2 transition-colors duration-700 data-highlighted:bg-amber-100 ${own ? "items-end" : "items-start"} ${firstInRun ? "mt-3" : "mt-0.5"}`}
     >
       {senderName && firstInRun && !own ? <span className="mb-0.5 px-3 text-xs font-medium text-stone-500">{senderName}</span> : null}
@@ -82,7 +95,7 @@ export function MessageRow(props: MessageRowProps) {
               : own
                 ? "rounded-br-md bg-ember-600 text-white"
                 : "rounded-bl-md border border-stone-200 bg-white text-stone-900"
-          } ${editing ? "w-[min(32rem,80vw)]" : ""} ${active ? "ring-2 ring-ember-500/40" : ""}`}
+          } ${editing ? "w-[min(32rem,80vw)]" : ""} ${active ? "ring-2 ring-ember-500/40" : ""} ${delivery?.status === "sending" ? "opacity-70" : ""} ${delivery?.status === "failed" ? "ring-2 ring-red-300" : ""}`}
         >
           {m.replyTo ? (
             <button
@@ -107,12 +120,25 @@ export function MessageRow(props: MessageRowProps) {
                 </p>
               ) : null}
               <MessageAttachments message={m} own={own} />
+              {delivery?.files.length ? (
+                <ul aria-label="Files" className="mt-1 flex flex-wrap gap-1">
+                  {delivery.files.map((name) => (
+                    <li key={name} className="max-w-40 truncate rounded-full bg-white/20 px-2 py-0.5 text-xs">
+                      {name}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </>
           )}
           <p className={`mt-0.5 text-right text-[11px] ${own && !deleted ? "text-white/90" : "text-stone-400"}`}>
-            <time dateTime={m.createdAt} title={time.toLocaleString()}>
-              {timeOfDay(time)}
-            </time>
+            {delivery?.status === "sending" ? (
+              <span>Sending…</span>
+            ) : (
+              <time dateTime={m.createdAt} title={time.toLocaleString()}>
+                {timeOfDay(time)}
+              </time>
+            )}
             {m.editedAt && !deleted ? <span> · edited</span> : null}
           </p>
         </div>
@@ -130,9 +156,31 @@ export function MessageRow(props: MessageRowProps) {
           </div>
         ) : null}
       </div>
-      <MessageReactions message={m} showPicker={active} />
+      {delivery ? null : <MessageReactions message={m} showPicker={active} />}
+      {delivery?.status === "failed" ? <NotSent delivery={delivery} /> : null}
       {receipt ? <p className="mt-0.5 px-1 text-[11px] text-stone-500">{receipt}</p> : null}
-    </li>
+    </div>
+  );
+}
+
+/** Under a message that did not go: why (when the server said), and what can be done. */
+function NotSent({ delivery }: { delivery: Delivery }) {
+  return (
+    <p role="alert" className="mt-0.5 flex flex-wrap items-center justify-end gap-x-1 px-1 text-xs text-red-700">
+      <span className="font-medium">Not sent{delivery.error ? `: ${delivery.error}` : ""}</span>
+      {delivery.retryable ? (
+        <>
+          <span aria-hidden>·</span>
+          <button type="button" onClick={delivery.onRetry} className="rounded px-1 font-semibold underline hover:bg-red-50">
+            Retry
+          </button>
+        </>
+      ) : null}
+      <span aria-hidden>·</span>
+      <button type="button" onClick={delivery.onDiscard} className="rounded px-1 font-semibold underline hover:bg-red-50">
+        Delete
+      </button>
+    </p>
   );
 }
 

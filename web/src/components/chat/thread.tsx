@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { Fragment, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC, useTRPCClient } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { useConfirm } from "../ui/dialog";
@@ -18,6 +18,7 @@ import { MessageRow } from "./message-row";
 import { useMyId } from "@/components/ui/use-my-id";
 import { BackLink, ThreadHeader } from "./thread-header";
 import { TARGET_MAX_PAGES, useHashMessageId, usePageVisible, useViewing } from "./thread-hooks";
+import { pendingAsMessage, usePendingSends } from "./pending-sends";
 import { TypingIndicator } from "./typing";
 import { HISTORY_PAGE_SIZE, removedKey, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
 import { DELETED_USER_NAME } from "@/lib/deleted-user";
@@ -95,6 +96,12 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
     staleTime: 60_000,
   });
   const messages = threadMessages(history.data);
+  // Mine on their way, after everything stored; one the live stream already brought is shown as stored.
+  const sends = usePendingSends(conversationId);
+  const stored = new Set(messages.map((m) => m.clientId).filter(Boolean));
+  const pending = sends.pending.filter((p) => !stored.has(p.clientId));
+  const rows = [...messages, ...pending.map((p) => pendingAsMessage(p, meId))];
+  const pendingById = new Map(pending.map((p) => [`pending-${p.clientId}`, p]));
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -109,17 +116,17 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const seen = useRef<{ newest?: string; oldest?: string; height: number }>({ height: 0 });
-  const newest = messages.at(-1);
+  const newest = rows.at(-1);
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const before = seen.current;
     if (newest?.id !== before.newest) {
       if (before.newest === undefined || atBottom.current || newest?.senderId === meId) el.scrollTop = el.scrollHeight;
-    } else if (messages[0]?.id !== before.oldest && before.oldest !== undefined) {
+    } else if (rows[0]?.id !== before.oldest && before.oldest !== undefined) {
       el.scrollTop += el.scrollHeight - before.height;
     }
-    seen.current = { newest: newest?.id, oldest: messages[0]?.id, height: el.scrollHeight };
+    seen.current = { newest: newest?.id, oldest: rows[0]?.id, height: el.scrollHeight };
   });
   const onScroll = () => {
     const el = scroller.current;
@@ -169,10 +176,11 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   useViewing(conversationId, visible);
   const { mutate: markRead } = useMutation(trpc.chat.markRead.mutationOptions({ onSuccess: ({ lastReadSeq }, input) => cache.read(input.conversationId, meId, lastReadSeq) }));
   const requested = useRef(0);
-  const newestSeq = newest?.seq ?? 0;
+  const newestStored = messages.at(-1);
+  const newestSeq = newestStored?.seq ?? 0;
   const myRead = conversation.readState[meId] ?? 0;
   // Sending moves my own read state already.
-  const newestIsMine = newest?.senderId === meId;
+  const newestIsMine = newestStored?.senderId === meId;
   useEffect(() => {
     if (!visible || newestIsMine || newestSeq <= myRead || newestSeq <= requested.current) return;
     requested.current = newestSeq;
@@ -227,27 +235,31 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
                 <p className="py-2 text-xs text-stone-400">This is the start of your conversation.</p>
               ) : null}
             </div>
-            {messages.length === 0 ? (
+            {rows.length === 0 ? (
               <div className="flex h-full flex-col items-center justify-center gap-3 pb-10 text-center">
                 <ConversationAvatar conversation={conversation} size={64} />
                 <p className="font-medium text-stone-800">{conversation.title}</p>
                 <p className="text-sm text-stone-500">No messages yet. Say hello!</p>
               </div>
             ) : (
-              <ol aria-label="Messages" role="log" className="flex flex-col">
-                {messages.map((m, i) => {
-                  const prev = messages[i - 1];
+              // The log (a live region) holds a plain list, so every item is in a list.
+              <div role="log" aria-label="Messages">
+                <ol className="flex flex-col">
+                {rows.map((m, i) => {
+                  const prev = rows[i - 1];
+                  const sending = pendingById.get(m.id);
                   const created = new Date(m.createdAt);
                   const newDay = !prev || !sameDay(new Date(prev.createdAt), created);
                   const firstInRun = newDay || prev.senderId !== m.senderId || prev.kind !== m.kind || created.getTime() - new Date(prev.createdAt).getTime() > 5 * 60_000;
                   return (
-                    <Fragment key={m.id}>
+                    // Keyed by the client id where there is one, so a message on its way becomes the stored one in place.
+                    <li key={m.clientId ?? m.id}>
                       {newDay ? (
-                        <li role="separator" className="my-3 flex items-center gap-3 text-xs font-medium text-stone-500">
+                        <p role="separator" className="my-3 flex items-center gap-3 text-xs font-medium text-stone-500">
                           <span className="h-px flex-1 bg-stone-200" />
                           {dayLabel(created, now)}
                           <span className="h-px flex-1 bg-stone-200" />
-                        </li>
+                        </p>
                       ) : null}
                       <MessageRow
                         message={m}
@@ -272,11 +284,13 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
                         onEditDone={() => setEditingId(null)}
                         onDelete={() => del(m)}
                         onJumpTo={jumpTo}
+                        delivery={sending ? { status: sending.status, error: sending.error, retryable: sending.retryable, files: sending.files.map((f) => f.name), onRetry: () => sends.retry(sending.clientId), onDiscard: () => sends.discard(sending.clientId) } : undefined}
                       />
-                    </Fragment>
+                    </li>
                   );
                 })}
-              </ol>
+                </ol>
+              </div>
             )}
           </>
         )}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 
@@ -50,15 +50,20 @@ export function useAttachmentUploads(conversationId: string) {
     }
   }
 
+  /** Puts uploaded files back (a message the server refused comes back to the composer). */
+  const restore = useCallback((ready: { attachmentId: string; name: string }[]) => {
+    setFiles((list) => [...list, ...ready.map((f) => ({ key: f.attachmentId, name: f.name, status: "ready" as const, attachmentId: f.attachmentId }))]);
+  }, []);
+
   return {
     files,
+    restore,
     error,
     add,
     remove: (key: string) => setFiles((list) => list.filter((f) => f.key !== key)),
-    /** Takes uploads the server refused (and deleted) off the message. */
-    drop: (attachmentIds: string[]) => setFiles((list) => list.filter((f) => !f.attachmentId || !attachmentIds.includes(f.attachmentId))),
     clear: () => setFiles([]),
     uploading: files.some((f) => f.status === "uploading"),
     readyIds: files.filter((f) => f.status === "ready").map((f) => f.attachmentId!),
+    ready: files.filter((f) => f.status === "ready").map((f) => ({ attachmentId: f.attachmentId!, name: f.name })),
   };
 }

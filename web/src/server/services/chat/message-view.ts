@@ -17,6 +17,7 @@ export const messageSelect = {
   reactions: { select: { emoji: true, userId: true }, orderBy: { createdAt: "asc" } },
   attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
   call: { select: { id: true, status: true, callerId: true, acceptedAt: true, endedAt: true } },
+  clientId: true,
 } as const;
 
 type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
@@ -48,6 +49,7 @@ export function toMessageView(row: MessageRow): MessageView {
           durationSeconds: row.call.acceptedAt && row.call.endedAt ? Math.round((row.call.endedAt.getTime() - row.call.acceptedAt.getTime()) / 1000) : 0,
         }
       : null,
+    clientId: row.clientId,
   };
 }
 

@@ -17,7 +17,9 @@ const optionalBody = z
   .string()
   .transform((text) => text.replace(/\r\n?/g, "\n").trim())
   .pipe(z.string().max(MESSAGE_MAX_CHARS, `Messages have at most ${MESSAGE_MAX_CHARS} characters.`));
-export const sendMessageInput = z.object({ conversationId: id, body: optionalBody, replyToId: id.optional(), attachmentIds: z.array(id).max(10).optional() });
+/** Made by the sending client (a UUID or similar) so that a retried send is stored once. */
+const clientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid client id.");
+export const sendMessageInput = z.object({ conversationId: id, body: optionalBody, replyToId: id.optional(), attachmentIds: z.array(id).max(10).optional(), clientId: clientId.optional() });
 export const editMessageInput = z.object({ messageId: id, body: messageBody });
 export const messageIdInput = z.object({ messageId: id });
 export const historyInput = z.object({ conversationId: id, beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(100).default(50) });

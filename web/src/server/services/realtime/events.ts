@@ -18,6 +18,8 @@ export interface MessageView {
   reactions: { emoji: string; userIds: string[] }[];
   /** CALL entries: the call they record. */
   call: { id: string; status: CallView["status"]; callerId: string; durationSeconds: number } | null;
+  /** The id the sender's client gave it (see chat.send), so that client can match it to the copy it shows while sending. */
+  clientId: string | null;
 }
 
 /** A 1:1 call as both parties see it. */
