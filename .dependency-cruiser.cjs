@@ -20,7 +20,7 @@ const featureLayers = {
   friends: ["ui", "presence"],
   search: ["ui", "friends", "presence"],
   rooms: ["ui", "friends", "settings", "presence"],
-  calls: ["ui", "rooms", "presence"],
+  calls: ["ui", "rooms", "friends", "presence"],
   chat: ["ui", "calls", "rooms", "friends", "presence", "notifications"],
   profile: ["ui", "calls", "rooms", "friends", "presence"],
   realtime: ["ui", "calls", "chat", "notifications", "presence", "rooms"],

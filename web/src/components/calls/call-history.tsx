@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { RouterOutputs } from "@/trpc/types";
 import { CallDirectionIcon } from "@/components/ui/icons";
@@ -13,25 +14,31 @@ import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { LoadMore } from "../ui/load-more";
 import { formErrors } from "../ui/form-errors";
+import { CallButton } from "./contact-buttons";
+import { NewCallButton } from "./new-call";
 
 type CallHistoryItem = RouterOutputs["calls"]["history"]["items"][number];
 
-/** The user's calls, newest first, a page at a time. */
-export function CallHistory() {
+/** The user's calls, newest first, a page at a time; `actions` go beside the heading, before "New call". */
+export function CallHistory({ actions }: { actions?: ReactNode }) {
   const trpc = useTRPC();
   const history = useInfiniteQuery(trpc.calls.history.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-semibold tracking-tight">Calls</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="mr-auto text-2xl font-semibold tracking-tight">Calls</h1>
+        {actions}
+        <NewCallButton />
+      </div>
       {history.isPending ? (
         <Spinner label="Loading calls" />
       ) : !history.data ? (
         <FormAlert message={formErrors(history.error).form} />
       ) : items.length === 0 ? (
         <EmptyState title="No calls yet">
-          Start one from a conversation or a friend&apos;s profile.{" "}
+          Choose New call, or start one from a conversation or a friend&apos;s profile.{" "}
           <Link href="/friends" className="text-ember-700 hover:underline">
             See your friends
           </Link>
@@ -73,6 +80,7 @@ function CallRow({ item: { call, other, direction } }: { item: CallHistoryItem }
       <time dateTime={call.createdAt} title={started.toLocaleString()} className="shrink-0 text-xs text-stone-500">
         {relativeTime(started, now)}
       </time>
+      <CallButton user={other} label={label.missed || !label.outgoing ? "Call back" : "Call again"} />
     </li>
   );
 }

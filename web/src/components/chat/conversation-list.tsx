@@ -23,7 +23,8 @@ import { DELETED_USER_NAME } from "@/lib/deleted-user";
 /** The conversations worth listing: groups always, 1:1 once someone has written in it. */
 export const listed = (c: Conversation) => c.kind === "GROUP" || c.lastMessage !== null;
 
-export function ConversationList() {
+/** `openId`: the conversation open beside the list (desktop), marked as current; the list then has no page heading. */
+export function ConversationList({ openId = null }: { openId?: string | null }) {
   const trpc = useTRPC();
   const conversations = useQuery(trpc.chat.conversations.queryOptions());
   const [creating, setCreating] = useState(false);
@@ -32,9 +33,9 @@ export function ConversationList() {
   const shown = conversations.data?.filter(listed) ?? [];
 
   return (
-    <div className="space-y-5">
+    <div className="flex flex-col gap-5 lg:min-h-0 lg:flex-1">
       <div className="flex items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Messages</h1>
+        {openId ? <h2 className="text-2xl font-semibold tracking-tight">Messages</h2> : <h1 className="text-2xl font-semibold tracking-tight">Messages</h1>}
         <Button variant="secondary" onClick={() => setCreating(true)}>
           New group
         </Button>
@@ -42,6 +43,7 @@ export function ConversationList() {
       <div role="search">
         <MessageSearchBox value={query} onChange={setQuery} />
       </div>
+      <div className="lg:-mx-1 lg:min-h-0 lg:flex-1 lg:overflow-y-auto lg:px-1 lg:pb-1">
       {searching ? (
         <MessageSearchResults query={query} conversations={conversations.data} />
       ) : conversations.isPending ? (
@@ -58,22 +60,27 @@ export function ConversationList() {
       ) : (
         <ul aria-label="Conversations" className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
           {shown.map((c) => (
-            <ConversationRow key={c.id} conversation={c} />
+            <ConversationRow key={c.id} conversation={c} current={c.id === openId} />
           ))}
         </ul>
       )}
+      </div>
       {creating ? <NewGroupDialog onClose={() => setCreating(false)} /> : null}
     </div>
   );
 }
 
-function ConversationRow({ conversation: c }: { conversation: Conversation }) {
+function ConversationRow({ conversation: c, current }: { conversation: Conversation; current: boolean }) {
   const meId = useMyId();
   const now = useNow();
   const unread = c.unread > 0;
   return (
     <li>
-      <Link href={`/messages/${c.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-stone-50 focus-visible:bg-stone-50">
+      <Link
+        href={`/messages/${c.id}`}
+        aria-current={current ? "page" : undefined}
+        className="flex items-center gap-3 px-4 py-3 hover:bg-stone-50 focus-visible:bg-stone-50 aria-[current=page]:bg-ember-50"
+      >
         <WithPresence userId={c.kind === "DIRECT" ? c.other?.id : null} size={48}>
           <ConversationAvatar conversation={c} />
         </WithPresence>

@@ -19,7 +19,7 @@ import type { Conversation } from "./types";
 
 export function BackLink() {
   return (
-    <Link href="/messages" className="-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-full text-xl text-stone-600 hover:bg-stone-100">
+    <Link href="/messages" className="-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-full text-xl text-stone-600 hover:bg-stone-100 lg:hidden">
       <span aria-hidden>←</span>
       <span className="sr-only">Back to messages</span>
     </Link>

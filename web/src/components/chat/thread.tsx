@@ -27,7 +27,7 @@ import { scrollBehaviour } from "@/lib/motion";
 
 /**
  * One conversation. On phones it is a screen of its own (over the app's bars) with the composer at the bottom;
- * from `sm` up it is a card of the viewport's height in the page.
+ * from `sm` up it is a card of the viewport's height in the page, and from `lg` the pane beside the list.
  */
 export function Thread({ conversationId }: { conversationId: string }) {
   const trpc = useTRPC();
@@ -38,7 +38,7 @@ export function Thread({ conversationId }: { conversationId: string }) {
   const unavailable = removed || errorCode(summary.error) === "NOT_FOUND";
 
   return (
-    <div className="fixed inset-0 z-30 flex flex-col bg-stone-50 sm:static sm:z-auto sm:h-[calc(100dvh-8.5rem)] sm:min-h-[26rem] sm:overflow-hidden sm:rounded-2xl sm:border sm:border-stone-200 sm:shadow-sm">
+    <div className="fixed inset-0 z-30 flex flex-col bg-stone-50 sm:static sm:z-auto sm:h-[calc(100dvh-8.5rem)] sm:min-h-[26rem] sm:overflow-hidden sm:rounded-2xl sm:border sm:border-stone-200 sm:shadow-sm lg:h-full lg:min-h-0">
       {unavailable ? (
         <Unavailable removed={removed} />
       ) : summary.isError ? (

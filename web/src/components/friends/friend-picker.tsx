@@ -29,6 +29,32 @@ export function FriendPicker({ friends, picked, onToggle, compact = false }: { f
   );
 }
 
+/** A list of friends to choose one from (whom to call): each row is a button named "<action> <name>". */
+export function FriendChooser({ friends, action, onChoose }: { friends: Friend[]; action: string; onChoose: (friend: Friend) => void }) {
+  return (
+    <ul className="divide-y divide-stone-100">
+      {friends.map((friend) => (
+        <li key={friend.id}>
+          <button
+            type="button"
+            onClick={() => onChoose(friend)}
+            aria-label={`${action} ${friend.displayName}`}
+            className="flex w-full items-center gap-3 rounded-lg px-1 py-2 text-left hover:bg-stone-50 focus-visible:bg-stone-50"
+          >
+            <Avatar name={friend.displayName} url={friend.avatarUrl} seed={friend.id} size={36} />
+            <span className="min-w-0 flex-1 truncate">
+              <span className="font-medium">{friend.displayName}</span> <span className="text-sm text-stone-500">@{friend.username}</span>
+            </span>
+            <span aria-hidden className="shrink-0 text-sm font-medium text-ember-700">
+              {action}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The ids ticked in a FriendPicker, and a toggle for one. */
 export function usePickedIds() {
   const [picked, setPicked] = useState<Set<string>>(() => new Set());

@@ -2,18 +2,19 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { IncomingRequestActions, OutgoingRequestActions } from "./request-actions";
 import { useFriendActions } from "./use-friend-actions";
-import { mutualLabel, UserRow } from "./user-row";
+import { mutualLabel, UserRow, type UserRowUser } from "./user-row";
 
 type Tab = "friends" | "requests" | "blocked";
 
-export function FriendsTabs({ initialTab }: { initialTab: Tab }) {
+/** `contact`: buttons to reach a friend (Message, Call), put before Unfriend on each friend's row. */
+export function FriendsTabs({ initialTab, contact }: { initialTab: Tab; contact?: (friend: UserRowUser) => ReactNode }) {
   const [tab, setTab] = useState<Tab>(initialTab);
   const trpc = useTRPC();
   const requests = useQuery(trpc.friends.requests.queryOptions());
@@ -30,8 +31,10 @@ export function FriendsTabs({ initialTab }: { initialTab: Tab }) {
         {tabs.map((t) => (
           <button
             key={t.id}
+            id={`friends-tab-${t.id}`}
             role="tab"
             aria-selected={tab === t.id}
+            aria-controls="friends-tabpanel"
             onClick={() => setTab(t.id)}
             className="flex-1 rounded-lg px-3 py-2 text-sm font-medium text-stone-600 aria-selected:bg-white aria-selected:text-stone-900 aria-selected:shadow-sm"
           >
@@ -39,14 +42,14 @@ export function FriendsTabs({ initialTab }: { initialTab: Tab }) {
           </button>
         ))}
       </div>
-      <div role="tabpanel" className="rounded-2xl border border-stone-200 bg-white px-4 shadow-sm sm:px-5">
-        {tab === "friends" ? <FriendsList /> : tab === "requests" ? <RequestsList /> : <BlockedList />}
+      <div id="friends-tabpanel" role="tabpanel" aria-labelledby={`friends-tab-${tab}`} className="rounded-2xl border border-stone-200 bg-white px-4 shadow-sm sm:px-5">
+        {tab === "friends" ? <FriendsList contact={contact} /> : tab === "requests" ? <RequestsList /> : <BlockedList />}
       </div>
     </div>
   );
 }
 
-function FriendsList() {
+function FriendsList({ contact }: { contact?: (friend: UserRowUser) => ReactNode }) {
   const trpc = useTRPC();
   const friends = useQuery(trpc.friends.list.queryOptions());
   const { unfriend, error } = useFriendActions();
@@ -74,9 +77,12 @@ function FriendsList() {
             presence
             detail={mutualLabel(friend.mutualFriends)}
             actions={
-              <Button variant="ghost" onClick={() => confirm(`Remove ${friend.displayName} from your friends?`) && unfriend.mutate({ userId: friend.id })}>
-                Unfriend
-              </Button>
+              <>
+                {contact?.(friend)}
+                <Button variant="ghost" className="px-2 sm:px-3" onClick={() => confirm(`Remove ${friend.displayName} from your friends?`) && unfriend.mutate({ userId: friend.id })}>
+                  Unfriend
+                </Button>
+              </>
             }
           />
         ))}

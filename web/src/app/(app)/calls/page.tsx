@@ -8,17 +8,18 @@ export const metadata = { title: "Calls" };
 
 export default function CallsPage() {
   return (
-    <div className="relative mx-auto max-w-3xl">
-      {/* Beside the page's heading: the bottom bar on phones has no room for another item. Meetings need Jitsi. */}
-      {groupCallsAvailable(env()) ? (
-        <Link href="/rooms" className="absolute top-0.5 right-0 rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100">
-          Meetings
-        </Link>
-      ) : null}
-      <div className="space-y-8">
-        <CallHistory />
-        <RoomHistoryList />
-      </div>
+    <div className="mx-auto max-w-3xl space-y-8">
+      <CallHistory
+        actions={
+          // Here, beside the heading: the bottom bar on phones has no room for another item. Meetings need Jitsi.
+          groupCallsAvailable(env()) ? (
+            <Link href="/rooms" className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100">
+              Meetings
+            </Link>
+          ) : null
+        }
+      />
+      <RoomHistoryList />
     </div>
   );
 }

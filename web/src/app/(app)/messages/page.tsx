@@ -1,7 +1,7 @@
-import { ConversationList } from "@/components/chat/conversation-list";
+import { PickConversation } from "@/components/chat/messages-frame";
 
 export const metadata = { title: "Messages" };
 
 export default function MessagesPage() {
-  return <ConversationList />;
+  return <PickConversation />;
 }
