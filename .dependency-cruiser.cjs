@@ -24,6 +24,7 @@ const featureLayers = {
   chat: ["ui", "calls", "rooms", "friends", "presence", "notifications"],
   profile: ["ui", "calls", "rooms", "friends", "presence"],
   realtime: ["ui", "calls", "chat", "notifications", "presence", "rooms"],
+  home: ["ui", "calls", "chat", "friends", "presence", "rooms"],
   shell: ["ui", "auth", "notifications", "realtime", "settings", "presence", "legal"],
 };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { FormAlert } from "@/components/ui/field";
-import { HomeRequests } from "@/components/friends/home-requests";
+import { HomeAttention } from "@/components/home/home-attention";
 import { deps } from "@/server/infra/deps";
 import { requireSessionUser } from "@/server/session";
 import { HydrateClient, prefetch, serverTRPC } from "@/trpc/server";
@@ -9,7 +9,7 @@ import { HydrateClient, prefetch, serverTRPC } from "@/trpc/server";
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const user = await requireSessionUser();
   const { welcome } = await searchParams;
-  // Friend requests are in the first paint, so the cards below do not jump down when they load (layout shift).
+  // Friend requests come with the page, so what needs attention shows sooner.
   const [me] = await Promise.all([
     deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true, avatarKey: true, emailVerifiedAt: true, bio: true, _count: { select: { friendships: true } } } }),
     prefetch(serverTRPC.friends.requests.queryOptions()),
@@ -23,9 +23,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="space-y-6">
       {welcome ? <FormAlert tone="success" message={me.emailVerifiedAt ? "Welcome to Hearth!" : "Welcome to Hearth! We sent you an email to confirm your address."} /> : null}
       <h1 className="text-2xl font-semibold tracking-tight">Hi, {me.displayName}</h1>
-      <HydrateClient>
-        <HomeRequests />
-      </HydrateClient>
       {steps.some((s) => !s.done) ? (
         <Card>
           <h2 className="mb-3 font-semibold">Get started</h2>
@@ -48,12 +45,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </ul>
         </Card>
       ) : null}
-      <Card>
-        <h2 className="mb-1 font-semibold">Your feed</h2>
-        <p className="text-sm text-stone-500">
-          You have {me._count.friendships === 1 ? "1 friend" : `${me._count.friendships} friends`}. Posts, chat and calls with them arrive here soon.
-        </p>
-      </Card>
+      <HydrateClient>
+        <HomeAttention />
+      </HydrateClient>
     </div>
   );
 }
