@@ -1,5 +1,5 @@
 import { expect, test, watchCsp } from "./fixtures";
-import { answerConfirm, befriend, insertUser, mainNav, newPerson, screen, signIn } from "./helpers";
+import { answerConfirm, befriend, insertUser, mainNav, newPerson, PHONE, screen, signIn, sql } from "./helpers";
 
 
 const FIRST = "hello 👋 https://example.com <b>bold</b>";
@@ -35,6 +35,20 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
     await expect(aThread.getByText(FIRST)).toBeVisible();
     await expect(box).toHaveValue("");
     await expect(aThread.getByText("Sent", { exact: true })).toBeVisible();
+  });
+
+  await test.step("on a desktop the conversation list stays beside the thread; without one open, the pane asks to pick", async () => {
+    const list = a.page.getByRole("list", { name: "Conversations" });
+    await expect(list.getByRole("link", { name: new RegExp(blake.displayName) })).toHaveAttribute("aria-current", "page");
+    await screen(a.page, "chat", "desktop-two-panes");
+    await mainNav(a.page).getByRole("link", { name: "Messages" }).click();
+    await a.page.waitForURL("**/messages");
+    await expect(a.page.getByRole("heading", { name: "Pick a conversation" })).toBeVisible();
+    await expect(list.getByRole("link", { name: new RegExp(blake.displayName) })).not.toHaveAttribute("aria-current", "page");
+    await screen(a.page, "chat", "desktop-pick-a-conversation");
+    await list.getByRole("link", { name: new RegExp(blake.displayName) }).click();
+    await a.page.waitForURL("**/messages/*");
+    await expect(aThread.getByText(FIRST)).toBeVisible();
   });
 
   await test.step("Blake sees it arrive live, unread, without reloading", async () => {
@@ -105,6 +119,34 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
     const row = b.page.getByRole("list", { name: "Conversations" }).getByRole("link", { name: new RegExp(avery.displayName) });
     await expect(row).toContainText("You: hi Avery 🙂 all good");
     await expect(row).not.toContainText("unread");
+  });
+
+  await test.step("a call Blake missed waits on Blake's Home and in Calls, each with Call back; New call offers Avery", async () => {
+    const [{ id: conversationId }] = await sql<{ id: string }>(`SELECT "conversationId" AS id FROM "ConversationMember" WHERE "userId" = $1 LIMIT 1`, [blake.id]);
+    await sql(`INSERT INTO "Call" (id, "conversationId", "callerId", "calleeId", status, "callerDeviceId", "createdAt", "endedAt") VALUES ($1, $2, $3, $4, 'MISSED', 'e2e-device', now(), now())`, [
+      `e2e_missed_${Date.now()}`,
+      conversationId,
+      avery.id,
+      blake.id,
+    ]);
+    await mainNav(b.page).getByRole("link", { name: "Home" }).click();
+    const missed = b.page.locator("section", { has: b.page.getByRole("heading", { name: "Missed calls" }) });
+    await expect(missed.getByText(avery.displayName)).toBeVisible();
+    await expect(missed.getByRole("button", { name: `Call back ${avery.displayName}` })).toBeVisible();
+    await screen(b.page, "chat", "phone-home-missed-call");
+    await b.page.goto("/calls");
+    const calls = b.page.getByRole("list", { name: "Calls" });
+    await expect(calls.getByRole("button", { name: `Call back ${avery.displayName}` })).toBeVisible();
+    await screen(b.page, "chat", "phone-calls");
+    await b.page.getByRole("button", { name: "New call" }).click();
+    const dialog = b.page.getByRole("dialog", { name: "New call" });
+    await expect(dialog.getByRole("button", { name: `Call ${avery.displayName}` })).toBeVisible();
+    await screen(b.page, "chat", "phone-new-call");
+    await b.page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await a.page.goto("/calls");
+    await expect(a.page.getByRole("list", { name: "Calls" }).getByRole("button", { name: `Call again ${blake.displayName}` })).toBeVisible();
+    await screen(a.page, "chat", "desktop-calls");
   });
 
   await a.context.close();
@@ -179,6 +221,81 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
     await expect(box).toHaveValue("second typed immediately");
     await c.page.unroute(sends);
     await box.fill("");
+  });
+
+  await test.step("by keyboard alone: Shift+Enter adds a line, Enter sends, Esc closes the reaction picker", async () => {
+    await box.focus();
+    await c.page.keyboard.type("first line");
+    await c.page.keyboard.press("Shift+Enter");
+    await c.page.keyboard.type("second line");
+    await expect(box).toHaveValue("first line\nsecond line");
+    await c.page.keyboard.press("Enter");
+    const own = c.page.getByRole("log", { name: "Messages" });
+    const sent = own.getByRole("listitem").filter({ hasText: "second line" });
+    await expect(sent).toContainText("first line");
+    await expect(sent.locator("time")).toBeVisible();
+    await sent.getByRole("button", { name: "React" }).focus();
+    await c.page.keyboard.press("Enter");
+    await expect(sent.getByRole("button", { name: "React with 👍" })).toBeVisible();
+    await c.page.keyboard.press("Escape");
+    await expect(sent.getByRole("button", { name: "React with 👍" })).toHaveCount(0);
+    await expect(box).toBeFocused();
+  });
+
+  await test.step("a message shows at once as Sending…, then as sent; a failed one says Not sent, and Retry sends it exactly once", async () => {
+    const own = c.page.getByRole("log", { name: "Messages" });
+    const sends = /\/api\/trpc\/[^?]*chat\.send/;
+    let slowGo: () => void = () => undefined;
+    const slowHeld = new Promise<void>((resolve) => (slowGo = resolve));
+    await c.page.route(sends, async (route) => {
+      const body = route.request().postData() ?? "";
+      if (body.includes("through a flaky network")) return route.abort("failed");
+      if (body.includes("slow but sure")) await slowHeld;
+      return route.continue();
+    });
+    await box.fill("through a flaky network");
+    await box.press("Enter");
+    await box.fill("slow but sure");
+    await box.press("Enter");
+    const slow = own.getByRole("listitem").filter({ hasText: "slow but sure" });
+    const flaky = own.getByRole("listitem").filter({ hasText: "through a flaky network" });
+    await expect(slow).toContainText("Sending…");
+    await expect(flaky).toContainText("Not sent");
+    await expect(box).toHaveValue("");
+    await screen(c.page, "chat", "desktop-pending-and-failed");
+    await c.page.setViewportSize(PHONE);
+    await screen(c.page, "chat", "phone-pending-and-failed");
+    await c.page.setViewportSize({ width: 1280, height: 800 });
+    slowGo();
+    await expect(slow).not.toContainText("Sending…");
+    await expect(slow.locator("time")).toBeVisible();
+    await expect(own.getByText("slow but sure")).toHaveCount(1);
+    await c.page.unroute(sends);
+    await flaky.getByRole("button", { name: "Retry" }).click();
+    await expect(flaky).not.toContainText("Not sent");
+    await expect(flaky.locator("time")).toBeVisible();
+    await expect(thread.getByText("through a flaky network")).toHaveCount(1);
+    await expect(thread.getByText("slow but sure")).toHaveCount(1);
+  });
+
+  await test.step("an answer lost on the way back: the message still shows once, as sent, on both sides", async () => {
+    const own = c.page.getByRole("log", { name: "Messages" });
+    const sends = /\/api\/trpc\/[^?]*chat\.send/;
+    // The server stores it and answers; the answer never arrives. The live stream brings the stored copy instead.
+    await c.page.route(sends, async (route) => {
+      await route.fetch();
+      await route.abort("failed");
+    });
+    await box.fill("answer lost in transit");
+    await box.press("Enter");
+    const lost = own.getByRole("listitem").filter({ hasText: "answer lost in transit" });
+    await expect(lost.locator("time")).toBeVisible();
+    await expect(lost).not.toContainText("Not sent");
+    await c.page.unroute(sends);
+    await expect(own.getByText("answer lost in transit")).toHaveCount(1);
+    await d.page.reload();
+    await expect(thread.getByText("answer lost in transit")).toHaveCount(1);
+    await expect(thread.getByText("through a flaky network")).toHaveCount(1);
   });
 
   await test.step("a file ClamAV flags is refused by name and taken off the message; the text stays to send", async () => {

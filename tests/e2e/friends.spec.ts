@@ -20,6 +20,10 @@ test("two new people find each other, become friends and see it everywhere", asy
   const b = await newPerson(browser);
   await signUp(a.page, avery);
   await signUp(b.page, blake);
+  // Nothing needs Avery yet: one way on, not a dead end.
+  await expect(a.page.getByRole("heading", { name: "You're all caught up" })).toBeVisible();
+  await expect(a.page.getByRole("link", { name: "Find friends" })).toBeVisible();
+  await screen(a.page, "home-empty");
 
   await test.step("Avery finds Blake by part of the display name and sends a request", async () => {
     const results = await search(a.page, blake.nameToken);
@@ -58,6 +62,8 @@ test("two new people find each other, become friends and see it everywhere", asy
     await a.page.goto("/friends");
     const list = a.page.getByRole("list", { name: "Your friends" });
     await expect(list.getByText(blake.displayName)).toBeVisible();
+    await expect(list.getByRole("button", { name: `Message ${blake.displayName}` })).toBeVisible();
+    await expect(list.getByRole("button", { name: `Call ${blake.displayName}` })).toBeVisible();
     await screen(a.page, "friends-list");
   });
 
@@ -84,8 +90,14 @@ test("two new people find each other, become friends and see it everywhere", asy
   await test.step("phone screenshots of home, own profile and settings", async () => {
     await mainNav(a.page).getByRole("link", { name: "Home" }).click();
     await expect(a.page.getByRole("heading", { name: `Hi, ${avery.displayName}` })).toBeVisible();
-    await expect(a.page.getByText("You have 1 friend.")).toBeVisible();
+    const online = a.page.locator("section", { has: a.page.getByRole("heading", { name: "Friends online" }) });
+    await expect(online.getByText(blake.displayName)).toBeVisible();
+    await expect(online.getByRole("button", { name: `Call ${blake.displayName}` })).toBeVisible();
+    await expect(a.page.getByRole("heading", { name: "You're all caught up" })).toHaveCount(0);
     await screen(a.page, "home");
+    await b.page.goto("/");
+    await expect(b.page.getByRole("heading", { name: "Friends online" })).toBeVisible();
+    await screen(b.page, "home-desktop");
     await navigate(a.page, "Profile"); // in the More menu on a phone
     await expect(a.page.getByRole("link", { name: "Edit profile" })).toBeVisible();
     await screen(a.page, "profile-own");
@@ -95,6 +107,14 @@ test("two new people find each other, become friends and see it everywhere", asy
     await a.page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Account & security" }).click();
     await expect(a.page.getByRole("button", { name: "Set up two-factor authentication" })).toBeVisible();
     await screen(a.page, "settings-security");
+  });
+
+  await test.step("from Home, Message on an online friend opens the conversation in one step", async () => {
+    await mainNav(a.page).getByRole("link", { name: "Home" }).click();
+    const online = a.page.locator("section", { has: a.page.getByRole("heading", { name: "Friends online" }) });
+    await online.getByRole("button", { name: `Message ${blake.displayName}` }).click();
+    await a.page.waitForURL("**/messages/*");
+    await expect(a.page.getByRole("heading", { level: 1, name: blake.displayName })).toBeVisible();
   });
 
   await a.context.close();

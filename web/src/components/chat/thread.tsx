@@ -102,6 +102,12 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const pending = sends.pending.filter((p) => !stored.has(p.clientId));
   const rows = [...messages, ...pending.map((p) => pendingAsMessage(p, meId))];
   const pendingById = new Map(pending.map((p) => [`pending-${p.clientId}`, p]));
+  // One that failed after all reached the server (its answer was lost): it is stored, so nothing is left to retry.
+  const { discard } = sends;
+  const arrived = sends.pending.filter((p) => p.status === "failed" && stored.has(p.clientId)).map((p) => p.clientId).join(",");
+  useEffect(() => {
+    for (const clientId of arrived ? arrived.split(",") : []) discard(clientId);
+  }, [arrived, discard]);
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -213,6 +219,13 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
         onScroll={onScroll}
         onClick={(e) => {
           if (activeId && !(e.target as HTMLElement).closest("[role=group]")) setActiveId(null);
+        }}
+        onKeyDown={(e) => {
+          // Esc closes a message's open actions and reaction picker, and puts the keyboard back in the composer.
+          if (e.key === "Escape" && activeId) {
+            setActiveId(null);
+            document.getElementById(`composer-${conversationId}`)?.focus();
+          }
         }}
         className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-3 py-3 sm:px-4"
       >
