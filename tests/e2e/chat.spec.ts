@@ -122,10 +122,10 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
   });
 
   await test.step("a call Blake missed waits on Blake's Home and in Calls, each with Call back; New call offers Avery", async () => {
-    const [{ id: conversationId }] = await sql<{ id: string }>(`SELECT "conversationId" AS id FROM "ConversationMember" WHERE "userId" = $1 LIMIT 1`, [blake.id]);
+    const [member] = await sql<{ id: string }>(`SELECT "conversationId" AS id FROM "ConversationMember" WHERE "userId" = $1 LIMIT 1`, [blake.id]);
     await sql(`INSERT INTO "Call" (id, "conversationId", "callerId", "calleeId", status, "callerDeviceId", "createdAt", "endedAt") VALUES ($1, $2, $3, $4, 'MISSED', 'e2e-device', now(), now())`, [
       `e2e_missed_${Date.now()}`,
-      conversationId,
+      member!.id,
       avery.id,
       blake.id,
     ]);
