@@ -75,6 +75,7 @@ function FriendsList({ contact }: { contact?: (friend: UserRowUser) => ReactNode
             key={friend.id}
             user={friend}
             presence
+            stacked={!!contact}
             detail={mutualLabel(friend.mutualFriends)}
             actions={
               <>

@@ -105,6 +105,14 @@ export function HomeAttention() {
           </Section>
         ) : null}
         <HomeRequests />
+        {!nothing && !unread.length && !missed.length && !hasRequests ? (
+          <p className="rounded-2xl border border-dashed border-stone-300 px-5 py-4 text-sm text-stone-600">
+            No unread messages, missed calls or friend requests.{" "}
+            <Link href="/search" className="text-ember-700 underline">
+              Find people you know
+            </Link>
+          </p>
+        ) : null}
         {nothing ? (
           <Card className="text-center">
             <h2 className="font-semibold text-stone-900">You&apos;re all caught up</h2>
