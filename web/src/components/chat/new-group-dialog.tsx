@@ -23,6 +23,8 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
     trpc.chat.createGroup.mutationOptions({
       onSuccess: async ({ conversationId }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.chat.conversations.queryKey() });
+        // The list (and this dialog in it) stays on screen beside the thread from lg, so the dialog closes itself.
+        dialog.current?.close();
         router.push(`/messages/${conversationId}`);
       },
     }),
