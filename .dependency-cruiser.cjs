@@ -25,7 +25,7 @@ const featureLayers = {
   profile: ["ui", "calls", "rooms", "friends", "presence"],
   realtime: ["ui", "calls", "chat", "notifications", "presence", "rooms"],
   home: ["ui", "calls", "chat", "friends", "presence", "rooms"],
-  shell: ["ui", "auth", "notifications", "realtime", "settings", "presence", "legal"],
+  shell: ["ui", "auth", "notifications", "realtime", "settings", "presence", "legal", "rooms"],
 };
 
 function assertAcyclic(graph) {

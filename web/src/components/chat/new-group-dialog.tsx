@@ -24,7 +24,7 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
       onSuccess: async ({ conversationId }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.chat.conversations.queryKey() });
         // The list (and this dialog in it) stays on screen beside the thread from lg, so the dialog closes itself.
-        dialog.current?.close();
+        onClose();
         router.push(`/messages/${conversationId}`);
       },
     }),

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "../ui/button";
 import { EmptyState, Spinner } from "../ui/card";
+import { useConfirm } from "../ui/dialog";
 import { FormAlert } from "../ui/field";
 import { IncomingRequestActions, OutgoingRequestActions } from "./request-actions";
 import { useFriendActions } from "./use-friend-actions";
@@ -53,6 +54,7 @@ function FriendsList({ contact }: { contact?: (friend: UserRowUser) => ReactNode
   const trpc = useTRPC();
   const friends = useQuery(trpc.friends.list.queryOptions());
   const { unfriend, error } = useFriendActions();
+  const { confirm, confirmDialog } = useConfirm();
   if (friends.isPending) return <Spinner label="Loading friends" />;
   if (!friends.data?.friends.length) {
     return (
@@ -68,6 +70,7 @@ function FriendsList({ contact }: { contact?: (friend: UserRowUser) => ReactNode
   }
   return (
     <>
+      {confirmDialog}
       <FormAlert message={error} />
       <ul className="divide-y divide-stone-100" aria-label="Your friends">
         {friends.data.friends.map((friend) => (
@@ -80,7 +83,10 @@ function FriendsList({ contact }: { contact?: (friend: UserRowUser) => ReactNode
             actions={
               <>
                 {contact?.(friend)}
-                <Button variant="ghost" className="px-2 sm:px-3" onClick={() => confirm(`Remove ${friend.displayName} from your friends?`) && unfriend.mutate({ userId: friend.id })}>
+                <Button variant="ghost" className="px-2 sm:px-3" onClick={async () => {
+                    const confirmed = await confirm({ title: `Remove ${friend.displayName} from your friends?`, body: "You can send a new friend request later.", confirmLabel: "Unfriend", danger: true });
+                    if (confirmed) unfriend.mutate({ userId: friend.id });
+                  }}>
                   Unfriend
                 </Button>
               </>

@@ -8,6 +8,7 @@ import { useTRPC } from "@/trpc/client";
 import { signOutAction } from "../auth/actions";
 import { NotificationBell } from "../notifications/notification-bell";
 import { useUnreadNotifications } from "../notifications/notifications-cache";
+import { useGroupCallsAvailable } from "../rooms/group-calls-available";
 import { Avatar } from "../ui/avatar";
 import { BellIcon, CalendarIcon, FriendsIcon, HomeIcon, MessageIcon, MoreIcon, PhoneIcon, SearchIcon, SettingsIcon, ShieldIcon, SignOutIcon, UserIcon } from "../ui/icons";
 import { MenuButton, type MenuItem } from "../ui/menu";
@@ -32,6 +33,8 @@ export function AppNav({ me }: { me: { id: string; username: string; displayName
   // The layout's copy of the name is as old as the page; this one follows profile edits (and brings the photo).
   const account = useQuery(trpc.account.me.queryOptions()).data;
   const isAdmin = account?.role === "ADMIN";
+  // Meetings run on Jitsi: without it the item would lead to a page that can only say so.
+  const meetingsShown = useGroupCallsAvailable();
   const displayName = account?.displayName ?? me.displayName;
   const username = account?.username ?? me.username;
 
@@ -44,12 +47,13 @@ export function AppNav({ me }: { me: { id: string; username: string; displayName
   const notifications: NavLink = { href: "/notifications", label: "Notifications", icon: <BellIcon size={iconSize} />, count: unreadNotifications, countLabel: "unread", section: "/notifications" };
   const profile: NavLink = { href: `/u/${username}`, label: "Profile", icon: <UserIcon />, section: `/u/${username}` };
   const settings: NavLink = { href: "/settings/profile", label: "Settings", icon: <SettingsIcon />, section: "/settings" };
+  const meetingsLinks = meetingsShown ? [meetings] : [];
   const admin: NavLink[] = isAdmin ? [{ href: "/admin/jitsi", label: "Admin", icon: <ShieldIcon />, section: "/admin" }] : [];
 
   const isCurrent = (link: NavLink) => (link.section === "/" ? pathname === "/" : pathname === link.section || pathname.startsWith(`${link.section}/`));
   const tabs = [home, messages, friends, calls];
-  const more = [profile, meetings, search, notifications, settings, ...admin];
-  const sidebar = [home, messages, friends, calls, meetings, search, notifications, profile, settings, ...admin];
+  const more = [profile, ...meetingsLinks, search, notifications, settings, ...admin];
+  const sidebar = [home, messages, friends, calls, ...meetingsLinks, search, notifications, profile, settings, ...admin];
 
   const moreItems: MenuItem[] = [
     ...more.map((link) => ({ href: link.href, label: link.label, icon: link.icon, current: isCurrent(link), after: <Count link={link} inline /> })),
