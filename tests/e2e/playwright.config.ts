@@ -15,7 +15,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "../../playwright-report" }]],
   outputDir: "../../test-results",
-  globalSetup: "./global-setup.ts",
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     screenshot: "only-on-failure",
@@ -28,7 +27,8 @@ export default defineConfig({
   webServer: [
     {
       // Hearth's own server (web/server.ts): Next behind the handler that settles the client address.
-      command: `node --import tsx web/server.ts -p ${E2E_PORT}`,
+      // The database and Redis are reset first, then the app starts; the worker starts after it (servers start in order).
+      command: `node --import tsx tests/e2e/reset-state.ts && node --import tsx web/server.ts -p ${E2E_PORT}`,
       cwd: "../..",
       url: `http://localhost:${E2E_PORT}/sign-in`,
       env: e2eEnv(),
