@@ -48,7 +48,11 @@ const layerRules = Object.entries(featureLayers).map(([name, allowed]) => ({
   comment: `components/${name} may import only ${allowed.join(", ") || "nothing"} among the feature folders (featureLayers in .dependency-cruiser.cjs).`,
   severity: "error",
   from: { path: folder(name) },
-  to: { path: "^web/src/components/", pathNot: [folder(name), ...allowed.map(folder)], dependencyTypesNot: ["type-only"] },
+  to: {
+    path: "^web/src/components/",
+    pathNot: [folder(name), ...allowed.map(folder)],
+    dependencyTypesNot: ["type-only"],
+  },
 }));
 
 module.exports = {
@@ -63,7 +67,8 @@ module.exports = {
     },
     {
       name: "client-imports-server-runtime",
-      comment: "Components and universal helpers may import types from web/src/server, never code (it would ship server code, or fail, in the browser). Pure shared helpers belong in web/src/lib.",
+      comment:
+        "Components and universal helpers may import types from web/src/server, never code (it would ship server code, or fail, in the browser). Pure shared helpers belong in web/src/lib.",
       severity: "error",
       from: { path: "^web/src/(components|lib|trpc/client)" },
       to: { path: "^web/src/server/", dependencyTypesNot: ["type-only"] },
@@ -95,6 +100,10 @@ module.exports = {
     exclude: { path: "(^web/src/generated/|\\.test\\.tsx?$)" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
   },
 };

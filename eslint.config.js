@@ -3,7 +3,19 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".dependency-cruiser.cjs", "node_modules/", "web/.next/", "web/src/generated/", ".stack/", "test-results/", "playwright-report/", "next-env.d.ts", "web/next-env.d.ts"] },
+  {
+    ignores: [
+      ".dependency-cruiser.cjs",
+      "node_modules/",
+      "web/.next/",
+      "web/src/generated/",
+      ".stack/",
+      "test-results/",
+      "playwright-report/",
+      "next-env.d.ts",
+      "web/next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,11 +25,16 @@ export default tseslint.config(
   },
   {
     files: ["web/public/**/*.js"],
-    languageOptions: { globals: { self: "readonly", URL: "readonly", caches: "readonly", fetch: "readonly", Response: "readonly" } },
+    languageOptions: {
+      globals: { self: "readonly", URL: "readonly", caches: "readonly", fetch: "readonly", Response: "readonly" },
+    },
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": "off",
     },

@@ -32,7 +32,12 @@ async function createFriendPairs(count: number) {
   }));
   await deps.db.user.createMany({ data: users });
   const pairs = Array.from({ length: count }, (_, i) => ({ a: users[2 * i]!.id, b: users[2 * i + 1]!.id }));
-  await deps.db.friendship.createMany({ data: pairs.flatMap(({ a, b }) => [{ userId: a, friendId: b }, { userId: b, friendId: a }]) });
+  await deps.db.friendship.createMany({
+    data: pairs.flatMap(({ a, b }) => [
+      { userId: a, friendId: b },
+      { userId: b, friendId: a },
+    ]),
+  });
   return { users, pairs };
 }
 
@@ -51,7 +56,10 @@ async function main() {
       user.id,
       (event) => {
         if (event.type === "call.ringing") waiting.get(`${user.id}|ring`)?.(performance.now());
-        if (event.type === "call.signal") waiting.get(`${user.id}|${(event.signal as { candidate?: { candidate: string } }).candidate?.candidate}`)?.(performance.now());
+        if (event.type === "call.signal")
+          waiting.get(`${user.id}|${(event.signal as { candidate?: { candidate: string } }).candidate?.candidate}`)?.(
+            performance.now(),
+          );
       },
       () => open++,
     ),
@@ -67,7 +75,10 @@ async function main() {
       const [caller, callee] = round % 2 ? [b, a] : [a, b];
       const rang = heard(`${callee}|ring`);
       let start = performance.now();
-      const call = await apiClient(server.url, caller).calls.start.mutate({ calleeId: callee, deviceId: `dev-${caller}` });
+      const call = await apiClient(server.url, caller).calls.start.mutate({
+        calleeId: callee,
+        deviceId: `dev-${caller}`,
+      });
       ringing.push((await rang) - start);
       await apiClient(server.url, callee).calls.accept.mutate({ callId: call.id, deviceId: `dev-${callee}` });
       for (let i = 0; i < CANDIDATES_PER_CALL; i++) {
@@ -77,14 +88,19 @@ async function main() {
         await apiClient(server.url, caller).calls.signal.mutate({
           callId: call.id,
           deviceId: `dev-${caller}`,
-          signal: { kind: "candidate", candidate: { candidate, sdpMid: "0", sdpMLineIndex: 0, usernameFragment: null } },
+          signal: {
+            kind: "candidate",
+            candidate: { candidate, sdpMid: "0", sdpMLineIndex: 0, usernameFragment: null },
+          },
         });
         signals.push((await got) - start);
       }
       await apiClient(server.url, caller).calls.hangUp.mutate({ callId: call.id });
     }
   }
-  console.log(`calls.start → callee's call.ringing (${ringing.length} calls, ${users.length} SSE clients): ${summary(ringing)}`);
+  console.log(
+    `calls.start → callee's call.ringing (${ringing.length} calls, ${users.length} SSE clients): ${summary(ringing)}`,
+  );
   console.log(`calls.signal → other device's call.signal (${signals.length} ICE candidates): ${summary(signals)}`);
 
   for (const source of sources) source.close();

@@ -18,7 +18,10 @@ import { fmt, openEventStream, percentiles, rawRedisLatency, rssKiB, sleep, runB
 
 applyTestEnv();
 const SAMPLES = 300;
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 1);
 const deps = createDeps(parseEnv(process.env));
 
 async function createPairs(count: number) {
@@ -89,7 +92,9 @@ async function run(clients: number) {
 
 async function main() {
   const raw = percentiles(await rawRedisLatency(SAMPLES));
-  console.log(`raw Redis PUBLISH→SUBSCRIBE (same Redis, ${SAMPLES} samples): p50 ${fmt(raw.p50)}  p99 ${fmt(raw.p99)}  max ${fmt(raw.max)}`);
+  console.log(
+    `raw Redis PUBLISH→SUBSCRIBE (same Redis, ${SAMPLES} samples): p50 ${fmt(raw.p50)}  p99 ${fmt(raw.p99)}  max ${fmt(raw.max)}`,
+  );
   for (const clients of sizes.length ? sizes : [100, 1000]) {
     // The send rate limit (20 per 10 s per user) is per sender; samples rotate over many senders and pause now and then.
     const { latencies, perConnectionKiB } = await run(clients);

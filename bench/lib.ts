@@ -39,8 +39,15 @@ export async function rawRedisLatency(samples: number): Promise<number[]> {
 }
 
 /** Opens one user's event stream on the bench server (test-double auth header); `onEvent` gets each event's JSON. */
-export function openEventStream(serverUrl: string, userId: string, onEvent: (event: Record<string, unknown>) => void, onOpen: () => void): EventSource {
-  const source = new EventSource(`${serverUrl}/events.stream`, { fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, "x-test-user-id": userId } }) });
+export function openEventStream(
+  serverUrl: string,
+  userId: string,
+  onEvent: (event: Record<string, unknown>) => void,
+  onOpen: () => void,
+): EventSource {
+  const source = new EventSource(`${serverUrl}/events.stream`, {
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, "x-test-user-id": userId } }),
+  });
   source.addEventListener("open", onOpen);
   source.addEventListener("message", (event) => {
     const data = JSON.parse(event.data as string) as { json?: Record<string, unknown> };
@@ -50,7 +57,10 @@ export function openEventStream(serverUrl: string, userId: string, onEvent: (eve
 }
 
 /** Runs a benchmark's main, then closes its database and Redis connections and exits (non-zero on error). */
-export function runBench(main: () => Promise<void>, deps: { db: { $disconnect(): Promise<void> }; redis: { disconnect(): void } }): void {
+export function runBench(
+  main: () => Promise<void>,
+  deps: { db: { $disconnect(): Promise<void> }; redis: { disconnect(): void } },
+): void {
   main()
     .then(async () => {
       await deps.db.$disconnect();

@@ -28,7 +28,11 @@ const SESSION_COOKIE = "authjs.session-token";
 
 async function startServer() {
   execFileSync("node", ["--import", "tsx", "scripts/db/migrate.ts", "reset"], { cwd: root, env, stdio: "inherit" });
-  const server = spawn("node", ["--import", "tsx", "web/server.ts", "-p", String(E2E_PORT)], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const server = spawn("node", ["--import", "tsx", "web/server.ts", "-p", String(E2E_PORT)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   for (let i = 0; i < 120; i++) {
     if ((await fetch(`${base}/sign-in`).catch(() => null))?.ok) return server;
     await sleep(500);
@@ -44,27 +48,51 @@ async function seed() {
   const [ada, ben] = await Promise.all(
     ["Ada", "Ben"].map((name) =>
       deps.db.user.create({
-        data: { email: `lh_${name}_${tag}@bench.test`, username: `lh_${name}_${tag}`, usernameKey: `lh_${name}_${tag}`.toLowerCase(), displayName: `${name} Lovelace`, emailVerifiedAt: new Date() },
+        data: {
+          email: `lh_${name}_${tag}@bench.test`,
+          username: `lh_${name}_${tag}`,
+          usernameKey: `lh_${name}_${tag}`.toLowerCase(),
+          displayName: `${name} Lovelace`,
+          emailVerifiedAt: new Date(),
+        },
       }),
     ),
   );
-  await deps.db.friendship.createMany({ data: [{ userId: ada!.id, friendId: ben!.id }, { userId: ben!.id, friendId: ada!.id }] });
+  await deps.db.friendship.createMany({
+    data: [
+      { userId: ada!.id, friendId: ben!.id },
+      { userId: ben!.id, friendId: ada!.id },
+    ],
+  });
   const count = 40;
   const conversation = await deps.db.conversation.create({
-    data: { kind: "DIRECT", directKey: [ada!.id, ben!.id].sort().join(":"), lastSeq: count, members: { create: [{ userId: ada!.id, lastReadSeq: count }, { userId: ben!.id }] } },
+    data: {
+      kind: "DIRECT",
+      directKey: [ada!.id, ben!.id].sort().join(":"),
+      lastSeq: count,
+      members: { create: [{ userId: ada!.id, lastReadSeq: count }, { userId: ben!.id }] },
+    },
   });
   await deps.db.message.createMany({
     data: Array.from({ length: count }, (_, i) => ({
       conversationId: conversation.id,
       seq: i + 1,
       senderId: i % 2 ? ada!.id : ben!.id,
-      body: i % 5 === 0 ? `Message ${i + 1}: a longer one, to wrap onto a second line on a phone screen like real chat does.` : `Message ${i + 1}`,
+      body:
+        i % 5 === 0
+          ? `Message ${i + 1}: a longer one, to wrap onto a second line on a phone screen like real chat does.`
+          : `Message ${i + 1}`,
       createdAt: new Date(Date.now() - (count - i) * 60_000),
     })),
   });
   await deps.db.$disconnect();
   deps.redis.disconnect();
-  const token = await encode({ token: { sub: ada!.id, uid: ada!.id, sv: 0, sid: randomUUID(), since: Date.now() }, secret: env.AUTH_SECRET!, salt: SESSION_COOKIE, maxAge: 3600 });
+  const token = await encode({
+    token: { sub: ada!.id, uid: ada!.id, sv: 0, sid: randomUUID(), since: Date.now() },
+    secret: env.AUTH_SECRET!,
+    salt: SESSION_COOKIE,
+    maxAge: 3600,
+  });
   return { cookie: `${SESSION_COOKIE}=${token}`, threadPath: `/messages/${conversation.id}` };
 }
 
@@ -107,7 +135,11 @@ async function audit(port: number, page: string, url: string, cookie?: string): 
     cls: metric("cumulative-layout-shift"),
     si: metric("speed-index"),
     benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
-    failing: ["accessibility", "best-practices"].flatMap((id) => (lhr.categories[id]?.auditRefs ?? []).filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0).map((ref) => ref.id)),
+    failing: ["accessibility", "best-practices"].flatMap((id) =>
+      (lhr.categories[id]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
+        .map((ref) => ref.id),
+    ),
   };
 }
 
@@ -117,7 +149,15 @@ try {
   const { cookie, threadPath } = await seed();
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    chromeFlags: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const pages: [string, string, string?][] = [
     ["sign-in", `${base}/sign-in`],
@@ -138,9 +178,14 @@ try {
   console.log("| Page | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS | Speed index |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
-    console.log(`| ${r.page} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${(r.fcp / 1000).toFixed(1)} s | ${(r.lcp / 1000).toFixed(1)} s | ${Math.round(r.tbt)} ms | ${r.cls.toFixed(3)} | ${(r.si / 1000).toFixed(1)} s |`);
+    console.log(
+      `| ${r.page} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${(r.fcp / 1000).toFixed(1)} s | ${(r.lcp / 1000).toFixed(1)} s | ${Math.round(r.tbt)} ms | ${r.cls.toFixed(3)} | ${(r.si / 1000).toFixed(1)} s |`,
+    );
   }
-  for (const r of results) console.log(`${r.page}: CPU benchmark index ${r.benchmarkIndex}; failing audits: ${r.failing.join(", ") || "none"}`);
+  for (const r of results)
+    console.log(
+      `${r.page}: CPU benchmark index ${r.benchmarkIndex}; failing audits: ${r.failing.join(", ") || "none"}`,
+    );
 } finally {
   await chrome?.kill();
   server.kill();

@@ -32,15 +32,38 @@ async function time(run: (i: number) => Promise<unknown> | unknown): Promise<num
 async function main() {
   const tag = randomBytes(3).toString("hex");
   // Enough members that the 60-joins-per-10-minutes limit never trips: each joins a few times.
-  const members = Array.from({ length: Math.ceil(SAMPLES / 50) + 1 }, (_, i) => ({ id: `roombench_${tag}_${i}`, email: `roombench_${tag}_${i}@bench.test`, username: `roombench_${tag}_${i}`, usernameKey: `roombench_${tag}_${i}`, displayName: `Member ${i}` }));
+  const members = Array.from({ length: Math.ceil(SAMPLES / 50) + 1 }, (_, i) => ({
+    id: `roombench_${tag}_${i}`,
+    email: `roombench_${tag}_${i}@bench.test`,
+    username: `roombench_${tag}_${i}`,
+    usernameKey: `roombench_${tag}_${i}`,
+    displayName: `Member ${i}`,
+  }));
   await deps.db.user.createMany({ data: members });
-  const conversation = await deps.db.conversation.create({ data: { kind: "GROUP", name: "Bench", createdById: members[0]!.id, members: { create: members.map((m, i) => ({ userId: m.id, role: i === 0 ? "ADMIN" : "MEMBER" })) } } });
+  const conversation = await deps.db.conversation.create({
+    data: {
+      kind: "GROUP",
+      name: "Bench",
+      createdById: members[0]!.id,
+      members: { create: members.map((m, i) => ({ userId: m.id, role: i === 0 ? "ADMIN" : "MEMBER" })) },
+    },
+  });
   const room = await groupRoom(deps, members[0]!.id, conversation.id);
   const config = jitsiTokenConfig(deps.env)!;
-  const payload = Buffer.from(JSON.stringify({ room: "hearth-x", context: { user: { id: "u", name: "Member" } }, iss: "hearth", aud: "hearth" }));
+  const payload = Buffer.from(
+    JSON.stringify({ room: "hearth-x", context: { user: { id: "u", name: "Member" } }, iss: "hearth", aud: "hearth" }),
+  );
 
   const raw = await time(() => createHmac("sha256", config.secret!).update(payload).digest("base64url"));
-  const sign = await time(() => mintJitsiToken(config, { room: "hearth-bench", user: { id: "u", name: "Member", avatar: null }, moderator: false, lobbyBypass: true, recording: false }));
+  const sign = await time(() =>
+    mintJitsiToken(config, {
+      room: "hearth-bench",
+      user: { id: "u", name: "Member", avatar: null },
+      moderator: false,
+      lobbyBypass: true,
+      recording: false,
+    }),
+  );
   const join = await time((i) => joinRoom(deps, members[i % members.length]!.id, room.id));
   console.log(`raw HMAC-SHA256 over a token-sized payload (${SAMPLES} samples): ${summary(raw)}`);
   console.log(`mintJitsiToken (jose SignJWT, HS256)        (${SAMPLES} samples): ${summary(sign)}`);

@@ -9,11 +9,21 @@ export const DEMO_PASSWORD = "hearth demo password";
 
 const people = [
   { username: "ada", displayName: "Ada Lovelace", bio: "Poetical scientist. Notes on the Analytical Engine." },
-  { username: "grace", displayName: "Grace Hopper", bio: "It's easier to ask forgiveness than it is to get permission." },
+  {
+    username: "grace",
+    displayName: "Grace Hopper",
+    bio: "It's easier to ask forgiveness than it is to get permission.",
+  },
   { username: "alan", displayName: "Alan Turing", bio: "Long-distance runner; occasionally thinks about machines." },
   { username: "katherine", displayName: "Katherine Johnson", bio: "Counting everything." },
   { username: "linus", displayName: "Linus Pauling", bio: "Vitamin C enthusiast." },
-  { username: "admin", displayName: "Hearth Admin", bio: "Runs this Hearth.", email: "admin@hearth.local", role: "ADMIN" as const },
+  {
+    username: "admin",
+    displayName: "Hearth Admin",
+    bio: "Runs this Hearth.",
+    email: "admin@hearth.local",
+    role: "ADMIN" as const,
+  },
 ];
 const friendships: [string, string][] = [
   ["ada", "grace"],
@@ -57,8 +67,11 @@ async function main() {
     skipDuplicates: true,
   });
   for (const [from, to] of pendingRequests) {
-    const friends = await db.friendship.findUnique({ where: { userId_friendId: { userId: id(from), friendId: id(to) } } });
-    if (!friends) await db.friendRequest.createMany({ data: [{ senderId: id(from), recipientId: id(to) }], skipDuplicates: true });
+    const friends = await db.friendship.findUnique({
+      where: { userId_friendId: { userId: id(from), friendId: id(to) } },
+    });
+    if (!friends)
+      await db.friendRequest.createMany({ data: [{ senderId: id(from), recipientId: id(to) }], skipDuplicates: true });
   }
   await db.$disconnect();
   console.log(`[seed] ${people.length} demo accounts ready (password: "${DEMO_PASSWORD}")`);

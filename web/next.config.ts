@@ -3,7 +3,15 @@ import path from "node:path";
 
 const config: NextConfig = {
   // Native/server-only packages stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "sharp", "bullmq", "ioredis", "@prisma/client", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "sharp",
+    "bullmq",
+    "ioredis",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+  ],
   turbopack: { root: path.resolve(import.meta.dirname, "..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, ".."),
   poweredByHeader: false,

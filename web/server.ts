@@ -39,10 +39,16 @@ const app = next({ dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const staticBrotli = new StaticBrotli(path.join(dir, ".next", "static"));
-void staticBrotli.warm().catch((error: unknown) => console.error("Brotli copies of the built files failed; serving gzip", error));
+void staticBrotli
+  .warm()
+  .catch((error: unknown) => console.error("Brotli copies of the built files failed; serving gzip", error));
 
 createServer((req, res) => {
-  req.headers["x-forwarded-for"] = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
+  req.headers["x-forwarded-for"] = resolveClientAddress(
+    req.socket.remoteAddress,
+    req.headers["x-forwarded-for"],
+    trusted,
+  );
   delete req.headers["x-real-ip"];
   if (staticBrotli.serve(req, res)) return;
   void handle(req, res);

@@ -2,7 +2,18 @@ import type { Transporter } from "nodemailer";
 import { z } from "zod";
 import type { Deps } from "../web/src/server/infra/deps";
 import type { Env } from "../web/src/server/infra/env";
-import { CALLS_QUEUE, DATA_EXPORT_QUEUE, dataExportJobSchema, DIGEST_QUEUE, digestJobSchema, EMAIL_QUEUE, emailJobSchema, PUSH_QUEUE, pushJobSchema, ringTimeoutJobSchema } from "../web/src/server/infra/queues";
+import {
+  CALLS_QUEUE,
+  DATA_EXPORT_QUEUE,
+  dataExportJobSchema,
+  DIGEST_QUEUE,
+  digestJobSchema,
+  EMAIL_QUEUE,
+  emailJobSchema,
+  PUSH_QUEUE,
+  pushJobSchema,
+  ringTimeoutJobSchema,
+} from "../web/src/server/infra/queues";
 import { purgeDueAccounts } from "../web/src/server/services/accounts/account-deletion";
 import { expireRingingCall } from "../web/src/server/services/calls/call-actions";
 import { sweepCalls } from "../web/src/server/services/calls/sweep-calls";
@@ -61,14 +72,30 @@ export const JOBS: readonly JobSpec[] = [
     handle: ({ deps, transport }, data) => sendEmailJob(transport, deps.env.MAIL_FROM, data),
     describeResult: (result) => `sent (${(result as { messageId: string }).messageId})`,
   }),
-  job({ queue: DIGEST_QUEUE, schema: digestJobSchema, concurrency: 2, handle: ({ deps }, data) => sendUnreadDigest(deps, data.userId) }),
-  job({ queue: PUSH_QUEUE, schema: pushJobSchema, concurrency: 4, handle: ({ deps }, data) => sendPushJob(deps, data) }),
-  job({ queue: CALLS_QUEUE, schema: ringTimeoutJobSchema, concurrency: 4, handle: ({ deps }, data) => expireRingingCall(deps, data.callId) }),
+  job({
+    queue: DIGEST_QUEUE,
+    schema: digestJobSchema,
+    concurrency: 2,
+    handle: ({ deps }, data) => sendUnreadDigest(deps, data.userId),
+  }),
+  job({
+    queue: PUSH_QUEUE,
+    schema: pushJobSchema,
+    concurrency: 4,
+    handle: ({ deps }, data) => sendPushJob(deps, data),
+  }),
+  job({
+    queue: CALLS_QUEUE,
+    schema: ringTimeoutJobSchema,
+    concurrency: 4,
+    handle: ({ deps }, data) => expireRingingCall(deps, data.callId),
+  }),
   job({
     queue: DATA_EXPORT_QUEUE,
     schema: dataExportJobSchema,
     concurrency: 1,
-    handle: ({ deps }, data, attempt) => buildDataExport(deps, data.exportId, { finalAttempt: attempt.number >= attempt.of }),
+    handle: ({ deps }, data, attempt) =>
+      buildDataExport(deps, data.exportId, { finalAttempt: attempt.number >= attempt.of }),
   }),
   // Connections whose heartbeats stopped (a crashed web process) go offline within a sweep interval.
   sweep("sweep-presence", (deps) => sweepExpiredPresence(deps)),

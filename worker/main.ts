@@ -9,7 +9,10 @@ import { postgresService, redisService, waitForServices } from "./wait-for-servi
 /** The Hearth worker: runs every job in jobs.ts. One process; scale by running more. */
 async function main() {
   const config = env();
-  await waitForServices([postgresService(config.DATABASE_URL), redisService(config.REDIS_URL)], { waitSeconds: config.WORKER_STARTUP_WAIT_SECONDS, log: consoleLog });
+  await waitForServices([postgresService(config.DATABASE_URL), redisService(config.REDIS_URL)], {
+    waitSeconds: config.WORKER_STARTUP_WAIT_SECONDS,
+    log: consoleLog,
+  });
 
   const connection = createRedis(config.REDIS_URL, { forWorker: true });
   const deps = createDeps(config);

@@ -37,7 +37,13 @@ export function redisService(url: string): Service {
     name: `Redis at ${hostOf(url)}`,
     async check() {
       // One try per check: no reconnecting, no offline queue (the retries happen in waitForServices).
-      const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false, connectTimeout: CHECK_TIMEOUT_MS });
+      const client = new Redis(url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+        enableOfflineQueue: false,
+        connectTimeout: CHECK_TIMEOUT_MS,
+      });
       client.on("error", () => undefined);
       try {
         await client.connect();
@@ -50,13 +56,17 @@ export function redisService(url: string): Service {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const reason = (error: unknown) => (error instanceof Error ? error.message || error.name : String(error)).split("\n")[0];
+const reason = (error: unknown) =>
+  (error instanceof Error ? error.message || error.name : String(error)).split("\n")[0];
 
 /**
  * Waits until each service answers, trying again with a growing pause (up to 2 s) for at most `waitSeconds`. The
  * first failure of each service is logged once, then its recovery; past the deadline it throws with the last reason.
  */
-export async function waitForServices(services: Service[], options: { waitSeconds: number; log: WorkerLog }): Promise<void> {
+export async function waitForServices(
+  services: Service[],
+  options: { waitSeconds: number; log: WorkerLog },
+): Promise<void> {
   const deadline = Date.now() + options.waitSeconds * 1000;
   for (const service of services) {
     let pause = 250;
@@ -68,8 +78,14 @@ export async function waitForServices(services: Service[], options: { waitSecond
         if (attempts > 1) options.log.info(`${service.name} is up (after ${attempts} attempts)`);
         break;
       } catch (error) {
-        if (Date.now() + pause > deadline) throw new Error(`${service.name} did not answer within ${options.waitSeconds} s (${attempts} attempts): ${reason(error)}`);
-        if (attempts === 1) options.log.info(`waiting for ${service.name} (${reason(error)}); retrying for up to ${options.waitSeconds} s`);
+        if (Date.now() + pause > deadline)
+          throw new Error(
+            `${service.name} did not answer within ${options.waitSeconds} s (${attempts} attempts): ${reason(error)}`,
+          );
+        if (attempts === 1)
+          options.log.info(
+            `waiting for ${service.name} (${reason(error)}); retrying for up to ${options.waitSeconds} s`,
+          );
         await sleep(pause);
         pause = Math.min(pause * 2, 2000);
       }

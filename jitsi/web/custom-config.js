@@ -9,8 +9,8 @@
 // The prejoin screen: people check camera and microphone before entering. Hearth already knows their name
 // (it is in the token), so the name field is hidden.
 config.prejoinConfig = Object.assign({}, config.prejoinConfig, {
-    enabled: true,
-    hideDisplayName: true
+  enabled: true,
+  hideDisplayName: true,
 });
 
 // The lobby is switched on per room by hosts or by Prosody (ENABLE_LOBBY=1 loads it); people the owner must
@@ -32,8 +32,8 @@ config.enableClosePage = false;
 // Server-side recording through Jibri (ENABLE_RECORDING=1). Who may start it is decided by the token
 // (context.features.recording); Jibri's files go to Hearth, never to a third-party service.
 config.recordingService = Object.assign({}, config.recordingService, {
-    enabled: true,
-    sharingEnabled: false
+  enabled: true,
+  sharingEnabled: false,
 });
 config.fileRecordingsEnabled = true; // older releases' name for the same switch
 config.fileRecordingsServiceEnabled = true;

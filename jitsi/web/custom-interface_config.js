@@ -3,9 +3,9 @@
 // are hidden; everything else keeps Jitsi's defaults.
 /* global interfaceConfig */
 
-interfaceConfig.APP_NAME = 'Hearth';
-interfaceConfig.NATIVE_APP_NAME = 'Hearth';
-interfaceConfig.PROVIDER_NAME = 'Hearth';
+interfaceConfig.APP_NAME = "Hearth";
+interfaceConfig.NATIVE_APP_NAME = "Hearth";
+interfaceConfig.PROVIDER_NAME = "Hearth";
 interfaceConfig.SHOW_JITSI_WATERMARK = false;
 interfaceConfig.SHOW_WATERMARK_FOR_GUESTS = false;
 interfaceConfig.SHOW_BRAND_WATERMARK = false;

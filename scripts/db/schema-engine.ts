@@ -89,7 +89,8 @@ export function engineError(error: unknown): Error {
   if (typeof error === "string") {
     try {
       const parsed = JSON.parse(error) as { message?: string; error_code?: string };
-      if (parsed.message) return new Error(parsed.error_code ? `${parsed.error_code}: ${parsed.message}` : parsed.message);
+      if (parsed.message)
+        return new Error(parsed.error_code ? `${parsed.error_code}: ${parsed.message}` : parsed.message);
     } catch {
       // not JSON
     }
@@ -268,7 +269,10 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationLi
     if (error.code === "ENOENT") return [];
     throw error;
   });
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     dirs.map(async (name) => ({
       path: name,

@@ -47,7 +47,9 @@ function parseArgs(argv: string[]): Args {
       args.clockUrl = value;
       i += 1;
     } else {
-      throw new UsageError(`unexpected argument ${flag ?? ""}; usage: check-config.ts [--app-env FILE] [--jitsi-env FILE] [--clock-url URL | --no-clock]`);
+      throw new UsageError(
+        `unexpected argument ${flag ?? ""}; usage: check-config.ts [--app-env FILE] [--jitsi-env FILE] [--clock-url URL | --no-clock]`,
+      );
     }
   }
   return args;
@@ -80,7 +82,9 @@ async function main(): Promise<number> {
   if (result.problems.length === 0) {
     console.log(`Jitsi and Hearth agree (${result.checks} checks)`);
   } else {
-    console.error(`Jitsi (${shown(args.jitsiEnv)}) and Hearth (${appFile ? `${shown(appFile)} + ` : ""}environment) disagree:`);
+    console.error(
+      `Jitsi (${shown(args.jitsiEnv)}) and Hearth (${appFile ? `${shown(appFile)} + ` : ""}environment) disagree:`,
+    );
     for (const problem of result.problems) console.error(`  - ${problem}`);
     console.error(`${result.problems.length} of ${result.checks} checks failed.`);
     code = 1;

@@ -30,7 +30,11 @@ const readJson = async <T>(file: string): Promise<T> => JSON.parse(await readFil
 /** The app's page entries ("/(app)/messages/page") by route ("/messages"). */
 export async function pageEntries(buildDir = BUILD_DIR): Promise<Map<string, string>> {
   const routes = await readJson<Record<string, string>>(path.join(buildDir, "app-path-routes-manifest.json"));
-  return new Map(Object.entries(routes).filter(([entry]) => entry.endsWith("/page")).map(([entry, route]) => [route, entry]));
+  return new Map(
+    Object.entries(routes)
+      .filter(([entry]) => entry.endsWith("/page"))
+      .map(([entry, route]) => [route, entry]),
+  );
 }
 
 /** The manifest is a script that assigns to globalThis.__RSC_MANIFEST[entry]; it is run against a stand-in global. */
@@ -57,7 +61,11 @@ function sizeOf(buildDir: string, file: string) {
   const full = path.join(buildDir, file);
   let size = sizes.get(full);
   if (!size) {
-    size = readFile(full).then(async (content) => ({ raw: content.length, gzip: gzipSync(content, { level: 9 }).length, brotli: (await brotli(content)).length }));
+    size = readFile(full).then(async (content) => ({
+      raw: content.length,
+      gzip: gzipSync(content, { level: 9 }).length,
+      brotli: (await brotli(content)).length,
+    }));
     sizes.set(full, size);
   }
   return size;
@@ -69,7 +77,8 @@ export async function firstLoadFiles(route: string, buildDir = BUILD_DIR): Promi
   const build = await readJson<{ rootMainFiles: string[] }>(path.join(buildDir, "build-manifest.json"));
   const manifest = await clientReferenceManifest(buildDir, entry);
   const files = new Set(build.rootMainFiles);
-  for (const [key, chunks] of Object.entries(manifest.entryJSFiles)) if (belongsTo(entry, key)) for (const chunk of chunks) files.add(chunk);
+  for (const [key, chunks] of Object.entries(manifest.entryJSFiles))
+    if (belongsTo(entry, key)) for (const chunk of chunks) files.add(chunk);
   return [...files];
 }
 
@@ -88,9 +97,13 @@ export async function routeWeight(route: string, buildDir = BUILD_DIR): Promise<
 export const kB = (bytes: number) => Math.round((bytes / 1000) * 10) / 10;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`${"route".padEnd(30)} ${"files".padStart(5)} ${"raw kB".padStart(8)} ${"gzip kB".padStart(8)} ${"br kB".padStart(8)}`);
+  console.log(
+    `${"route".padEnd(30)} ${"files".padStart(5)} ${"raw kB".padStart(8)} ${"gzip kB".padStart(8)} ${"br kB".padStart(8)}`,
+  );
   for (const route of [...(await pageEntries()).keys()].sort()) {
     const w = await routeWeight(route);
-    console.log(`${route.padEnd(30)} ${String(w.files.length).padStart(5)} ${String(kB(w.raw)).padStart(8)} ${String(kB(w.gzip)).padStart(8)} ${String(kB(w.brotli)).padStart(8)}`);
+    console.log(
+      `${route.padEnd(30)} ${String(w.files.length).padStart(5)} ${String(kB(w.raw)).padStart(8)} ${String(kB(w.gzip)).padStart(8)} ${String(kB(w.brotli)).padStart(8)}`,
+    );
   }
 }

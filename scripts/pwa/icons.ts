@@ -12,13 +12,19 @@ const background = "#fff7ed";
 
 /** The mark alone on transparency, edge to edge ("any" purpose). */
 async function plain(size: number, file: string) {
-  await sharp(svg, { density: (72 * size) / 64 }).resize(size, size).png({ compressionLevel: 9 }).toFile(path.join(out, file));
+  await sharp(svg, { density: (72 * size) / 64 })
+    .resize(size, size)
+    .png({ compressionLevel: 9 })
+    .toFile(path.join(out, file));
 }
 
 /** The mark inside the safe zone (a centred circle of 80% of the width) on an opaque square. */
 async function padded(size: number, markShare: number, file: string) {
   const mark = Math.round(size * markShare);
-  const inner = await sharp(svg, { density: (72 * mark) / 64 }).resize(mark, mark).png().toBuffer();
+  const inner = await sharp(svg, { density: (72 * mark) / 64 })
+    .resize(mark, mark)
+    .png()
+    .toBuffer();
   await sharp({ create: { width: size, height: size, channels: 4, background } })
     .composite([{ input: inner, gravity: "centre" }])
     .png({ compressionLevel: 9 })

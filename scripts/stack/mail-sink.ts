@@ -29,7 +29,15 @@ async function store(raw: Buffer, envelopeTo: string[], envelopeFrom: string) {
   const ts = (lastTs = Math.max(Date.now(), lastTs + 1));
   const id = `${ts}-${crypto.randomBytes(4).toString("hex")}`;
   fs.writeFileSync(path.join(dir, `${id}.eml`), raw);
-  const msg: Message = { id, to: envelopeTo, from: envelopeFrom, subject: "", text: "", html: "", date: new Date(ts).toISOString() };
+  const msg: Message = {
+    id,
+    to: envelopeTo,
+    from: envelopeFrom,
+    subject: "",
+    text: "",
+    html: "",
+    date: new Date(ts).toISOString(),
+  };
   try {
     const p = await simpleParser(raw);
     const headerTo = [...addresses(p.to), ...addresses(p.cc)];
@@ -63,7 +71,10 @@ function list(to?: string | null): Message[] {
 }
 
 const esc = (s: unknown) =>
-  String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  String(s ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 function page(msgs: Message[]) {
   const rows = msgs

@@ -34,7 +34,8 @@ export function stackPorts(env: Record<string, string | undefined> = process.env
   const defaults = parsePortsFile(readFileSync(PORTS_FILE, "utf8"));
   const port = (name: string) => {
     const value = Number(env[name] || defaults[name]);
-    if (!Number.isInteger(value) || value < 1 || value > 65_535) throw new Error(`${name}: not a port (${env[name] || defaults[name]}); see scripts/stack/ports.env`);
+    if (!Number.isInteger(value) || value < 1 || value > 65_535)
+      throw new Error(`${name}: not a port (${env[name] || defaults[name]}); see scripts/stack/ports.env`);
     return value;
   };
   return Object.fromEntries(Object.entries(NAMES).map(([key, name]) => [key, port(name)])) as StackPorts;

@@ -13,7 +13,10 @@ describe("first-load JavaScript of the production build", () => {
   it.each(Object.entries(budgets.routesKB))("%s stays within its budget (%s kB brotli)", async (route, budget) => {
     const weight = await routeWeight(route);
     console.log(`${route}: ${kB(weight.brotli)} kB brotli, ${kB(weight.gzip)} kB gzip, ${weight.files.length} files`);
-    expect(kB(weight.brotli), `${route}: ${kB(weight.brotli)} kB brotli over its budget of ${budget} kB`).toBeLessThanOrEqual(budget);
+    expect(
+      kB(weight.brotli),
+      `${route}: ${kB(weight.brotli)} kB brotli over its budget of ${budget} kB`,
+    ).toBeLessThanOrEqual(budget);
   });
 
   it("every signed-in and signed-out page has a budget", async () => {
@@ -26,7 +29,8 @@ describe("first-load JavaScript of the production build", () => {
     for (const route of (await pageEntries()).keys()) {
       for (const file of await firstLoadFiles(route)) {
         // zod's classes are made by name ($constructor("$ZodType", ...)): the string survives minification.
-        if ((await readFile(path.join(BUILD_DIR, file), "utf8")).includes("$ZodType")) offenders.push(`${route}: ${file}`);
+        if ((await readFile(path.join(BUILD_DIR, file), "utf8")).includes("$ZodType"))
+          offenders.push(`${route}: ${file}`);
       }
     }
     expect(offenders).toEqual([]);

@@ -2,7 +2,19 @@ import { readFileSync } from "node:fs";
 import { E2E_PORT } from "./e2e-env";
 import { expect, test } from "./fixtures";
 import { totpCode } from "../../web/src/server/services/accounts/totp";
-import { fillSignUpForm, insertUser, linkFromMail, mainNav, newUser, PHONE, screen, signIn, signInWithSession, submitSignIn, waitForMail } from "./helpers";
+import {
+  fillSignUpForm,
+  insertUser,
+  linkFromMail,
+  mainNav,
+  newUser,
+  PHONE,
+  screen,
+  signIn,
+  signInWithSession,
+  submitSignIn,
+  waitForMail,
+} from "./helpers";
 
 test("a signed-out visit to the app goes to sign-in", async ({ page }) => {
   await page.goto("/");
@@ -12,7 +24,10 @@ test("a signed-out visit to the app goes to sign-in", async ({ page }) => {
   await page.waitForURL("**/sign-in");
 });
 
-test("an unknown address shows Hearth's not-found page: with sign-in signed out, with the app's navigation signed in", async ({ page, context }) => {
+test("an unknown address shows Hearth's not-found page: with sign-in signed out, with the app's navigation signed in", async ({
+  page,
+  context,
+}) => {
   const missing = await page.goto("/no-such-page");
   expect(missing!.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
@@ -31,7 +46,9 @@ test("an unknown address shows Hearth's not-found page: with sign-in signed out,
 test("a wrong password is refused with a message", async ({ page }) => {
   const user = await insertUser("Emery");
   await submitSignIn(page, user.email, `${user.password}x`);
-  await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an account." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "That email and password do not match an account." }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
   // The email is kept; the right password then works.
   await expect(page.getByLabel("Email")).toHaveValue(user.email);
@@ -131,7 +148,10 @@ test("email verification, password reset and two-factor sign-in", async ({ page 
     await page.getByRole("button", { name: "Copy codes" }).click();
     await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(recoveryCodes.join("\n"));
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .txt" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download .txt" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("hearth-recovery-codes.txt");
     expect(readFileSync(await download.path(), "utf8")).toContain(recoveryCodes.join("\n"));
     await screen(page, "account", "desktop-recovery-codes");
@@ -150,7 +170,9 @@ test("email verification, password reset and two-factor sign-in", async ({ page 
 
     await code.fill("000000" === totpCode(secret, Date.now()) ? "111111" : "000000");
     await page.getByRole("button", { name: "Verify and sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "That code is not right. Try the newest code, or a recovery code." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "That code is not right. Try the newest code, or a recovery code." }),
+    ).toBeVisible();
 
     // The code used at enrolment cannot be replayed; the next step's code is already accepted (clock drift).
     await page.getByLabel("Two-factor code").fill(totpCode(secret, Date.now() + 30_000));

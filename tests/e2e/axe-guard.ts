@@ -16,7 +16,19 @@ export const PHONE = { width: 390, height: 844 } as const;
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
 /** Also checked in the dark scheme, at desktop width (contrast differs; the phone layout shows the same colours). */
-const MAIN_ROUTES = new Set(["/", "/sign-in", "/sign-up", "/messages", "/messages/:id", "/friends", "/calls", "/rooms", "/notifications", "/settings/profile", "/u/:id"]);
+const MAIN_ROUTES = new Set([
+  "/",
+  "/sign-in",
+  "/sign-up",
+  "/messages",
+  "/messages/:id",
+  "/friends",
+  "/calls",
+  "/rooms",
+  "/notifications",
+  "/settings/profile",
+  "/u/:id",
+]);
 /** The time axe may add to a test: a few seconds per route checked. */
 const SECONDS_PER_CHECK = 30;
 
@@ -50,7 +62,15 @@ export function routeOf(url: string): string | undefined {
   if (!parsed.protocol.startsWith("http")) return undefined;
   if (parsed.pathname.startsWith("/api/")) return undefined;
   const segments = parsed.pathname.split("/");
-  return segments.map((segment, i) => (idLike.test(segment) || (dynamicParents.has(segments[i - 1] ?? "") && !staticChildren.has(segment)) ? ":id" : segment)).join("/") || "/";
+  return (
+    segments
+      .map((segment, i) =>
+        idLike.test(segment) || (dynamicParents.has(segments[i - 1] ?? "") && !staticChildren.has(segment))
+          ? ":id"
+          : segment,
+      )
+      .join("/") || "/"
+  );
 }
 
 export function startAxeRun(extendTimeout: (seconds: number) => void): void {
@@ -103,7 +123,10 @@ async function checkSignedOut(context: BrowserContext, url: string, route: strin
     const page = await fresh.newPage();
     await page.goto(url);
     if (routeOf(page.url()) === route) await check(page, route);
-    else console.warn(`[axe] ${route} was not checked: at the end of the test it leads to ${landedOn}, and signed out to ${page.url()}`);
+    else
+      console.warn(
+        `[axe] ${route} was not checked: at the end of the test it leads to ${landedOn}, and signed out to ${page.url()}`,
+      );
   } finally {
     await fresh.close();
   }
@@ -157,11 +180,13 @@ function watchPage(page: Page): void {
     if (frame !== page.mainFrame()) return;
     const route = routeOf(frame.url());
     const previous = state.pending;
-    if (previous && previous.route !== route && !checkedRoutes.has(previous.route)) run?.missed.push({ context: page.context(), ...previous });
+    if (previous && previous.route !== route && !checkedRoutes.has(previous.route))
+      run?.missed.push({ context: page.context(), ...previous });
     state.pending = route && !checkedRoutes.has(route) ? { route, url: frame.url() } : undefined;
   });
   page.on("close", () => {
-    if (state.pending && !checkedRoutes.has(state.pending.route)) run?.missed.push({ context: page.context(), ...state.pending });
+    if (state.pending && !checkedRoutes.has(state.pending.route))
+      run?.missed.push({ context: page.context(), ...state.pending });
     state.pending = undefined;
   });
 }
@@ -193,8 +218,13 @@ async function check(page: Page, route: string): Promise<void> {
       const results = await analyze(page);
       for (const violation of results.violations) {
         if (!FAILING_IMPACTS.has(violation.impact ?? "")) continue;
-        const targets = violation.nodes.map((node) => `      ${node.target.join(" ")}${node.failureSummary ? ` — ${node.failureSummary.split("\n").slice(1).join(" ").trim()}` : ""}`);
-        run?.violations.push(`${route} (${page.url()}) at ${width.width}px, ${scheme}: ${violation.id} [${violation.impact}] ${violation.help}\n${targets.join("\n")}`);
+        const targets = violation.nodes.map(
+          (node) =>
+            `      ${node.target.join(" ")}${node.failureSummary ? ` — ${node.failureSummary.split("\n").slice(1).join(" ").trim()}` : ""}`,
+        );
+        run?.violations.push(
+          `${route} (${page.url()}) at ${width.width}px, ${scheme}: ${violation.id} [${violation.impact}] ${violation.help}\n${targets.join("\n")}`,
+        );
       }
     }
   } catch (e) {
@@ -212,7 +242,12 @@ async function check(page: Page, route: string): Promise<void> {
 /** One axe run; a page caught mid-navigation is given a moment to load and tried once more. */
 async function analyze(page: Page) {
   // Legacy mode runs axe in the page itself (no helper page per run); only violations are serialised back.
-  const run = () => new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ["violations"] }).setLegacyMode(true).analyze();
+  const run = () =>
+    new AxeBuilder({ page })
+      .withTags(TAGS)
+      .options({ resultTypes: ["violations"] })
+      .setLegacyMode(true)
+      .analyze();
   try {
     return await run();
   } catch (e) {

@@ -47,7 +47,9 @@ test("blocking a friend hides each from the other until unblocked", async ({ bro
     await blockFromProfile(a.page, drew.displayName);
     await a.page.waitForURL("**/friends?tab=blocked");
     const blocked = a.page.getByRole("list", { name: "Blocked people" });
-    await expect(blocked.getByRole("listitem").filter({ hasText: drew.displayName })).toContainText(`@${drew.username}`);
+    await expect(blocked.getByRole("listitem").filter({ hasText: drew.displayName })).toContainText(
+      `@${drew.username}`,
+    );
     await expect(a.page.getByRole("tab", { name: "Blocked" })).toHaveAttribute("aria-selected", "true");
     // The friendship ended.
     await a.page.getByRole("tab", { name: "Friends" }).click();
@@ -66,11 +68,15 @@ test("blocking a friend hides each from the other until unblocked", async ({ bro
     await expect(b.page.getByRole("button", { name: "Add friend" })).toHaveCount(0);
     await expect(b.page.getByText(casey.displayName)).toHaveCount(0);
 
-    await mainNav(b.page).getByRole("link", { name: /^Friends/ }).click();
+    await mainNav(b.page)
+      .getByRole("link", { name: /^Friends/ })
+      .click();
     await expect(b.page.getByText("No friends yet")).toBeVisible();
 
     // Even a hand-made request (the API the buttons use) is refused, and it leaves nothing behind.
-    const response = await b.page.request.post("/api/trpc/friends.sendRequest?batch=1", { data: { 0: { json: { userId: casey.id } } } });
+    const response = await b.page.request.post("/api/trpc/friends.sendRequest?batch=1", {
+      data: { 0: { json: { userId: casey.id } } },
+    });
     expect(response.ok()).toBe(false);
     expect(await response.text()).toContain("NOT_FOUND"); // refused exactly as for someone who does not exist
     await a.page.getByRole("tab", { name: "Requests" }).click();
@@ -79,7 +85,10 @@ test("blocking a friend hides each from the other until unblocked", async ({ bro
 
   await test.step("Casey unblocks Drew from Friends → Blocked", async () => {
     await a.page.getByRole("tab", { name: "Blocked" }).click();
-    const row = a.page.getByRole("list", { name: "Blocked people" }).getByRole("listitem").filter({ hasText: drew.displayName });
+    const row = a.page
+      .getByRole("list", { name: "Blocked people" })
+      .getByRole("listitem")
+      .filter({ hasText: drew.displayName });
     await row.getByRole("button", { name: "Unblock" }).click();
     await expect(a.page.getByText("You haven't blocked anyone")).toBeVisible();
 

@@ -10,7 +10,17 @@ import config from "./playwright.config";
  * (the e2e app runs with ICE_TRANSPORT_POLICY=relay). The people sign in once and share the file's journeys, in order.
  */
 const base = config.use!.launchOptions!;
-test.use({ launchOptions: { ...base, args: [...base.args!, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection"] } });
+test.use({
+  launchOptions: {
+    ...base,
+    args: [
+      ...base.args!,
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      "--allow-loopback-in-peer-connection",
+    ],
+  },
+});
 test.describe.configure({ mode: "serial" });
 
 type Person = E2EUser & { id: string; context: BrowserContext; page: Page };
@@ -37,8 +47,10 @@ test.afterAll(async () => {
   for (const p of [ada, bob, carol]) await p?.context.close();
 });
 
-const incoming = (p: Person, caller: Person) => p.page.getByRole("dialog", { name: `Incoming call from ${caller.displayName}` });
-const callScreen = (p: Person, other: Person) => p.page.getByRole("dialog", { name: `Video call with ${other.displayName}` });
+const incoming = (p: Person, caller: Person) =>
+  p.page.getByRole("dialog", { name: `Incoming call from ${caller.displayName}` });
+const callScreen = (p: Person, other: Person) =>
+  p.page.getByRole("dialog", { name: `Video call with ${other.displayName}` });
 
 async function openThread(p: Person, other: Person) {
   await p.page.goto(`/u/${other.username}`);
@@ -56,7 +68,11 @@ function connectionStats(page: Page) {
     const pair = stats.find((s) => s.id === transport?.selectedCandidatePairId);
     const local = stats.find((s) => s.id === pair?.localCandidateId);
     const video = stats.find((s) => s.type === "inbound-rtp" && s.kind === "video");
-    return { pairState: pair?.state, localCandidateType: local?.candidateType, framesDecoded: Number(video?.framesDecoded ?? 0) };
+    return {
+      pairState: pair?.state,
+      localCandidateType: local?.candidateType,
+      framesDecoded: Number(video?.framesDecoded ?? 0),
+    };
   });
 }
 
@@ -76,12 +92,18 @@ test("a video call relayed through TURN: ring, answer, live media, mute and came
 
   await test.step("media flows both ways through the relay", async () => {
     for (const p of [bob, ada]) {
-      await expect.poll(() => connectionStats(p.page), { timeout: 20_000 }).toMatchObject({ pairState: "succeeded", localCandidateType: "relay" });
-      await expect.poll(async () => (await connectionStats(p.page))?.framesDecoded ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => connectionStats(p.page), { timeout: 20_000 })
+        .toMatchObject({ pairState: "succeeded", localCandidateType: "relay" });
+      await expect
+        .poll(async () => (await connectionStats(p.page))?.framesDecoded ?? 0, { timeout: 15_000 })
+        .toBeGreaterThan(0);
     }
     await expect(ada.page.getByTestId("remote-video")).toBeVisible();
     await expect(bob.page.getByTestId("local-video")).toBeVisible();
-    await expect(ada.page.getByText("End-to-end encrypted, peer to peer · relayed through our TURN server")).toBeVisible();
+    await expect(
+      ada.page.getByText("End-to-end encrypted, peer to peer · relayed through our TURN server"),
+    ).toBeVisible();
     await expect(bob.page.getByTestId("call-timer")).toHaveText(/^0:\d\d$/);
     await screen(ada.page, "calls", "desktop-in-call");
     await screen(bob.page, "calls", "phone-in-call");
@@ -179,14 +201,19 @@ test("the relay drops mid-call: reconnecting, back when it returns; gone for goo
   const turn = await startPrivateTurn(e2eEnv().TURN_SECRET!);
   const viaPrivateTurn = async (route: Route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()).replaceAll("127.0.0.1:3478", `127.0.0.1:${turn.port}`) });
+    await route.fulfill({
+      response,
+      body: (await response.text()).replaceAll("127.0.0.1:3478", `127.0.0.1:${turn.port}`),
+    });
   };
   try {
     for (const p of [ada, bob]) await p.page.route(/calls\.iceServers/, viaPrivateTurn);
     await ada.page.goto(`/u/${bob.username}`);
     await ada.page.getByRole("button", { name: "Start video call" }).click();
     await incoming(bob, ada).getByRole("button", { name: "Accept" }).click();
-    await expect.poll(async () => (await connectionStats(bob.page))?.framesDecoded ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await connectionStats(bob.page))?.framesDecoded ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(0);
 
     await test.step("the relay stops answering: both show reconnecting", async () => {
       turn.pause();
@@ -200,14 +227,18 @@ test("the relay drops mid-call: reconnecting, back when it returns; gone for goo
       turn.resume();
       await expect(callScreen(ada, bob).getByText("Reconnecting…")).toBeHidden({ timeout: 15_000 });
       await expect(callScreen(bob, ada).getByText("Reconnecting…")).toBeHidden({ timeout: 15_000 });
-      await expect.poll(async () => (await connectionStats(bob.page))?.framesDecoded ?? 0, { timeout: 15_000 }).toBeGreaterThan(before);
+      await expect
+        .poll(async () => (await connectionStats(bob.page))?.framesDecoded ?? 0, { timeout: 15_000 })
+        .toBeGreaterThan(before);
       await expect(callScreen(bob, ada).getByTestId("call-timer")).toBeVisible();
     });
 
     await test.step("the relay goes away for good: reconnecting, then the call fails on both sides", async () => {
       turn.pause();
       await expect(callScreen(ada, bob).getByText("Reconnecting…")).toBeVisible({ timeout: 15_000 });
-      await expect(callScreen(ada, bob).getByText("Call failed — the connection was lost")).toBeVisible({ timeout: 30_000 });
+      await expect(callScreen(ada, bob).getByText("Call failed — the connection was lost")).toBeVisible({
+        timeout: 30_000,
+      });
       await expect(callScreen(bob, ada).getByText(/Call failed/)).toBeVisible({ timeout: 30_000 });
     });
   } finally {
@@ -224,8 +255,15 @@ test("after Bob blocks Ada she cannot call him", async () => {
   await ada.page.goto(`/u/${bob.username}`);
   await expect(ada.page.getByText("This profile isn't available")).toBeVisible();
   await ada.page.goto(adaThreadWithBob);
-  await expect(ada.page.getByRole("button", { name: "Back to messages" }).or(ada.page.getByRole("link", { name: "Back to messages" })).first()).toBeVisible();
+  await expect(
+    ada.page
+      .getByRole("button", { name: "Back to messages" })
+      .or(ada.page.getByRole("link", { name: "Back to messages" }))
+      .first(),
+  ).toBeVisible();
   await expect(ada.page.getByRole("button", { name: "Start video call" })).toHaveCount(0);
-  const refused = await ada.page.request.post("/api/trpc/calls.start?batch=1", { data: { 0: { json: { calleeId: bob.id, deviceId: "e2eDevice0001" } } } });
+  const refused = await ada.page.request.post("/api/trpc/calls.start?batch=1", {
+    data: { 0: { json: { calleeId: bob.id, deviceId: "e2eDevice0001" } } },
+  });
   expect(await refused.text()).toContain("NOT_FOUND");
 });

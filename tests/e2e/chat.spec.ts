@@ -1,10 +1,11 @@
 import { expect, test, watchCsp } from "./fixtures";
 import { answerConfirm, befriend, insertUser, mainNav, newPerson, PHONE, screen, signIn, sql } from "./helpers";
 
-
 const FIRST = "hello 👋 https://example.com <b>bold</b>";
 
-test("two friends chat live: unread badge, read receipts, links as links and HTML as text, edits and deletes", async ({ browser }) => {
+test("two friends chat live: unread badge, read receipts, links as links and HTML as text, edits and deletes", async ({
+  browser,
+}) => {
   // No sign-ups through the form: both are inserted and sign in through the UI.
   const avery = await insertUser("Avery");
   const blake = await insertUser("Blake");
@@ -39,12 +40,18 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
 
   await test.step("on a desktop the conversation list stays beside the thread; without one open, the pane asks to pick", async () => {
     const list = a.page.getByRole("list", { name: "Conversations" });
-    await expect(list.getByRole("link", { name: new RegExp(blake.displayName) })).toHaveAttribute("aria-current", "page");
+    await expect(list.getByRole("link", { name: new RegExp(blake.displayName) })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await screen(a.page, "chat", "desktop-two-panes");
     await mainNav(a.page).getByRole("link", { name: "Messages" }).click();
     await a.page.waitForURL("**/messages");
     await expect(a.page.getByRole("heading", { name: "Pick a conversation" })).toBeVisible();
-    await expect(list.getByRole("link", { name: new RegExp(blake.displayName) })).not.toHaveAttribute("aria-current", "page");
+    await expect(list.getByRole("link", { name: new RegExp(blake.displayName) })).not.toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await screen(a.page, "chat", "desktop-pick-a-conversation");
     await list.getByRole("link", { name: new RegExp(blake.displayName) }).click();
     await a.page.waitForURL("**/messages/*");
@@ -52,7 +59,9 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
   });
 
   await test.step("Blake sees it arrive live, unread, without reloading", async () => {
-    const row = b.page.getByRole("list", { name: "Conversations" }).getByRole("link", { name: new RegExp(avery.displayName) });
+    const row = b.page
+      .getByRole("list", { name: "Conversations" })
+      .getByRole("link", { name: new RegExp(avery.displayName) });
     await expect(row).toBeVisible();
     await expect(row).toContainText(FIRST);
     await expect(row).toContainText("1 unread");
@@ -116,19 +125,22 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
   await test.step("Blake's list shows the latest message and nothing unread", async () => {
     await b.page.getByRole("link", { name: "Back to messages" }).click();
     await b.page.waitForURL("**/messages");
-    const row = b.page.getByRole("list", { name: "Conversations" }).getByRole("link", { name: new RegExp(avery.displayName) });
+    const row = b.page
+      .getByRole("list", { name: "Conversations" })
+      .getByRole("link", { name: new RegExp(avery.displayName) });
     await expect(row).toContainText("You: hi Avery 🙂 all good");
     await expect(row).not.toContainText("unread");
   });
 
   await test.step("a call Blake missed waits on Blake's Home and in Calls, each with Call back; New call offers Avery", async () => {
-    const [member] = await sql<{ id: string }>(`SELECT "conversationId" AS id FROM "ConversationMember" WHERE "userId" = $1 LIMIT 1`, [blake.id]);
-    await sql(`INSERT INTO "Call" (id, "conversationId", "callerId", "calleeId", status, "callerDeviceId", "createdAt", "endedAt") VALUES ($1, $2, $3, $4, 'MISSED', 'e2e-device', now(), now())`, [
-      `e2e_missed_${Date.now()}`,
-      member!.id,
-      avery.id,
-      blake.id,
-    ]);
+    const [member] = await sql<{ id: string }>(
+      `SELECT "conversationId" AS id FROM "ConversationMember" WHERE "userId" = $1 LIMIT 1`,
+      [blake.id],
+    );
+    await sql(
+      `INSERT INTO "Call" (id, "conversationId", "callerId", "calleeId", status, "callerDeviceId", "createdAt", "endedAt") VALUES ($1, $2, $3, $4, 'MISSED', 'e2e-device', now(), now())`,
+      [`e2e_missed_${Date.now()}`, member!.id, avery.id, blake.id],
+    );
     // Written behind the app's back (no live event), so Home is loaded afresh rather than from the client's cache.
     await b.page.goto("/");
     const missed = b.page.locator("section", { has: b.page.getByRole("heading", { name: "Missed calls" }) });
@@ -146,7 +158,9 @@ test("two friends chat live: unread badge, read receipts, links as links and HTM
     await b.page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await a.page.goto("/calls");
-    await expect(a.page.getByRole("list", { name: "Calls" }).getByRole("button", { name: `Call again ${blake.displayName}` })).toBeVisible();
+    await expect(
+      a.page.getByRole("list", { name: "Calls" }).getByRole("button", { name: `Call again ${blake.displayName}` }),
+    ).toBeVisible();
     await screen(a.page, "chat", "desktop-calls");
   });
 
@@ -168,7 +182,9 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
   await c.page.waitForURL("**/messages/*");
   const conversationUrl = c.page.url();
   const sharp = (await import("sharp")).default;
-  const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#ea580c" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 320, height: 200, channels: 3, background: "#ea580c" } })
+    .png()
+    .toBuffer();
   await c.page.getByTestId("attachment-input").setInputFiles([
     { name: "sunset.png", mimeType: "image/png", buffer: png },
     { name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 e2e") },
@@ -184,13 +200,21 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
   await expect(photo).toBeVisible();
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
   await expect(thread.getByRole("link", { name: /plan\.pdf/ })).toBeVisible();
-  const pdf = await d.page.request.get(await thread.getByRole("link", { name: /plan\.pdf/ }).getAttribute("href").then((h) => h!));
+  const pdf = await d.page.request.get(
+    await thread
+      .getByRole("link", { name: /plan\.pdf/ })
+      .getAttribute("href")
+      .then((h) => h!),
+  );
   expect(await pdf.text()).toBe("%PDF-1.4 e2e");
 
   // Someone who is not in the conversation gets nothing.
   const stranger = await d.page.context().browser()!.newContext();
   watchCsp(stranger);
-  const denied = await stranger.request.get(new URL(await photo.getAttribute("src").then((s) => s!), d.page.url()).toString(), { maxRedirects: 0 });
+  const denied = await stranger.request.get(
+    new URL(await photo.getAttribute("src").then((s) => s!), d.page.url()).toString(),
+    { maxRedirects: 0 },
+  );
   expect(denied.status()).toBe(404);
   await stranger.close();
 
@@ -201,7 +225,11 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
 
   await test.step("a paste over the limit is kept whole and refused with the count, never cut", async () => {
     await box.fill("x".repeat(6000));
-    await expect(c.page.getByRole("alert").filter({ hasText: "Messages have at most 4,000 characters; this one has 6,000. Shorten it or split it." })).toBeVisible();
+    await expect(
+      c.page
+        .getByRole("alert")
+        .filter({ hasText: "Messages have at most 4,000 characters; this one has 6,000. Shorten it or split it." }),
+    ).toBeVisible();
     await expect(c.page.getByRole("button", { name: "Send" })).toBeDisabled();
     await expect(box).toHaveValue("x".repeat(6000));
     await screen(c.page, "chat", "over-limit");
@@ -302,13 +330,17 @@ test("a photo and a file travel with a message, and a reaction comes back", asyn
   await test.step("a file ClamAV flags is refused by name and taken off the message; the text stays to send", async () => {
     // The EICAR anti-virus test string, in two halves so that no scanner flags this source file.
     const eicar = ["X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-", "STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"].join("");
-    await c.page.getByTestId("attachment-input").setInputFiles([{ name: "invoice.txt", mimeType: "text/plain", buffer: Buffer.from(`${eicar}\n`) }]);
+    await c.page
+      .getByTestId("attachment-input")
+      .setInputFiles([{ name: "invoice.txt", mimeType: "text/plain", buffer: Buffer.from(`${eicar}\n`) }]);
     const files = c.page.getByRole("list", { name: "Files to send" });
     await expect(files.getByText("invoice.txt")).toBeVisible();
     await expect(files.getByText("uploading…")).toHaveCount(0);
     await box.fill("the invoice you asked for");
     await box.press("Enter");
-    await expect(c.page.getByRole("alert").filter({ hasText: '"invoice.txt" looks like malware and was removed.' })).toBeVisible();
+    await expect(
+      c.page.getByRole("alert").filter({ hasText: '"invoice.txt" looks like malware and was removed.' }),
+    ).toBeVisible();
     await expect(files).toHaveCount(0);
     await expect(box).toHaveValue("the invoice you asked for");
     await screen(c.page, "chat", "malware-refused");

@@ -26,4 +26,3 @@ export function e2eEnv(): Record<string, string> {
   env.STUN_URLS = "";
   return { ...(process.env as Record<string, string>), ...env };
 }
-

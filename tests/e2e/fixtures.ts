@@ -10,7 +10,8 @@ let violations: string[] = [];
 
 export function watchCsp(context: BrowserContext): void {
   context.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+      violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
   });
 }
 
@@ -33,7 +34,9 @@ export const test = base.extend<{ cspGuard: void; axeGuard: void }>({
         restore();
       }
       const violations = await finishAxeRun();
-      expect(violations, `axe found serious or critical accessibility violations:\n${violations.join("\n")}\n`).toEqual([]);
+      expect(violations, `axe found serious or critical accessibility violations:\n${violations.join("\n")}\n`).toEqual(
+        [],
+      );
     },
     { auto: true },
   ],

@@ -31,11 +31,15 @@ test("two new people find each other, become friends and see it everywhere", asy
     await expect(row).toBeVisible();
     await expect(row.getByText(`@${blake.username}`)).toBeVisible();
     await screen(a.page, "search-results");
-    const sent = a.page.waitForResponse((r) => r.url().includes("friends.sendRequest") && r.request().method() === "POST");
+    const sent = a.page.waitForResponse(
+      (r) => r.url().includes("friends.sendRequest") && r.request().method() === "POST",
+    );
     await row.getByRole("button", { name: "Add friend" }).click();
     expect((await sent).ok()).toBe(true);
     // The request is listed under Friends → Requests → Sent.
-    await mainNav(a.page).getByRole("link", { name: /^Friends/ }).click();
+    await mainNav(a.page)
+      .getByRole("link", { name: /^Friends/ })
+      .click();
     await a.page.getByRole("tab", { name: /^Requests/ }).click();
     await expect(a.page.getByRole("list", { name: "Sent requests" }).getByText(blake.displayName)).toBeVisible();
   });
@@ -45,7 +49,9 @@ test("two new people find each other, become friends and see it everywhere", asy
     await expect(mainNav(b.page).getByRole("link", { name: /^Friends.*1 pending/ })).toBeVisible();
     const card = b.page.locator("section", { has: b.page.getByRole("heading", { name: "Friend requests" }) });
     await expect(card.getByText(avery.displayName)).toBeVisible();
-    await mainNav(b.page).getByRole("link", { name: /^Friends/ }).click();
+    await mainNav(b.page)
+      .getByRole("link", { name: /^Friends/ })
+      .click();
     await b.page.getByRole("tab", { name: "Requests (1)" }).click();
     const received = b.page.getByRole("list", { name: "Received requests" });
     const row = received.getByRole("listitem").filter({ hasText: avery.displayName });
@@ -68,7 +74,10 @@ test("two new people find each other, become friends and see it everywhere", asy
   });
 
   await test.step("both see “✓ Friends” on the other's profile", async () => {
-    await a.page.getByRole("list", { name: "Your friends" }).getByRole("link", { name: new RegExp(blake.displayName) }).click();
+    await a.page
+      .getByRole("list", { name: "Your friends" })
+      .getByRole("link", { name: new RegExp(blake.displayName) })
+      .click();
     await a.page.waitForURL(`**/u/${blake.username}`);
     await expect(a.page.getByRole("heading", { level: 1, name: blake.displayName })).toBeVisible();
     await expect(a.page.getByText("✓ Friends")).toBeVisible();
@@ -104,7 +113,10 @@ test("two new people find each other, become friends and see it everywhere", asy
     await navigate(a.page, "Settings");
     await expect(a.page.getByRole("button", { name: "Save privacy settings" })).toBeVisible();
     await screen(a.page, "settings-profile");
-    await a.page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Account & security" }).click();
+    await a.page
+      .getByRole("navigation", { name: "Settings" })
+      .getByRole("link", { name: "Account & security" })
+      .click();
     await expect(a.page.getByRole("button", { name: "Set up two-factor authentication" })).toBeVisible();
     await screen(a.page, "settings-security");
   });

@@ -2,11 +2,11 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { answerConfirm, befriend, insertUser, newPerson, screen, signIn, token } from "./helpers";
 
-
-
 const groupInfo = (page: Page) => page.getByRole("dialog", { name: "Group info" });
 
-test("an admin runs a group: create, rename, add, remove (who sees they are out); a member leaves; search finds a message and opens it", async ({ browser }) => {
+test("an admin runs a group: create, rename, add, remove (who sees they are out); a member leaves; search finds a message and opens it", async ({
+  browser,
+}) => {
   test.setTimeout(120_000); // four people, each signing in
   const ada = await insertUser("Ada");
   const ben = await insertUser("Ben");
@@ -41,7 +41,9 @@ test("an admin runs a group: create, rename, add, remove (who sees they are out)
     await a.page.getByRole("button", { name: "Group info" }).click();
     const info = groupInfo(a.page);
     await expect(info.getByRole("list", { name: "Members" }).getByRole("listitem")).toHaveCount(3);
-    await expect(info.getByRole("listitem").filter({ has: a.page.getByText("You", { exact: true }) })).toContainText("Admin");
+    await expect(info.getByRole("listitem").filter({ has: a.page.getByText("You", { exact: true }) })).toContainText(
+      "Admin",
+    );
     await info.getByRole("button", { name: "Rename" }).click();
     await info.getByLabel("Group name").fill("   ");
     await info.getByRole("button", { name: "Save" }).click();
@@ -50,7 +52,9 @@ test("an admin runs a group: create, rename, add, remove (who sees they are out)
     await info.getByRole("button", { name: "Save" }).click();
     await expect(info.getByText(newName, { exact: true })).toBeVisible();
     await expect(a.page.getByRole("heading", { level: 1, name: newName })).toBeVisible();
-    await expect(a.page.getByRole("log", { name: "Messages" }).getByText(`renamed the group to “${newName}”`)).toBeVisible();
+    await expect(
+      a.page.getByRole("log", { name: "Messages" }).getByText(`renamed the group to “${newName}”`),
+    ).toBeVisible();
   });
 
   await test.step("Ada adds Dee (only friends who are not members are offered)", async () => {
@@ -82,14 +86,19 @@ test("an admin runs a group: create, rename, add, remove (who sees they are out)
 
   await test.step("Ben, a member, opens the group info on his phone: sees who is admin, and no Remove or Rename", async () => {
     await b.page.goto("/messages");
-    await b.page.getByRole("list", { name: "Conversations" }).getByRole("link", { name: new RegExp(newName) }).click();
+    await b.page
+      .getByRole("list", { name: "Conversations" })
+      .getByRole("link", { name: new RegExp(newName) })
+      .click();
     await b.page.waitForURL(`**${groupUrl}`);
     await b.page.getByRole("button", { name: "Group info" }).click();
     const info = groupInfo(b.page);
     await expect(info.getByRole("list", { name: "Members" }).getByRole("listitem")).toHaveCount(3);
     await screen(b.page, "groups", "phone-group-info");
     await expect(info.getByRole("listitem").filter({ hasText: ada.displayName })).toContainText("Admin");
-    await expect(info.getByRole("listitem").filter({ has: b.page.getByText("You", { exact: true }) })).not.toContainText("Admin");
+    await expect(
+      info.getByRole("listitem").filter({ has: b.page.getByText("You", { exact: true }) }),
+    ).not.toContainText("Admin");
     await expect(info.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
     await expect(info.getByRole("button", { name: "Rename" })).toHaveCount(0);
     await expect(info.getByRole("button", { name: "Add people" })).toBeVisible();

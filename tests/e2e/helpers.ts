@@ -65,7 +65,10 @@ export async function signUp(page: Page, user: E2EUser): Promise<void> {
   await expect(page.getByText("Welcome to Hearth!")).toBeVisible();
 }
 
-export async function fillSignUpForm(page: Page, user: Pick<E2EUser, "email" | "username" | "displayName" | "password">): Promise<void> {
+export async function fillSignUpForm(
+  page: Page,
+  user: Pick<E2EUser, "email" | "username" | "displayName" | "password">,
+): Promise<void> {
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Username").fill(user.username);
   await page.getByLabel("Display name").fill(user.displayName);
@@ -89,7 +92,10 @@ export async function signIn(page: Page, user: Pick<E2EUser, "email" | "password
 }
 
 /** A new browser context (own cookies) with one page; phone-sized when asked. */
-export async function newPerson(browser: Browser, options: { phone?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPerson(
+  browser: Browser,
+  options: { phone?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(options.phone ? { viewport: PHONE, isMobile: true, hasTouch: true } : {});
   watchCsp(context);
   return { context, page: await context.newPage() };
@@ -100,10 +106,21 @@ export async function newPerson(browser: Browser, options: { phone?: boolean } =
  * AUTH_SECRET), for journeys that are about something else: every sign-in through the form counts against the
  * per-IP sign-in limit, and the whole suite runs from 127.0.0.1. The form itself is covered by the account specs.
  */
-export async function signInWithSession(context: BrowserContext, page: Page, user: { id: string; displayName: string }): Promise<void> {
+export async function signInWithSession(
+  context: BrowserContext,
+  page: Page,
+  user: { id: string; displayName: string },
+): Promise<void> {
   const cookieName = "authjs.session-token";
-  const value = await encode({ token: { sub: user.id, uid: user.id, sv: 0, sid: randomUUID(), since: Date.now() }, secret: e2eEnv().AUTH_SECRET!, salt: cookieName, maxAge: 3600 });
-  await context.addCookies([{ name: cookieName, value, url: `http://localhost:${E2E_PORT}`, httpOnly: true, sameSite: "Lax" }]);
+  const value = await encode({
+    token: { sub: user.id, uid: user.id, sv: 0, sid: randomUUID(), since: Date.now() },
+    secret: e2eEnv().AUTH_SECRET!,
+    salt: cookieName,
+    maxAge: 3600,
+  });
+  await context.addCookies([
+    { name: cookieName, value, url: `http://localhost:${E2E_PORT}`, httpOnly: true, sameSite: "Lax" },
+  ]);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: `Hi, ${user.displayName}` })).toBeVisible();
 }
@@ -148,7 +165,10 @@ export async function search(page: Page, query: string) {
 const db = () => new pg.Client({ connectionString: e2eEnv().DATABASE_URL });
 
 /** One query on the e2e database (for setting up and checking what a journey cannot see on screen). */
-export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = db();
   await client.connect();
   try {
@@ -180,7 +200,9 @@ export async function userIdOf(username: string): Promise<string> {
   const client = db();
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE "usernameKey" = $1`, [username.toLowerCase()]);
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE "usernameKey" = $1`, [
+      username.toLowerCase(),
+    ]);
     if (!rows[0]) throw new Error(`no user ${username}`);
     return rows[0].id;
   } finally {

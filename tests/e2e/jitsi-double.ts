@@ -113,20 +113,41 @@ export interface JitsiDoubleInstance {
 
 /** Serves the test double for every page of the context at the URL the SDK loads the real script from. */
 export async function installJitsiDouble(context: BrowserContext): Promise<void> {
-  await context.route(`https://${e2eEnv().JITSI_DOMAIN}/external_api.js`, (route) => route.fulfill({ contentType: "application/javascript", body: JITSI_DOUBLE_SCRIPT }));
+  await context.route(`https://${e2eEnv().JITSI_DOMAIN}/external_api.js`, (route) =>
+    route.fulfill({ contentType: "application/javascript", body: JITSI_DOUBLE_SCRIPT }),
+  );
 }
 
-export const jitsiInstances = (page: Page) => page.evaluate(() => ((window as unknown as { __jitsiDouble?: { instances: unknown[] } }).__jitsiDouble?.instances ?? []) as JitsiDoubleInstance[]);
+export const jitsiInstances = (page: Page) =>
+  page.evaluate(
+    () =>
+      ((window as unknown as { __jitsiDouble?: { instances: unknown[] } }).__jitsiDouble?.instances ??
+        []) as JitsiDoubleInstance[],
+  );
 
-export const jitsiScriptLoads = (page: Page) => page.evaluate(() => (window as unknown as { __jitsiDouble?: { scriptLoads: number } }).__jitsiDouble?.scriptLoads ?? 0);
+export const jitsiScriptLoads = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __jitsiDouble?: { scriptLoads: number } }).__jitsiDouble?.scriptLoads ?? 0,
+  );
 
 /** Replays an IFrame API event into the page (as Jitsi would send it); returns how many listeners heard it. */
 export const emitJitsi = (page: Page, name: string, payload: unknown = {}) =>
-  page.evaluate(([n, p]) => (window as unknown as { __jitsiDouble: { emit: (name: string, payload: unknown) => number } }).__jitsiDouble.emit(n as string, p), [name, payload] as const);
+  page.evaluate(
+    ([n, p]) =>
+      (window as unknown as { __jitsiDouble: { emit: (name: string, payload: unknown) => number } }).__jitsiDouble.emit(
+        n as string,
+        p,
+      ),
+    [name, payload] as const,
+  );
 
 /**
  * Joins the conference as Jitsi does (see `join` in the double): videoConferenceJoined as a participant, then the
  * role change to moderator when the token says owner. Resolves true when a role change was emitted and heard.
  */
 export const joinJitsi = (page: Page, payload: { id: string; roomName?: string; displayName?: string }) =>
-  page.evaluate((p) => (window as unknown as { __jitsiDouble: { join: (payload: unknown) => Promise<boolean> } }).__jitsiDouble.join(p), payload);
+  page.evaluate(
+    (p) =>
+      (window as unknown as { __jitsiDouble: { join: (payload: unknown) => Promise<boolean> } }).__jitsiDouble.join(p),
+    payload,
+  );

@@ -21,10 +21,23 @@ test.beforeAll(async () => {
   const dir = test.info().project.outputDir;
   mkdirSync(dir, { recursive: true });
   const log = openSync(join(dir, "jitsi-off-server.log"), "w");
-  const env: NodeJS.ProcessEnv = { ...e2eEnv(), NODE_ENV: "production", JITSI_DOMAIN: "", APP_URL: origin, AUTH_URL: origin };
-  server = spawn("node", ["--import", "tsx", "web/server.ts", "-p", String(E2E_NO_JITSI_PORT)], { cwd: new URL("../..", import.meta.url).pathname, env, stdio: ["ignore", log, log] });
+  const env: NodeJS.ProcessEnv = {
+    ...e2eEnv(),
+    NODE_ENV: "production",
+    JITSI_DOMAIN: "",
+    APP_URL: origin,
+    AUTH_URL: origin,
+  };
+  server = spawn("node", ["--import", "tsx", "web/server.ts", "-p", String(E2E_NO_JITSI_PORT)], {
+    cwd: new URL("../..", import.meta.url).pathname,
+    env,
+    stdio: ["ignore", log, log],
+  });
   await expect
-    .poll(async () => (await fetch(`${origin}/sign-in`).catch(() => null))?.status ?? 0, { timeout: 120_000, message: "the app without Jitsi answers" })
+    .poll(async () => (await fetch(`${origin}/sign-in`).catch(() => null))?.status ?? 0, {
+      timeout: 120_000,
+      message: "the app without Jitsi answers",
+    })
     .toBe(200);
 });
 
@@ -41,16 +54,25 @@ async function mutationError(page: Page, path: string, input: unknown): Promise<
   return body.error?.json.message ?? null;
 }
 
-test("without Jitsi, group calls, rooms and meetings say why they are not there, and the admin page says what to set", async ({ page, context }) => {
+test("without Jitsi, group calls, rooms and meetings say why they are not there, and the admin page says what to set", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const [ada, bob] = [await insertUser("Ada"), await insertUser("Bob")];
   await befriend(ada.id, bob.id);
-  await sql(`UPDATE "User" SET role = 'ADMIN', "totpSecret" = 'JBSWY3DPEHPK3PXP', "totpEnabledAt" = now() WHERE id = $1`, [ada.id]);
+  await sql(
+    `UPDATE "User" SET role = 'ADMIN', "totpSecret" = 'JBSWY3DPEHPK3PXP', "totpEnabledAt" = now() WHERE id = $1`,
+    [ada.id],
+  );
   await signInWithSession(context, page, ada);
 
   await test.step("a group's thread: Start group call is there but unavailable, with the reason", async () => {
-    const created = await page.request.post("/api/trpc/chat.createGroup", { data: { json: { name: "No video here", memberIds: [bob.id] } } });
-    const { conversationId } = ((await created.json()) as { result: { data: { json: { conversationId: string } } } }).result.data.json;
+    const created = await page.request.post("/api/trpc/chat.createGroup", {
+      data: { json: { name: "No video here", memberIds: [bob.id] } },
+    });
+    const { conversationId } = ((await created.json()) as { result: { data: { json: { conversationId: string } } } })
+      .result.data.json;
     await page.goto(`/messages/${conversationId}`);
     const start = page.getByRole("button", { name: `Start group call: ${REASON}` });
     await expect(start).toBeVisible({ timeout: 30_000 }); // the server's first pages come slowly on a busy machine
@@ -83,7 +105,8 @@ test("without Jitsi, group calls, rooms and meetings say why they are not there,
   await test.step("the admin's Jitsi page: not configured, and the variables to set", async () => {
     await page.goto("/admin/jitsi");
     await expect(page.getByRole("heading", { name: "Jitsi is not configured" })).toBeVisible();
-    for (const name of ["JITSI_DOMAIN", "JITSI_APP_SECRET", "JITSI_WEBHOOK_SECRET"]) await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
+    for (const name of ["JITSI_DOMAIN", "JITSI_APP_SECRET", "JITSI_WEBHOOK_SECRET"])
+      await expect(page.getByText(name, { exact: true }).first()).toBeVisible();
     await expect(page.getByText(`${origin}/api/jitsi/events`)).toBeVisible();
     await screen(page, "jitsi-off", "admin");
     await page.setViewportSize(PHONE);

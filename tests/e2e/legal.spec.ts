@@ -3,7 +3,10 @@ import { insertUser, newUser, PHONE, screen, signInWithSession, sql } from "./he
 
 const agree = "I agree to the Terms and Privacy policy";
 
-test("sign-up asks to agree to the terms, which open beside the form; the footer links to the privacy policy", async ({ page, context }) => {
+test("sign-up asks to agree to the terms, which open beside the form; the footer links to the privacy policy", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const user = newUser("Quinn");
   await page.goto("/sign-up");
@@ -22,7 +25,10 @@ test("sign-up asks to agree to the terms, which open beside the form; the footer
   });
 
   await test.step("the Terms link opens the terms in a new tab, the form keeps what was typed", async () => {
-    const [terms] = await Promise.all([context.waitForEvent("page"), page.getByRole("link", { name: "Terms", exact: true }).click()]);
+    const [terms] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("link", { name: "Terms", exact: true }).click(),
+    ]);
     await terms.waitForLoadState();
     expect(new URL(terms.url()).pathname).toBe("/terms");
     await expect(terms.getByRole("heading", { level: 1, name: "Terms of use" })).toBeVisible();
@@ -59,10 +65,17 @@ test("sign-up asks to agree to the terms, which open beside the form; the footer
   });
 });
 
-test("an admin rewrites the terms at /admin/legal with a preview; /terms shows the new version, with HTML and script links inert", async ({ browser, page, context }) => {
+test("an admin rewrites the terms at /admin/legal with a preview; /terms shows the new version, with HTML and script links inert", async ({
+  browser,
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   const admin = await insertUser("Rowan");
-  await sql(`UPDATE "User" SET role = 'ADMIN', "totpSecret" = 'JBSWY3DPEHPK3PXP', "totpEnabledAt" = now() WHERE id = $1`, [admin.id]);
+  await sql(
+    `UPDATE "User" SET role = 'ADMIN', "totpSecret" = 'JBSWY3DPEHPK3PXP', "totpEnabledAt" = now() WHERE id = $1`,
+    [admin.id],
+  );
   const someone = await insertUser("Sasha");
   try {
     await test.step("someone who is not an admin finds no such page, and Settings links to both documents", async () => {
@@ -72,7 +85,9 @@ test("an admin rewrites the terms at /admin/legal with a preview; /terms shows t
       await p.goto("/admin/legal");
       await expect(p.getByText("This page isn't available")).toBeVisible();
       await p.goto("/settings/profile");
-      await expect(p.getByRole("navigation", { name: "Legal" }).getByRole("link", { name: "Privacy policy" })).toHaveAttribute("href", "/privacy");
+      await expect(
+        p.getByRole("navigation", { name: "Legal" }).getByRole("link", { name: "Privacy policy" }),
+      ).toHaveAttribute("href", "/privacy");
       await other.close();
     });
 
@@ -82,10 +97,15 @@ test("an admin rewrites the terms at /admin/legal with a preview; /terms shows t
       await page.getByRole("radio", { name: "Terms of use" }).click();
       const editor = page.getByLabel("Markdown");
       await expect(editor).toHaveValue(/^# Terms of use/);
-      await editor.fill('# House rules\n\nBe **kind**. <script>window.pwned = 1</script>\n\n[Ask us](mailto:admin@example.org) · [bad](javascript:window.pwned=2)');
+      await editor.fill(
+        "# House rules\n\nBe **kind**. <script>window.pwned = 1</script>\n\n[Ask us](mailto:admin@example.org) · [bad](javascript:window.pwned=2)",
+      );
       const preview = page.getByRole("region", { name: "Preview" });
       await expect(preview.getByRole("heading", { name: "House rules" })).toBeVisible();
-      await expect(preview.getByRole("link", { name: "Ask us" })).toHaveAttribute("rel", "noopener noreferrer nofollow");
+      await expect(preview.getByRole("link", { name: "Ask us" })).toHaveAttribute(
+        "rel",
+        "noopener noreferrer nofollow",
+      );
       await expect(preview.getByRole("link", { name: "bad" })).toHaveCount(0);
       await screen(page, "legal", "admin-editor");
       await page.getByRole("button", { name: "Save as version 2" }).click();

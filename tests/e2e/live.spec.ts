@@ -2,22 +2,28 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { befriend, insertUser, mainNav, newPerson, screen, signIn } from "./helpers";
 
-
 /** The bell in the top bar: its accessible name carries the unread count ("Notifications, 1 unread"). */
 const bell = (page: Page) => page.getByRole("banner").getByRole("link", { name: /^Notifications/ });
 
-test("friends see each other live: presence, typing, and a notification for a message sent elsewhere", async ({ browser }) => {
+test("friends see each other live: presence, typing, and a notification for a message sent elsewhere", async ({
+  browser,
+}) => {
   const avery = await insertUser("Avery");
   const blake = await insertUser("Blake");
   await befriend(avery.id, blake.id);
   const a = await newPerson(browser); // desktop
   await signIn(a.page, avery);
 
-  const blakeRow = a.page.getByRole("list", { name: "Your friends" }).getByRole("listitem").filter({ hasText: blake.displayName });
+  const blakeRow = a.page
+    .getByRole("list", { name: "Your friends" })
+    .getByRole("listitem")
+    .filter({ hasText: blake.displayName });
   const b = await newPerson(browser, { phone: true }); // 390×844
 
   await test.step("Avery's friends list shows Blake offline, then online as soon as Blake signs in", async () => {
-    await mainNav(a.page).getByRole("link", { name: /^Friends/ }).click();
+    await mainNav(a.page)
+      .getByRole("link", { name: /^Friends/ })
+      .click();
     await a.page.waitForURL("**/friends");
     await expect(blakeRow).toBeVisible();
     await expect(blakeRow.getByRole("img", { name: "Online" })).toHaveCount(0);
@@ -51,7 +57,9 @@ test("friends see each other live: presence, typing, and a notification for a me
   });
 
   await test.step("Avery leaves the thread; Blake's message raises a notification: the bell shows 1", async () => {
-    const stoppedViewing = a.page.waitForResponse((r) => r.url().includes("notifications.viewing") && (r.request().postData() ?? "").includes('"viewing":false'));
+    const stoppedViewing = a.page.waitForResponse(
+      (r) => r.url().includes("notifications.viewing") && (r.request().postData() ?? "").includes('"viewing":false'),
+    );
     await mainNav(a.page).getByRole("link", { name: "Home" }).click();
     await a.page.waitForURL((url) => url.pathname === "/");
     await stoppedViewing;
@@ -65,7 +73,9 @@ test("friends see each other live: presence, typing, and a notification for a me
   await test.step("The notification centre lists it; opening it goes to the conversation and clears the badge", async () => {
     await bell(a.page).click();
     await a.page.waitForURL("**/notifications");
-    const item = a.page.getByRole("list", { name: "Notifications" }).getByRole("link", { name: new RegExp(`${blake.displayName} sent you a message`) });
+    const item = a.page
+      .getByRole("list", { name: "Notifications" })
+      .getByRole("link", { name: new RegExp(`${blake.displayName} sent you a message`) });
     await expect(item).toBeVisible();
     await expect(item).toContainText("Unread");
     await screen(a.page, "live", "desktop-notifications");
@@ -78,7 +88,9 @@ test("friends see each other live: presence, typing, and a notification for a me
     await expect(a.page.getByText(/is typing/)).toHaveCount(0);
 
     await bell(a.page).click();
-    await expect(a.page.getByRole("list", { name: "Notifications" }).getByRole("link", { name: /sent you a message/ })).not.toContainText("Unread");
+    await expect(
+      a.page.getByRole("list", { name: "Notifications" }).getByRole("link", { name: /sent you a message/ }),
+    ).not.toContainText("Unread");
     await a.page.goBack();
     await a.page.waitForURL(`**/messages/${conversationId}`);
   });

@@ -24,7 +24,9 @@ test("editing the profile, uploading a photo and limiting who sees it", async ({
     await form.getByLabel("Display name").fill(newName);
     // Over the limit, the bio is kept whole and refused with the count (never cut at 500 behind the writer's back).
     await form.getByLabel("Bio").fill("b".repeat(501));
-    await expect(form.getByLabel("Bio")).toHaveAccessibleDescription(/Bios have at most 500 characters; this one has 501\. Shorten it\./);
+    await expect(form.getByLabel("Bio")).toHaveAccessibleDescription(
+      /Bios have at most 500 characters; this one has 501\. Shorten it\./,
+    );
     await expect(form.getByLabel("Bio")).toHaveValue("b".repeat(501));
     await form.getByLabel("Bio").fill(bio);
     await form.getByRole("button", { name: "Save profile" }).click();
@@ -52,7 +54,9 @@ test("editing the profile, uploading a photo and limiting who sees it", async ({
     await expect(o.page.getByRole("button", { name: "Change photo" })).toBeVisible();
     await expect(o.page.getByRole("button", { name: "Remove" })).toBeVisible();
     // The image really loads (served by the app from S3, resized to a square).
-    await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     const size = await avatar.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
     expect(size[0]).toBe(size[1]);
 

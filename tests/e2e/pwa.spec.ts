@@ -20,10 +20,27 @@ test("the web app manifest is served, complete, and its icons load at their size
   const response = await request.get(href!);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("application/manifest+json");
-  const manifest = (await response.json()) as { name: string; short_name: string; start_url: string; scope: string; display: string; theme_color: string; icons: ManifestIcon[] };
-  expect(manifest).toMatchObject({ name: "Hearth", short_name: "Hearth", start_url: "/", scope: "/", display: "standalone", theme_color: "#ea580c" });
+  const manifest = (await response.json()) as {
+    name: string;
+    short_name: string;
+    start_url: string;
+    scope: string;
+    display: string;
+    theme_color: string;
+    icons: ManifestIcon[];
+  };
+  expect(manifest).toMatchObject({
+    name: "Hearth",
+    short_name: "Hearth",
+    start_url: "/",
+    scope: "/",
+    display: "standalone",
+    theme_color: "#ea580c",
+  });
   const purposes = manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose ?? "any"}`);
-  expect(purposes).toEqual(expect.arrayContaining(["192x192 any", "512x512 any", "192x192 maskable", "512x512 maskable"]));
+  expect(purposes).toEqual(
+    expect.arrayContaining(["192x192 any", "512x512 any", "192x192 maskable", "512x512 maskable"]),
+  );
   for (const icon of manifest.icons) {
     const file = await request.get(icon.src);
     expect(file.status(), icon.src).toBe(200);
@@ -40,7 +57,9 @@ test("the web app manifest is served, complete, and its icons load at their size
 });
 
 for (const phone of [false, true]) {
-  test(`a signed-in visit installs the service worker; offline, a reload shows the offline page, and back online the app (${phone ? "phone" : "desktop"})`, async ({ browser }) => {
+  test(`a signed-in visit installs the service worker; offline, a reload shows the offline page, and back online the app (${phone ? "phone" : "desktop"})`, async ({
+    browser,
+  }) => {
     const user = await insertUser("Piper");
     const { context, page } = await newPerson(browser, { phone });
     await signInWithSession(context, page, user);
@@ -50,11 +69,17 @@ for (const phone of [false, true]) {
       .poll(() =>
         page.evaluate(async () => {
           const registration = await navigator.serviceWorker.getRegistration("/");
-          return { scope: registration?.scope, script: registration?.active?.scriptURL, state: registration?.active?.state };
+          return {
+            scope: registration?.scope,
+            script: registration?.active?.scriptURL,
+            state: registration?.active?.state,
+          };
         }),
       )
       .toEqual({ scope: `${origin}/`, script: `${origin}/sw.js`, state: "activated" });
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toBe(`${origin}/sw.js`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null))
+      .toBe(`${origin}/sw.js`);
 
     // A reload under the worker fills the shell cache; only built files, icons and the offline page are ever kept,
     // never a page or an API answer (they carry one person's data).
@@ -62,7 +87,8 @@ for (const phone of [false, true]) {
     await expect(page.getByRole("heading", { name: `Hi, ${user.displayName}` })).toBeVisible();
     const cached = await page.evaluate(async () => {
       const paths: string[] = [];
-      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
       return paths;
     });
     expect(cached).toContain("/offline.html");
@@ -82,7 +108,9 @@ for (const phone of [false, true]) {
   });
 }
 
-test("a push message reaches the service worker and becomes a notification, with no page involved", async ({ browser }) => {
+test("a push message reaches the service worker and becomes a notification, with no page involved", async ({
+  browser,
+}) => {
   const user = await insertUser("Rowan");
   const { context, page } = await newPerson(browser);
   await context.grantPermissions(["notifications"], { origin });
@@ -91,10 +119,13 @@ test("a push message reaches the service worker and becomes a notification, with
 
   const cdp = await context.newCDPSession(page);
   const registrationId = new Promise<string>((resolve) => {
-    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
-      const ours = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
-      if (ours) resolve(ours.registrationId);
-    });
+    cdp.on(
+      "ServiceWorker.workerRegistrationUpdated",
+      ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+        const ours = registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      },
+    );
   });
   await cdp.send("ServiceWorker.enable");
   await cdp.send("ServiceWorker.deliverPushMessage", {
@@ -103,7 +134,11 @@ test("a push message reaches the service worker and becomes a notification, with
     data: JSON.stringify({ title: "Ada sent you a message", body: "Are you free?", url: "/messages", tag: "pwa-test" }),
   });
   await expect
-    .poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title}: ${n.body}`)))
+    .poll(() =>
+      page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => `${n.title}: ${n.body}`),
+      ),
+    )
     .toEqual(["Ada sent you a message: Are you free?"]);
   await context.close();
 });
@@ -124,6 +159,8 @@ test("Settings › Profile offers Install Hearth when the browser offers install
     window.dispatchEvent(offer);
   });
   await page.getByRole("button", { name: "Install Hearth" }).click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted ?? false)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted ?? false))
+    .toBe(true);
   await expect(page.getByRole("button", { name: "Install Hearth" })).toHaveCount(0);
 });

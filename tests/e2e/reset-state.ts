@@ -8,7 +8,10 @@ import { e2eEnv } from "./e2e-env";
  * tables from under a running worker and flush the sweep schedules it had just written to Redis.
  */
 const env = e2eEnv();
-execFileSync("node", ["--import", "tsx", "scripts/db/migrate.ts", "reset"], { stdio: "inherit", env: { ...process.env, ...env } });
+execFileSync("node", ["--import", "tsx", "scripts/db/migrate.ts", "reset"], {
+  stdio: "inherit",
+  env: { ...process.env, ...env },
+});
 const redis = new Redis(env.REDIS_URL!);
 await redis.flushdb();
 redis.disconnect();

@@ -3,9 +3,27 @@ import { expect, test } from "./fixtures";
 import { jwtVerify } from "jose";
 import { generateTotpSecret, totpCode } from "../../web/src/server/services/accounts/totp";
 import { e2eEnv } from "./e2e-env";
-import { befriend, insertUser, newPerson, PHONE, screen, signInWithSession, sql, submitSignIn, token, type E2EUser } from "./helpers";
+import {
+  befriend,
+  insertUser,
+  newPerson,
+  PHONE,
+  screen,
+  signInWithSession,
+  sql,
+  submitSignIn,
+  token,
+  type E2EUser,
+} from "./helpers";
 import config from "./playwright.config";
-import { emitJitsi, installJitsiDouble, jitsiInstances, jitsiScriptLoads, joinJitsi, type JitsiDoubleInstance } from "./jitsi-double";
+import {
+  emitJitsi,
+  installJitsiDouble,
+  jitsiInstances,
+  jitsiScriptLoads,
+  joinJitsi,
+  type JitsiDoubleInstance,
+} from "./jitsi-double";
 
 /**
  * Group calls and rooms in the browser. Jitsi itself cannot run here: every page gets the IFrame API TEST DOUBLE
@@ -16,7 +34,17 @@ import { emitJitsi, installJitsiDouble, jitsiInstances, jitsiScriptLoads, joinJi
 const env = e2eEnv();
 // "Add people" needs a real 1:1 call first (as in calls.spec.ts): fake camera and microphone, media relayed by coturn.
 const base = config.use!.launchOptions!;
-test.use({ launchOptions: { ...base, args: [...base.args!, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection"] } });
+test.use({
+  launchOptions: {
+    ...base,
+    args: [
+      ...base.args!,
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      "--allow-loopback-in-peer-connection",
+    ],
+  },
+});
 type Person = E2EUser & { id: string };
 
 /** A tRPC mutation through the page's session (for setting up what a journey is not about). */
@@ -37,12 +65,17 @@ async function signedIn(browser: Browser, user: Person, options: { phone?: boole
 
 /** The newest instance the page constructed (waits for it). */
 async function newestInstance(page: Page, count: number): Promise<JitsiDoubleInstance> {
-  await expect.poll(async () => (await jitsiInstances(page)).length, { message: "JitsiMeetExternalAPI constructed" }).toBe(count);
+  await expect
+    .poll(async () => (await jitsiInstances(page)).length, { message: "JitsiMeetExternalAPI constructed" })
+    .toBe(count);
   return (await jitsiInstances(page))[count - 1]!;
 }
 
 /** Verifies the token the page handed to Jitsi exactly as Prosody would, and returns its claims. */
-async function verifyToken(instance: JitsiDoubleInstance, expected: { userId: string; moderator: boolean; lobbyBypass: boolean }) {
+async function verifyToken(
+  instance: JitsiDoubleInstance,
+  expected: { userId: string; moderator: boolean; lobbyBypass: boolean },
+) {
   expect(instance.domain).toBe("jitsi.hearth.test");
   expect(instance.roomName).toMatch(/^hearth-[a-z2-7]{24,}$/);
   const { payload, protectedHeader } = await jwtVerify(instance.jwt, new TextEncoder().encode(env.JITSI_APP_SECRET), {
@@ -54,7 +87,12 @@ async function verifyToken(instance: JitsiDoubleInstance, expected: { userId: st
   expect(protectedHeader).toMatchObject({ alg: "HS256", typ: "JWT" });
   expect(payload.room).toBe(instance.roomName);
   const user = (payload.context as { user: Record<string, unknown> }).user;
-  expect(user).toMatchObject({ id: expected.userId, moderator: expected.moderator, lobby_bypass: expected.lobbyBypass, affiliation: expected.moderator ? "owner" : "member" });
+  expect(user).toMatchObject({
+    id: expected.userId,
+    moderator: expected.moderator,
+    lobby_bypass: expected.lobbyBypass,
+    affiliation: expected.moderator ? "owner" : "member",
+  });
   expect(user).not.toHaveProperty("email");
   expect(payload.nbf!).toBeLessThan(payload.iat!);
   expect(payload.iat!).toBeLessThan(payload.exp!);
@@ -63,7 +101,10 @@ async function verifyToken(instance: JitsiDoubleInstance, expected: { userId: st
 
 /** Posts a Prosody event_sync delivery to the webhook, as Jitsi would (with the shared secret). */
 async function prosody(page: Page, path: string, body: Record<string, unknown>) {
-  const response = await page.request.post(`/api/jitsi/events/${path}`, { data: body, headers: { "x-hearth-webhook-secret": env.JITSI_WEBHOOK_SECRET! } });
+  const response = await page.request.post(`/api/jitsi/events/${path}`, {
+    data: body,
+    headers: { "x-hearth-webhook-secret": env.JITSI_WEBHOOK_SECRET! },
+  });
   expect(response.status(), await response.text()).toBe(200);
 }
 
@@ -74,11 +115,16 @@ async function groupOfTwo(browser: Browser, groupName: string) {
   await befriend(ada.id, bob.id);
   const a = await signedIn(browser, ada);
   const b = await signedIn(browser, bob);
-  const { conversationId } = await mutate<{ conversationId: string }>(a.page, "chat.createGroup", { name: groupName, memberIds: [bob.id] });
+  const { conversationId } = await mutate<{ conversationId: string }>(a.page, "chat.createGroup", {
+    name: groupName,
+    memberIds: [bob.id],
+  });
   return { ada, bob, a, b, conversationId };
 }
 
-test("group call: Ada starts it from the group thread, Bob is rung, sees the live banner once Jitsi reports the room, and joins", async ({ browser }) => {
+test("group call: Ada starts it from the group thread, Bob is rung, sees the live banner once Jitsi reports the room, and joins", async ({
+  browser,
+}) => {
   const groupName = `Book club ${token(4)}`;
   const { ada, bob, a, b, conversationId } = await groupOfTwo(browser, groupName);
 
@@ -91,7 +137,11 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
     await verifyToken(ada1, { userId: ada.id, moderator: true, lobbyBypass: true });
     expect(ada1.userInfo).toEqual({ displayName: ada.displayName });
     expect(ada1.hadParentNode).toBe(true);
-    expect(ada1.configOverwrite).toMatchObject({ prejoinConfig: { enabled: true }, disableInviteFunctions: true, startWithAudioMuted: false });
+    expect(ada1.configOverwrite).toMatchObject({
+      prejoinConfig: { enabled: true },
+      disableInviteFunctions: true,
+      startWithAudioMuted: false,
+    });
     await expect(a.page.getByTestId("jitsi-double")).toBeVisible();
   });
 
@@ -107,7 +157,9 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
   // When Jitsi's room was created (the webhook's room/created below); room/destroyed names the same instance.
   let roomCreatedAt = 0;
   await test.step("Ada's page follows Jitsi's events: joined, someone else, recording, ready to close", async () => {
-    expect(await joinJitsi(a.page, { id: "ada0001", roomName: ada1.roomName, displayName: ada.displayName })).toBe(true);
+    expect(await joinJitsi(a.page, { id: "ada0001", roomName: ada1.roomName, displayName: ada.displayName })).toBe(
+      true,
+    );
     await expect(a.page.getByTestId("meeting-people")).toHaveText("Just you");
     await emitJitsi(a.page, "participantJoined", { id: "bob0002", displayName: bob.displayName });
     await expect(a.page.getByTestId("meeting-people")).toHaveText("2 people");
@@ -130,7 +182,12 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
       event_name: "muc-occupant-joined",
       ...base,
       active_occupants_count: 1,
-      occupant: { occupant_jid: `${ada1.roomName}@muc.meet.jitsi/ada0001`, joined_at: t0, name: ada.displayName, id: ada.id },
+      occupant: {
+        occupant_jid: `${ada1.roomName}@muc.meet.jitsi/ada0001`,
+        joined_at: t0,
+        name: ada.displayName,
+        id: ada.id,
+      },
     });
     const banner = b.page.getByRole("status").filter({ hasText: "Group call in progress" });
     await expect(banner).toContainText("1 person");
@@ -168,9 +225,27 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
     const bobJid = `${ada1.roomName}@muc.meet.jitsi/bob0001`;
     await b.page.goto(`/messages/${conversationId}`);
     await expect(b.page.getByText("Group call in progress")).toBeVisible();
-    await prosody(b.page, "occupant/joined", { event_name: "muc-occupant-joined", ...base, active_occupants_count: 2, occupant: { occupant_jid: bobJid, joined_at: t, name: bob.displayName, id: bob.id } });
-    await prosody(b.page, "occupant/left", { event_name: "muc-occupant-left", ...base, active_occupants_count: 1, occupant: { occupant_jid: bobJid, joined_at: t, left_at: t + 65, name: bob.displayName, id: bob.id } });
-    await prosody(b.page, "room/destroyed", { event_name: "muc-room-destroyed", ...base, created_at: roomCreatedAt, destroyed_at: t + 70, all_occupants: [{ occupant_jid: adaJid, joined_at: roomCreatedAt, left_at: t + 70, name: ada.displayName, id: ada.id }] });
+    await prosody(b.page, "occupant/joined", {
+      event_name: "muc-occupant-joined",
+      ...base,
+      active_occupants_count: 2,
+      occupant: { occupant_jid: bobJid, joined_at: t, name: bob.displayName, id: bob.id },
+    });
+    await prosody(b.page, "occupant/left", {
+      event_name: "muc-occupant-left",
+      ...base,
+      active_occupants_count: 1,
+      occupant: { occupant_jid: bobJid, joined_at: t, left_at: t + 65, name: bob.displayName, id: bob.id },
+    });
+    await prosody(b.page, "room/destroyed", {
+      event_name: "muc-room-destroyed",
+      ...base,
+      created_at: roomCreatedAt,
+      destroyed_at: t + 70,
+      all_occupants: [
+        { occupant_jid: adaJid, joined_at: roomCreatedAt, left_at: t + 70, name: ada.displayName, id: ada.id },
+      ],
+    });
     await expect(b.page.getByText("Group call in progress")).toBeHidden();
     await expect(b.page.getByRole("log", { name: "Messages" }).getByText(/Group call · \d+:\d\d/)).toBeVisible();
     await b.page.goto("/calls");
@@ -184,7 +259,9 @@ test("group call: Ada starts it from the group thread, Bob is rung, sees the liv
   await b.context.close();
 });
 
-test("removed from the group mid-call: Bob's meeting page leaves and says why; Ada, in the call, is told he may still be there", async ({ browser }) => {
+test("removed from the group mid-call: Bob's meeting page leaves and says why; Ada, in the call, is told he may still be there", async ({
+  browser,
+}) => {
   const { bob, a, b, conversationId } = await groupOfTwo(browser, `Walks ${token(4)}`);
   await a.page.goto(`/messages/${conversationId}`);
   await a.page.getByRole("button", { name: "Start group call" }).click();
@@ -200,7 +277,12 @@ test("removed from the group mid-call: Bob's meeting page leaves and says why; A
   const t = Math.floor(Date.now() / 1000);
   const base = { room_name: adaRoom.roomName, room_jid: `${adaRoom.roomName}@muc.meet.jitsi`, is_breakout: false };
   await prosody(a.page, "room/created", { event_name: "muc-room-created", ...base, created_at: t });
-  await prosody(a.page, "occupant/joined", { event_name: "muc-occupant-joined", ...base, active_occupants_count: 1, occupant: { occupant_jid: `bob@meet.jitsi/${token(6)}`, joined_at: t, name: bob.displayName, id: bob.id } });
+  await prosody(a.page, "occupant/joined", {
+    event_name: "muc-occupant-joined",
+    ...base,
+    active_occupants_count: 1,
+    occupant: { occupant_jid: `bob@meet.jitsi/${token(6)}`, joined_at: t, name: bob.displayName, id: bob.id },
+  });
 
   await mutate(a.page, "chat.removeMember", { conversationId, userId: bob.id });
   await expect(b.page.getByText("You were removed from the group, so you left its call.")).toBeVisible();
@@ -215,7 +297,9 @@ test("removed from the group mid-call: Bob's meeting page leaves and says why; A
   await b.context.close();
 });
 
-test("profile room: the owner is moderator and turns the lobby on, a friend walks in, a friend of a friend knocks", async ({ browser }) => {
+test("profile room: the owner is moderator and turns the lobby on, a friend walks in, a friend of a friend knocks", async ({
+  browser,
+}) => {
   const olivia = await insertUser("Olivia");
   const fred = await insertUser("Fred");
   const kim = await insertUser("Kim");
@@ -244,7 +328,9 @@ test("profile room: the owner is moderator and turns the lobby on, a friend walk
     expect((await jitsiInstances(o.page))[0]!.commands.map((c) => c.name)).not.toContain("toggleLobby");
     // ...then the presence carrying the owner affiliation from her token: now she is moderator and switches it on.
     await emitJitsi(o.page, "participantRoleChanged", { id: "oli00001", role: "moderator" });
-    await expect.poll(async () => (await jitsiInstances(o.page))[0]!.commands).toContainEqual({ name: "toggleLobby", args: [true] });
+    await expect
+      .poll(async () => (await jitsiInstances(o.page))[0]!.commands)
+      .toContainEqual({ name: "toggleLobby", args: [true] });
   });
 
   await test.step("Fred, a friend, walks straight in", async () => {
@@ -274,7 +360,9 @@ test("profile room: the owner is moderator and turns the lobby on, a friend walk
   await o.context.close();
 });
 
-test("meetings: Ada plans one (field errors first), invitees see it in Meetings and join; an outsider finds nothing", async ({ browser }) => {
+test("meetings: Ada plans one (field errors first), invitees see it in Meetings and join; an outsider finds nothing", async ({
+  browser,
+}) => {
   const ada = await insertUser("Ada");
   const bob = await insertUser("Bob");
   const cara = await insertUser("Cara");
@@ -299,8 +387,14 @@ test("meetings: Ada plans one (field errors first), invitees see it in Meetings 
     await a.page.getByRole("button", { name: "Create meeting" }).click();
     await expect(a.page.getByText("The meeting must end after it starts.")).toBeVisible();
     await a.page.getByLabel("Ends").fill("2031-05-06T11:00");
-    await a.page.getByRole("group", { name: /Invite friends/ }).getByLabel(new RegExp(bob.displayName)).check();
-    await a.page.getByRole("group", { name: /Invite friends/ }).getByLabel(new RegExp(cara.displayName)).check();
+    await a.page
+      .getByRole("group", { name: /Invite friends/ })
+      .getByLabel(new RegExp(bob.displayName))
+      .check();
+    await a.page
+      .getByRole("group", { name: /Invite friends/ })
+      .getByLabel(new RegExp(cara.displayName))
+      .check();
     await a.page.getByRole("group", { name: "Hosts" }).getByLabel(new RegExp(bob.displayName)).check();
     await screen(a.page, "rooms", "new-meeting");
     await a.page.getByRole("button", { name: "Create meeting" }).click();
@@ -308,10 +402,18 @@ test("meetings: Ada plans one (field errors first), invitees see it in Meetings 
     await a.page.waitForURL(/\/rooms\/[^/]+$/);
     await expect(a.page.getByRole("heading", { name: title })).toBeVisible();
     await a.page.goto("/rooms");
-    const item = a.page.getByRole("list", { name: "Upcoming meetings" }).getByRole("listitem").filter({ hasText: title });
+    const item = a.page
+      .getByRole("list", { name: "Upcoming meetings" })
+      .getByRole("listitem")
+      .filter({ hasText: title });
     await expect(item).toBeVisible();
-    await expect(item.getByRole("link", { name: "Add to calendar" })).toHaveAttribute("href", /^\/api\/rooms\/[^/]+\/ics$/);
-    const ics = await a.page.request.get((await item.getByRole("link", { name: "Add to calendar" }).getAttribute("href"))!);
+    await expect(item.getByRole("link", { name: "Add to calendar" })).toHaveAttribute(
+      "href",
+      /^\/api\/rooms\/[^/]+\/ics$/,
+    );
+    const ics = await a.page.request.get(
+      (await item.getByRole("link", { name: "Add to calendar" }).getAttribute("href"))!,
+    );
     expect(ics.headers()["content-type"]).toContain("text/calendar");
     expect(await ics.text()).toMatch(/BEGIN:VEVENT[\s\S]*SUMMARY:/);
     await screen(a.page, "rooms", "meetings");
@@ -356,10 +458,15 @@ test("meetings: Ada plans one (field errors first), invitees see it in Meetings 
   await a.context.close();
 });
 
-test("admin: the Jitsi defaults page (admins only); start muted reaches the next join's configOverwrite", async ({ browser }) => {
+test("admin: the Jitsi defaults page (admins only); start muted reaches the next join's configOverwrite", async ({
+  browser,
+}) => {
   const admin = await insertUser("Root");
   const secret = generateTotpSecret();
-  await sql(`UPDATE "User" SET role = 'ADMIN', "totpSecret" = $2, "totpEnabledAt" = now() WHERE id = $1`, [admin.id, secret]);
+  await sql(`UPDATE "User" SET role = 'ADMIN', "totpSecret" = $2, "totpEnabledAt" = now() WHERE id = $1`, [
+    admin.id,
+    secret,
+  ]);
   const someone = await insertUser("Sam");
 
   await test.step("a non-admin gets a page that isn't there", async () => {
@@ -404,7 +511,9 @@ test("admin: the Jitsi defaults page (admins only); start muted reaches the next
 });
 
 test.describe("add people to a 1:1 call", () => {
-  test("Ada adds Cara to her call with Bob: both move into a room (as hosts), Cara is rung and joins", async ({ browser }) => {
+  test("Ada adds Cara to her call with Bob: both move into a room (as hosts), Cara is rung and joins", async ({
+    browser,
+  }) => {
     const ada = await insertUser("Ada");
     const bob = await insertUser("Bob");
     const cara = await insertUser("Cara");
@@ -416,7 +525,10 @@ test.describe("add people to a 1:1 call", () => {
 
     await a.page.goto(`/u/${bob.username}`);
     await a.page.getByRole("button", { name: "Start video call" }).click();
-    await b.page.getByRole("dialog", { name: `Incoming call from ${ada.displayName}` }).getByRole("button", { name: "Accept" }).click();
+    await b.page
+      .getByRole("dialog", { name: `Incoming call from ${ada.displayName}` })
+      .getByRole("button", { name: "Accept" })
+      .click();
     const addPeople = a.page.getByRole("button", { name: "Add people" });
     await expect(addPeople).toBeEnabled({ timeout: 20_000 });
     await addPeople.click();

@@ -6,18 +6,28 @@ import { insertUser, signInWithSession, sql, submitSignIn } from "./helpers";
 // from a header the client wrote. Per-IP rate limits and the audit log both key on it.
 test("a forged X-Forwarded-For does not change who the server thinks is calling", async ({ browser }) => {
   const ada = await insertUser("Ada");
-  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77", "X-Real-IP": "203.0.113.78" } });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77", "X-Real-IP": "203.0.113.78" },
+  });
   const page = await context.newPage();
   await submitSignIn(page, ada.email, "not the password at all");
-  await expect(page.getByRole("alert").filter({ hasText: "That email and password do not match an account." })).toBeVisible();
-  const [failure] = await sql<{ ip: string | null }>(`SELECT ip FROM "AuditEvent" WHERE action = 'account.sign-in-failed' AND "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [ada.id]);
+  await expect(
+    page.getByRole("alert").filter({ hasText: "That email and password do not match an account." }),
+  ).toBeVisible();
+  const [failure] = await sql<{ ip: string | null }>(
+    `SELECT ip FROM "AuditEvent" WHERE action = 'account.sign-in-failed' AND "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+    [ada.id],
+  );
   expect(failure?.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
   await context.close();
 });
 
 // Every other journey (chat, 1:1 calls, rooms with the Jitsi test double) runs under the same policy and fails on any
 // violation (fixtures.ts); this one shows the policy has teeth.
-test("pages carry a per-response nonce CSP: Hearth's scripts run, an injected one is refused, other sites can neither frame nor write", async ({ page, context }) => {
+test("pages carry a per-response nonce CSP: Hearth's scripts run, an injected one is refused, other sites can neither frame nor write", async ({
+  page,
+  context,
+}) => {
   const response = await page.goto("/sign-in");
   const headers = response!.headers();
   const csp = headers["content-security-policy"]!;
@@ -41,7 +51,9 @@ test("pages carry a per-response nonce CSP: Hearth's scripts run, an injected on
   const directive = await page.evaluate(
     () =>
       new Promise<string>((resolve) => {
-        document.addEventListener("securitypolicyviolation", (event) => resolve(event.effectiveDirective), { once: true });
+        document.addEventListener("securitypolicyviolation", (event) => resolve(event.effectiveDirective), {
+          once: true,
+        });
         const script = document.createElement("script");
         script.textContent = "window.__injected = true";
         document.body.append(script);
@@ -51,12 +63,17 @@ test("pages carry a per-response nonce CSP: Hearth's scripts run, an injected on
   expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
   const refused: string[] = [];
   await expect.poll(() => refused.push(...takeCspViolations())).toBeGreaterThan(0);
-  expect(refused.join("\n")).toMatch(/inline script violates the following Content Security Policy directive .script-src/);
+  expect(refused.join("\n")).toMatch(
+    /inline script violates the following Content Security Policy directive .script-src/,
+  );
 
   // A write another site's page sends with the visitor's cookies is refused before it reaches any procedure.
   const ada = await insertUser("Ada");
   await signInWithSession(context, page, ada);
-  const forged = await page.request.post("/api/trpc/account.signOutEverywhere", { headers: { Origin: "https://evil.example", "Content-Type": "application/json" }, data: {} });
+  const forged = await page.request.post("/api/trpc/account.signOutEverywhere", {
+    headers: { Origin: "https://evil.example", "Content-Type": "application/json" },
+    data: {},
+  });
   expect(forged.status()).toBe(403);
   expect(await forged.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
   await page.reload();

@@ -9,7 +9,9 @@ async function firstTabStop(page: Page) {
   return page.locator(":focus");
 }
 
-test("the app's frame: a skip link, five bottom tabs and a More menu on a phone, a sidebar and a wide main area on a desktop", async ({ browser }) => {
+test("the app's frame: a skip link, five bottom tabs and a More menu on a phone, a sidebar and a wide main area on a desktop", async ({
+  browser,
+}) => {
   test.setTimeout(120_000); // two people, each a browser context
   const ada = await insertUser("Ada");
   const ben = await insertUser("Ben");
@@ -31,7 +33,14 @@ test("the app's frame: a skip link, five bottom tabs and a More menu on a phone,
     await expect(more).toHaveAttribute("aria-expanded", "false");
     await more.click();
     const menu = p.page.getByRole("menu", { name: "More" });
-    await expect(menu.getByRole("menuitem")).toHaveText(["Profile", "Meetings", "Search", "Notifications", "Settings", "Sign out"]);
+    await expect(menu.getByRole("menuitem")).toHaveText([
+      "Profile",
+      "Meetings",
+      "Search",
+      "Notifications",
+      "Settings",
+      "Sign out",
+    ]);
     await expect(menu.getByRole("menuitem", { name: "Profile" })).toBeFocused();
     await p.page.keyboard.press("End");
     await expect(menu.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
@@ -48,7 +57,10 @@ test("the app's frame: a skip link, five bottom tabs and a More menu on a phone,
     const settingsTabs = p.page.getByRole("navigation", { name: "Settings" }).getByRole("link");
     const tops = await settingsTabs.evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
     expect(new Set(tops).size).toBe(1);
-    await p.page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Account & security" }).click();
+    await p.page
+      .getByRole("navigation", { name: "Settings" })
+      .getByRole("link", { name: "Account & security" })
+      .click();
     await p.page.waitForURL("**/settings/security");
     await screen(p.page, "shell", "phone-settings-security");
 
@@ -57,7 +69,10 @@ test("the app's frame: a skip link, five bottom tabs and a More menu on a phone,
     await expect(p.page.getByRole("button", { name: "Message" })).toBeVisible();
     await expect(p.page.getByRole("button", { name: "Start video call" })).toBeVisible();
     await p.page.getByRole("button", { name: "More actions" }).click();
-    await expect(p.page.getByRole("menu", { name: "More actions" }).getByRole("menuitem")).toHaveText(["Unfriend", "Block"]);
+    await expect(p.page.getByRole("menu", { name: "More actions" }).getByRole("menuitem")).toHaveText([
+      "Unfriend",
+      "Block",
+    ]);
     await screen(p.page, "shell", "phone-profile-menu");
     await p.page.keyboard.press("Escape");
 
@@ -72,7 +87,17 @@ test("the app's frame: a skip link, five bottom tabs and a More menu on a phone,
     await signInWithSession(d.context, d.page, ada);
     await expect(await firstTabStop(d.page)).toHaveText("Skip to content");
     const nav = mainNav(d.page);
-    await expect(nav.getByRole("link")).toHaveText(["Home", "Messages", "Friends", "Calls", "Meetings", "Search", "Notifications", "Profile", "Settings"]);
+    await expect(nav.getByRole("link")).toHaveText([
+      "Home",
+      "Messages",
+      "Friends",
+      "Calls",
+      "Meetings",
+      "Search",
+      "Notifications",
+      "Profile",
+      "Settings",
+    ]);
     await expect(nav.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
     await expect(d.page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
     const mainWidth = await d.page.locator("main#main").evaluate((m) => m.getBoundingClientRect().width);
@@ -82,7 +107,10 @@ test("the app's frame: a skip link, five bottom tabs and a More menu on a phone,
     await nav.getByRole("link", { name: "Settings" }).click();
     await d.page.waitForURL("**/settings/profile");
     await expect(nav.getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
-    await d.page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Account & security" }).click();
+    await d.page
+      .getByRole("navigation", { name: "Settings" })
+      .getByRole("link", { name: "Account & security" })
+      .click();
     await screen(d.page, "shell", "desktop-settings-security");
 
     await d.page.goto(`/u/${ben.username}`);

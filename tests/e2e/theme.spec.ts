@@ -49,8 +49,16 @@ test("dark mode follows the system, and the switch in Settings overrides it", as
   });
 
   await test.step("dark pages at both widths, for a person to look at", async () => {
-    const ready = { home: page.getByRole("heading", { name: `Hi, ${ada.displayName}` }), friends: page.getByText(ben.displayName), settings: page.getByLabel("Display name") };
-    for (const [path, name] of [["/", "home"], ["/friends", "friends"], ["/settings/profile", "settings"]] as const) {
+    const ready = {
+      home: page.getByRole("heading", { name: `Hi, ${ada.displayName}` }),
+      friends: page.getByText(ben.displayName),
+      settings: page.getByLabel("Display name"),
+    };
+    for (const [path, name] of [
+      ["/", "home"],
+      ["/friends", "friends"],
+      ["/settings/profile", "settings"],
+    ] as const) {
       await page.goto(path);
       await expect(ready[name]).toBeVisible();
       await page.setViewportSize(DESKTOP);
@@ -80,7 +88,11 @@ test("dark mode follows the system, and the switch in Settings overrides it", as
       probe.className = "animate-pulse";
       document.body.append(probe);
       const style = getComputedStyle(probe);
-      const result = { seconds: parseFloat(style.animationDuration), iterations: style.animationIterationCount, scroll: getComputedStyle(document.documentElement).scrollBehavior };
+      const result = {
+        seconds: parseFloat(style.animationDuration),
+        iterations: style.animationIterationCount,
+        scroll: getComputedStyle(document.documentElement).scrollBehavior,
+      };
       probe.remove();
       return result;
     });

@@ -6,7 +6,10 @@ import type { AppRouter } from "@/server/api/root";
 
 /** Starts tests/helpers/api-server.ts as its own process; resolves with its base URL once it listens. */
 export async function startApiServer(): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/api-server.ts"], { env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/api-server.ts"], {
+    env: { ...process.env, PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`api server exited with ${code}`)));
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -36,7 +39,9 @@ export function apiClient(url: string, userId: string) {
           url,
           transformer: superjson,
           EventSource,
-          eventSourceOptions: { fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }) },
+          eventSourceOptions: {
+            fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+          },
         }),
         false: httpLink({ url, transformer: superjson, headers }),
       }),

@@ -17,7 +17,11 @@ const server = createHTTPServer({
   router: appRouter,
   createContext: ({ req }) => {
     const userId = req.headers["x-test-user-id"];
-    return { deps, user: typeof userId === "string" ? { id: userId, role: "USER" as const, needsTotp: false } : null, ip: "127.0.0.1" };
+    return {
+      deps,
+      user: typeof userId === "string" ? { id: userId, role: "USER" as const, needsTotp: false } : null,
+      ip: "127.0.0.1",
+    };
   },
 });
 server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {

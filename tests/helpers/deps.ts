@@ -28,7 +28,17 @@ export interface TestUser {
 }
 
 /** Inserts a user directly (faster than sign-up; sign-up itself has its own tests). */
-export async function createUser(overrides: Partial<{ username: string; displayName: string; role: Role; profileVisibility: "EVERYONE" | "FRIENDS_OF_FRIENDS" | "FRIENDS" | "NOBODY"; friendRequestPolicy: "EVERYONE" | "FRIENDS_OF_FRIENDS" | "FRIENDS" | "NOBODY"; totpSecret: string; totpEnabledAt: Date }> = {}): Promise<TestUser> {
+export async function createUser(
+  overrides: Partial<{
+    username: string;
+    displayName: string;
+    role: Role;
+    profileVisibility: "EVERYONE" | "FRIENDS_OF_FRIENDS" | "FRIENDS" | "NOBODY";
+    friendRequestPolicy: "EVERYONE" | "FRIENDS_OF_FRIENDS" | "FRIENDS" | "NOBODY";
+    totpSecret: string;
+    totpEnabledAt: Date;
+  }> = {},
+): Promise<TestUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const username = overrides.username ?? unique("user_");
   const { username: _ignored, ...rest } = overrides;
@@ -57,7 +67,12 @@ export function callerFor(user: { id: string; role?: Role; needsTotp?: boolean }
 }
 
 export async function makeFriends(a: TestUser, b: TestUser): Promise<void> {
-  await testDeps().db.friendship.createMany({ data: [{ userId: a.id, friendId: b.id }, { userId: b.id, friendId: a.id }] });
+  await testDeps().db.friendship.createMany({
+    data: [
+      { userId: a.id, friendId: b.id },
+      { userId: b.id, friendId: a.id },
+    ],
+  });
 }
 
 /** A snapshot of every social table a user takes part in, to prove a refused call changed nothing. */
@@ -66,10 +81,35 @@ export async function socialSnapshot(...userIds: string[]) {
   const inAny = { in: userIds };
   return JSON.stringify(
     await Promise.all([
-      db.friendship.findMany({ where: { OR: [{ userId: inAny }, { friendId: inAny }] }, orderBy: [{ userId: "asc" }, { friendId: "asc" }] }),
-      db.friendRequest.findMany({ where: { OR: [{ senderId: inAny }, { recipientId: inAny }] }, orderBy: { id: "asc" } }),
-      db.block.findMany({ where: { OR: [{ blockerId: inAny }, { blockedId: inAny }] }, orderBy: [{ blockerId: "asc" }, { blockedId: "asc" }] }),
-      db.user.findMany({ where: { id: inAny }, orderBy: { id: "asc" }, select: { id: true, username: true, displayName: true, bio: true, avatarKey: true, profileVisibility: true, friendRequestPolicy: true, callPolicy: true, roomPolicy: true, passwordHash: true, sessionVersion: true } }),
+      db.friendship.findMany({
+        where: { OR: [{ userId: inAny }, { friendId: inAny }] },
+        orderBy: [{ userId: "asc" }, { friendId: "asc" }],
+      }),
+      db.friendRequest.findMany({
+        where: { OR: [{ senderId: inAny }, { recipientId: inAny }] },
+        orderBy: { id: "asc" },
+      }),
+      db.block.findMany({
+        where: { OR: [{ blockerId: inAny }, { blockedId: inAny }] },
+        orderBy: [{ blockerId: "asc" }, { blockedId: "asc" }],
+      }),
+      db.user.findMany({
+        where: { id: inAny },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          username: true,
+          displayName: true,
+          bio: true,
+          avatarKey: true,
+          profileVisibility: true,
+          friendRequestPolicy: true,
+          callPolicy: true,
+          roomPolicy: true,
+          passwordHash: true,
+          sessionVersion: true,
+        },
+      }),
     ]),
   );
 }

@@ -2,7 +2,11 @@ import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
 
 /** Awaits a call expected to fail with a tRPC code; returns the error for further checks. */
-export async function expectTrpcError(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp): Promise<TRPCError> {
+export async function expectTrpcError(
+  promise: Promise<unknown>,
+  code: TRPCError["code"],
+  message?: RegExp,
+): Promise<TRPCError> {
   let caught: unknown;
   try {
     await promise;

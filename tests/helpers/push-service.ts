@@ -46,13 +46,28 @@ function checkVapid(authorization: string): ReceivedPush["vapid"] {
   const publicKey = /k=([^,\s]+)/.exec(authorization)?.[1] ?? "";
   const [header, claims, signature] = token.split(".") as [string, string, string];
   const point = Buffer.from(publicKey, "base64url");
-  const key = createPublicKey({ key: { kty: "EC", crv: "P-256", x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33, 65)) }, format: "jwk" });
-  const signatureValid = verify("sha256", Buffer.from(`${header}.${claims}`), { key, dsaEncoding: "ieee-p1363" }, Buffer.from(signature, "base64url"));
-  return { claims: JSON.parse(Buffer.from(claims, "base64url").toString()) as Record<string, unknown>, signatureValid, publicKey };
+  const key = createPublicKey({
+    key: { kty: "EC", crv: "P-256", x: b64url(point.subarray(1, 33)), y: b64url(point.subarray(33, 65)) },
+    format: "jwk",
+  });
+  const signatureValid = verify(
+    "sha256",
+    Buffer.from(`${header}.${claims}`),
+    { key, dsaEncoding: "ieee-p1363" },
+    Buffer.from(signature, "base64url"),
+  );
+  return {
+    claims: JSON.parse(Buffer.from(claims, "base64url").toString()) as Record<string, unknown>,
+    signatureValid,
+    publicKey,
+  };
 }
 
 /** Starts the double. `respond` picks the status for a path (201 Created by default, 410 Gone for dead ones). */
-export async function startPushService(subscribers: Map<string, ReturnType<typeof browserKeys>>, respond: (path: string) => number = () => 201) {
+export async function startPushService(
+  subscribers: Map<string, ReturnType<typeof browserKeys>>,
+  respond: (path: string) => number = () => 201,
+) {
   const received: ReceivedPush[] = [];
   let origin = "";
   const server: Server = createServer((req, res) => {

@@ -13,10 +13,17 @@ const SESSION_COOKIE = "authjs.session-token";
  */
 export async function sessionCookie(userId: string): Promise<string> {
   const deps = testDeps();
-  const { sessionVersion } = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+  const { sessionVersion } = await deps.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { sessionVersion: true },
+  });
   const token = await nextSessionToken(deps, {}, { user: { id: userId, sessionVersion } });
   if (!token) throw new Error(`no session for ${userId}`);
-  const value = await encode({ token: token as Record<string, unknown>, secret: deps.env.AUTH_SECRET, salt: SESSION_COOKIE });
+  const value = await encode({
+    token: token as Record<string, unknown>,
+    secret: deps.env.AUTH_SECRET,
+    salt: SESSION_COOKIE,
+  });
   return `${SESSION_COOKIE}=${value}`;
 }
 
@@ -46,13 +53,34 @@ export interface RouteRequestInit {
  * is where `headers()` (and so Auth.js's `auth()`) reads the caller's cookie. Test double: the store holds only
  * what those two read, not everything a full Next request would.
  */
-export async function callRoute<P>(handler: RouteHandler<P>, path: string, params: P, init: RouteRequestInit = {}): Promise<Response> {
+export async function callRoute<P>(
+  handler: RouteHandler<P>,
+  path: string,
+  params: P,
+  init: RouteRequestInit = {},
+): Promise<Response> {
   const { workAsyncStorage, workUnitAsyncStorage } = await requestStorage();
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set("cookie", init.cookie);
-  const request = new Request(new URL(path, testDeps().env.APP_URL), { method: init.method ?? "GET", headers, body: init.body });
+  const request = new Request(new URL(path, testDeps().env.APP_URL), {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body,
+  });
   const url = new URL(request.url);
-  const workStore = { route: path, forceStatic: false, dynamicShouldError: false, isStaticGeneration: false } as unknown as WorkStore;
-  const requestStore = { type: "request", phase: "action", headers: request.headers, url: { pathname: url.pathname, search: url.search } } as unknown as RequestStore;
-  return workAsyncStorage.run(workStore, () => workUnitAsyncStorage.run(requestStore, () => handler(request, { params: Promise.resolve(params) })));
+  const workStore = {
+    route: path,
+    forceStatic: false,
+    dynamicShouldError: false,
+    isStaticGeneration: false,
+  } as unknown as WorkStore;
+  const requestStore = {
+    type: "request",
+    phase: "action",
+    headers: request.headers,
+    url: { pathname: url.pathname, search: url.search },
+  } as unknown as RequestStore;
+  return workAsyncStorage.run(workStore, () =>
+    workUnitAsyncStorage.run(requestStore, () => handler(request, { params: Promise.resolve(params) })),
+  );
 }

@@ -7,12 +7,19 @@ const ports = stackPorts();
  * browser journeys each get their own PostgreSQL database and Redis database, so neither touches development
  * data nor each other's.
  */
-export function stackEnv(target: { database: string; redisDb: number; appUrl: string; mailFrom: string; authSecret: string }): Record<string, string> {
+export function stackEnv(target: {
+  database: string;
+  redisDb: number;
+  appUrl: string;
+  mailFrom: string;
+  authSecret: string;
+}): Record<string, string> {
   return {
     APP_URL: target.appUrl,
     AUTH_SECRET: target.authSecret,
     AUTH_TRUST_HOST: "true",
-    ADMIN_EMAILS: "admin@hearth.test,reset-admin@hearth.test,oauth-admin@hearth.test,unverified-oauth-admin@hearth.test",
+    ADMIN_EMAILS:
+      "admin@hearth.test,reset-admin@hearth.test,oauth-admin@hearth.test,unverified-oauth-admin@hearth.test",
     DATABASE_URL: `postgresql://hearth:hearth@127.0.0.1:${ports.postgres}/${target.database}`,
     REDIS_URL: `redis://127.0.0.1:${ports.redis}/${target.redisDb}`,
     S3_ENDPOINT: `http://127.0.0.1:${ports.s3}`,

@@ -7,7 +7,13 @@ import { stackEnv } from "./stack-env";
  */
 const defaults: Record<string, string> = {
   NODE_ENV: "test",
-  ...stackEnv({ database: "hearth_test", redisDb: 1, appUrl: `http://localhost:${stackPorts().e2e}`, mailFrom: "Hearth Tests <tests@hearth.local>", authSecret: "test-secret-test-secret-test-secret-0123" }),
+  ...stackEnv({
+    database: "hearth_test",
+    redisDb: 1,
+    appUrl: `http://localhost:${stackPorts().e2e}`,
+    mailFrom: "Hearth Tests <tests@hearth.local>",
+    authSecret: "test-secret-test-secret-test-secret-0123",
+  }),
 };
 
 export function applyTestEnv(): void {

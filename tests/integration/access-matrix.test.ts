@@ -32,7 +32,8 @@ function testsOf(file: string): DeclaredTest[] {
 function refusedByProblem(entry: AccessEntry, procedurePath?: string): string | undefined {
   if (!entry.refusedBy) return entry.access === "public" ? undefined : "has no refusedBy";
   const [file, ...names] = entry.refusedBy.split(" › ");
-  if (!file?.endsWith(".test.ts") || names.length === 0) return `refusedBy "${entry.refusedBy}" is not "<file>.test.ts › <describe> › <test>"`;
+  if (!file?.endsWith(".test.ts") || names.length === 0)
+    return `refusedBy "${entry.refusedBy}" is not "<file>.test.ts › <describe> › <test>"`;
   const fullName = names.join(" › ");
   const test = testsOf(file).find((t) => t.matches(fullName));
   if (!test) return `refusedBy names no test: no "${fullName}" in tests/integration/${file}`;
@@ -54,10 +55,14 @@ const nonPublicProcedures = () => procedures.filter((p) => !isPublic(procedureAc
 describe("the access table", () => {
   it("has an entry for every procedure of appRouter, and none for procedures that are gone", () => {
     const problems = [
-      ...procedures.filter((p) => !procedureAccess[p.path]).map((p) => `${p.path} (${p.type}) has no access entry: ${suggestion("procedureAccess", p.path)}`),
+      ...procedures
+        .filter((p) => !procedureAccess[p.path])
+        .map((p) => `${p.path} (${p.type}) has no access entry: ${suggestion("procedureAccess", p.path)}`),
       ...Object.keys(procedureAccess)
         .filter((key) => !procedures.some((p) => p.path === key))
-        .map((key) => `"${key}" is in procedureAccess but appRouter has no such procedure: remove it from ${TABLE_FILE}`),
+        .map(
+          (key) => `"${key}" is in procedureAccess but appRouter has no such procedure: remove it from ${TABLE_FILE}`,
+        ),
     ];
     expect(problems, problems.join("\n")).toEqual([]);
     expect(procedures.length).toBeGreaterThan(50);
@@ -65,7 +70,9 @@ describe("the access table", () => {
 
   it("has an entry for every route handler under web/src/app/api, and none for routes that are gone", () => {
     const problems = [
-      ...routes.filter((r) => !routeAccess[r.key]).map((r) => `${r.key} has no access entry: ${suggestion("routeAccess", r.key)}`),
+      ...routes
+        .filter((r) => !routeAccess[r.key])
+        .map((r) => `${r.key} has no access entry: ${suggestion("routeAccess", r.key)}`),
       ...Object.keys(routeAccess)
         .filter((key) => !routes.some((r) => r.key === key))
         .map((key) => `"${key}" is in routeAccess but no route.ts exports it: remove it from ${TABLE_FILE}`),
@@ -79,16 +86,47 @@ describe("the access table", () => {
       ...Object.entries(procedureAccess).map(([key, entry]) => [key, entry, refusedByProblem(entry, key)] as const),
       ...Object.entries(routeAccess).map(([key, entry]) => [key, entry, refusedByProblem(entry)] as const),
     ]
-      .map(([key, entry, problem]) => (entry.access === "public" && !entry.reason.trim() ? `${key}: a public entry needs a reason` : problem && `${key}: ${problem}`))
+      .map(([key, entry, problem]) =>
+        entry.access === "public" && !entry.reason.trim()
+          ? `${key}: a public entry needs a reason`
+          : problem && `${key}: ${problem}`,
+      )
       .filter(Boolean);
     expect(problems, problems.join("\n")).toEqual([]);
   });
 
   it("can tell a missing test from a present one (the check above is not vacuous)", () => {
-    expect(refusedByProblem({ access: "member", refusedBy: "chat.test.ts › outsiders › no such test" })).toMatch(/names no test/);
-    expect(refusedByProblem({ access: "member", refusedBy: "chat.test.ts › outsiders › get NOT_FOUND from every conversation procedure and change nothing" }, "chat.send")).toBeUndefined();
-    expect(refusedByProblem({ access: "member", refusedBy: "chat.test.ts › outsiders › get NOT_FOUND from every conversation procedure and change nothing" }, "rooms.join")).toMatch(/never calls rooms\.join/);
-    expect(refusedByProblem({ access: "signed-in", refusedBy: "friends.test.ts › access › block is UNAUTHORIZED signed out and FORBIDDEN to an admin without 2FA" }, "friends.block")).toBeUndefined();
+    expect(refusedByProblem({ access: "member", refusedBy: "chat.test.ts › outsiders › no such test" })).toMatch(
+      /names no test/,
+    );
+    expect(
+      refusedByProblem(
+        {
+          access: "member",
+          refusedBy: "chat.test.ts › outsiders › get NOT_FOUND from every conversation procedure and change nothing",
+        },
+        "chat.send",
+      ),
+    ).toBeUndefined();
+    expect(
+      refusedByProblem(
+        {
+          access: "member",
+          refusedBy: "chat.test.ts › outsiders › get NOT_FOUND from every conversation procedure and change nothing",
+        },
+        "rooms.join",
+      ),
+    ).toMatch(/never calls rooms\.join/);
+    expect(
+      refusedByProblem(
+        {
+          access: "signed-in",
+          refusedBy:
+            "friends.test.ts › access › block is UNAUTHORIZED signed out and FORBIDDEN to an admin without 2FA",
+        },
+        "friends.block",
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -118,12 +156,23 @@ describe("procedures", () => {
       const headers = browserTrpcHeaders();
       const response =
         type === "mutation"
-          ? await callRoute(trpcRoute.POST, url, { trpc: procedurePath }, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: "{}" })
-          : await callRoute(trpcRoute.GET, url, { trpc: procedurePath }, { headers: type === "subscription" ? { ...headers, accept: "text/event-stream" } : headers });
+          ? await callRoute(
+              trpcRoute.POST,
+              url,
+              { trpc: procedurePath },
+              { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: "{}" },
+            )
+          : await callRoute(
+              trpcRoute.GET,
+              url,
+              { trpc: procedurePath },
+              { headers: type === "subscription" ? { ...headers, accept: "text/event-stream" } : headers },
+            );
       const code = await trpcCodeOf(response);
       // A subscription answers over SSE (status 200) with the error as the stream's one event.
       const status = type === "subscription" ? 401 : response.status;
-      if (code !== "UNAUTHORIZED" || status !== 401) wrong.push(`${procedurePath} (${type}) answered ${response.status} ${code}`);
+      if (code !== "UNAUTHORIZED" || status !== 401)
+        wrong.push(`${procedurePath} (${type}) answered ${response.status} ${code}`);
     }
     expect(wrong, wrong.join("\n")).toEqual([]);
     expect(await socialSnapshot(...ids)).toBe(before);
@@ -143,11 +192,15 @@ describe("procedures", () => {
         () => undefined,
         (e: unknown) => e,
       );
-      const refusedFor2fa = error instanceof TRPCError && error.code === "FORBIDDEN" && /turn on two-factor/.test(error.message);
+      const refusedFor2fa =
+        error instanceof TRPCError && error.code === "FORBIDDEN" && /turn on two-factor/.test(error.message);
       if (!exempt && !refusedFor2fa) {
-        wrong.push(`${procedurePath} let an admin without 2FA through (${error instanceof TRPCError ? error.code : "no error"}); if it is a securityProcedure on purpose, add beforeTwoFactor: true to its entry in ${TABLE_FILE}`);
+        wrong.push(
+          `${procedurePath} let an admin without 2FA through (${error instanceof TRPCError ? error.code : "no error"}); if it is a securityProcedure on purpose, add beforeTwoFactor: true to its entry in ${TABLE_FILE}`,
+        );
       }
-      if (exempt && refusedFor2fa) wrong.push(`${procedurePath} refuses an admin without 2FA, but the table says beforeTwoFactor`);
+      if (exempt && refusedFor2fa)
+        wrong.push(`${procedurePath} refuses an admin without 2FA, but the table says beforeTwoFactor`);
     }
     expect(wrong, wrong.join("\n")).toEqual([]);
     expect(await socialSnapshot(...ids)).toBe(before);
@@ -159,7 +212,9 @@ describe("procedures", () => {
     expect(adminOnly.length).toBeGreaterThan(0);
     const before = await socialSnapshot(user.id);
     for (const { path: procedurePath } of adminOnly) {
-      await expect(callByPath(callerFor(user), procedurePath, undefined), procedurePath).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callByPath(callerFor(user), procedurePath, undefined), procedurePath).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     expect(await socialSnapshot(user.id)).toBe(before);
   });
@@ -172,7 +227,14 @@ describe("route handlers", () => {
       const entry = routeAccess[route.key];
       if (!entry || entry.access === "public") continue;
       const { path: url, params } = fillRoute(route.pattern, "no-such-thing");
-      const response = await callRoute(route.handler, url, params, route.method === "GET" ? {} : { method: route.method, headers: { "content-type": "application/json" }, body: "{}" });
+      const response = await callRoute(
+        route.handler,
+        url,
+        params,
+        route.method === "GET"
+          ? {}
+          : { method: route.method, headers: { "content-type": "application/json" }, body: "{}" },
+      );
       const expected = entry.access === "webhook-signed" ? 401 : 404;
       if (response.status !== expected) wrong.push(`${route.key} answered ${response.status}, not ${expected}`);
     }

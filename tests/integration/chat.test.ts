@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
-import { attachmentDownloadUrl, sweepUnclaimedUploads, UNCLAIMED_UPLOAD_MAX_AGE_MS } from "@/server/services/chat/attachments";
+import {
+  attachmentDownloadUrl,
+  sweepUnclaimedUploads,
+  UNCLAIMED_UPLOAD_MAX_AGE_MS,
+} from "@/server/services/chat/attachments";
 import { readObject } from "@/server/services/profiles/avatars";
 import { callerFor, createUser, makeFriends, testDeps, type TestUser } from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
@@ -21,7 +25,8 @@ async function makeFriendOf(user: TestUser) {
   return friend;
 }
 
-const messageRows = (conversationId: string) => deps.db.message.findMany({ where: { conversationId }, orderBy: { seq: "asc" } });
+const messageRows = (conversationId: string) =>
+  deps.db.message.findMany({ where: { conversationId }, orderBy: { seq: "asc" } });
 
 describe("1:1 conversations", () => {
   it("are created once per pair, whoever opens them", async () => {
@@ -36,7 +41,9 @@ describe("1:1 conversations", () => {
     const hidden = await createUser({ profileVisibility: "NOBODY" });
     const blocker = await createUser();
     await deps.db.block.create({ data: { blockerId: blocker.id, blockedId: me.id } });
-    await expect(callerFor(me).chat.openDirect({ userId: open.id })).resolves.toMatchObject({ conversationId: expect.any(String) });
+    await expect(callerFor(me).chat.openDirect({ userId: open.id })).resolves.toMatchObject({
+      conversationId: expect.any(String),
+    });
     await expectTrpcError(callerFor(me).chat.openDirect({ userId: hidden.id }), "NOT_FOUND");
     await expectTrpcError(callerFor(me).chat.openDirect({ userId: blocker.id }), "NOT_FOUND");
     await expectTrpcError(callerFor(me).chat.openDirect({ userId: "nobody_with_this_id" }), "NOT_FOUND");
@@ -55,7 +62,9 @@ describe("1:1 conversations", () => {
     }
     expect(await messageRows(conversationId)).toHaveLength(1);
     await callerFor(b).friends.unblock({ userId: a.id });
-    expect((await callerFor(a).chat.history({ conversationId })).messages.map((m) => m.body)).toEqual(["before the block"]);
+    expect((await callerFor(a).chat.history({ conversationId })).messages.map((m) => m.body)).toEqual([
+      "before the block",
+    ]);
   });
 });
 
@@ -64,10 +73,25 @@ describe("messages", () => {
     const { a, b, conversationId } = await friendsWithChat();
     const first = await callerFor(a).chat.send({ conversationId, body: "  <b>hi</b> 👋 https://example.com  " });
     const second = await callerFor(b).chat.send({ conversationId, body: "line one\r\nline two", replyToId: first.id });
-    expect(first).toMatchObject({ seq: 1, body: "<b>hi</b> 👋 https://example.com", senderId: a.id, replyTo: null, kind: "TEXT" });
-    expect(second).toMatchObject({ seq: 2, body: "line one\nline two", replyTo: { id: first.id, seq: 1, body: first.body, deleted: false } });
+    expect(first).toMatchObject({
+      seq: 1,
+      body: "<b>hi</b> 👋 https://example.com",
+      senderId: a.id,
+      replyTo: null,
+      kind: "TEXT",
+    });
+    expect(second).toMatchObject({
+      seq: 2,
+      body: "line one\nline two",
+      replyTo: { id: first.id, seq: 1, body: first.body, deleted: false },
+    });
     const summaryA = (await callerFor(a).chat.conversations()).find((c) => c.id === conversationId)!;
-    expect(summaryA).toMatchObject({ kind: "DIRECT", title: expect.any(String), unread: 1, lastMessage: { id: second.id } });
+    expect(summaryA).toMatchObject({
+      kind: "DIRECT",
+      title: expect.any(String),
+      unread: 1,
+      lastMessage: { id: second.id },
+    });
     expect((await callerFor(b).chat.conversation({ conversationId })).unread).toBe(0);
   });
 
@@ -94,20 +118,37 @@ describe("messages", () => {
     expect(x.id).toBe(y.id);
     const fromB = await callerFor(b).chat.send({ conversationId, body: "same id, other sender", clientId });
     expect(fromB.id).not.toBe(first.id);
-    expect((await messageRows(conversationId)).map((m) => m.body)).toEqual(["only once", "raced", "same id, other sender"]);
-    expect((await callerFor(b).chat.history({ conversationId })).messages.map((m) => m.clientId)).toEqual([clientId, "raced0000000001", clientId]);
+    expect((await messageRows(conversationId)).map((m) => m.body)).toEqual([
+      "only once",
+      "raced",
+      "same id, other sender",
+    ]);
+    expect((await callerFor(b).chat.history({ conversationId })).messages.map((m) => m.clientId)).toEqual([
+      clientId,
+      "raced0000000001",
+      clientId,
+    ]);
     // Reused in another conversation it is refused, not stored there.
     const other = await callerFor(a).chat.openDirect({ userId: (await makeFriendOf(a)).id });
-    await expectTrpcError(callerFor(a).chat.send({ conversationId: other.conversationId, body: "elsewhere", clientId }), "CONFLICT");
+    await expectTrpcError(
+      callerFor(a).chat.send({ conversationId: other.conversationId, body: "elsewhere", clientId }),
+      "CONFLICT",
+    );
     expect(await messageRows(other.conversationId)).toHaveLength(0);
-    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "bad id", clientId: "no spaces allowed" }), "BAD_REQUEST");
+    await expectTrpcError(
+      callerFor(a).chat.send({ conversationId, body: "bad id", clientId: "no spaces allowed" }),
+      "BAD_REQUEST",
+    );
   });
 
   it("refuse a reply to a message from another conversation", async () => {
     const one = await friendsWithChat();
     const other = await friendsWithChat();
     const elsewhere = await callerFor(other.a).chat.send({ conversationId: other.conversationId, body: "elsewhere" });
-    await expectTrpcError(callerFor(one.a).chat.send({ conversationId: one.conversationId, body: "re", replyToId: elsewhere.id }), "NOT_FOUND");
+    await expectTrpcError(
+      callerFor(one.a).chat.send({ conversationId: one.conversationId, body: "re", replyToId: elsewhere.id }),
+      "NOT_FOUND",
+    );
     expect(await messageRows(one.conversationId)).toHaveLength(0);
   });
 
@@ -118,7 +159,11 @@ describe("messages", () => {
     const intoWindow = Date.now() % 10_000;
     if (intoWindow > 2_000) await new Promise((resolve) => setTimeout(resolve, 10_000 - intoWindow + 50));
     for (let i = 0; i < 20; i++) await callerFor(a).chat.send({ conversationId, body: `message ${i}` });
-    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "one too many" }), "TOO_MANY_REQUESTS", /too fast\. Try again in \d+ seconds/);
+    await expectTrpcError(
+      callerFor(a).chat.send({ conversationId, body: "one too many" }),
+      "TOO_MANY_REQUESTS",
+      /too fast\. Try again in \d+ seconds/,
+    );
     expect(await messageRows(conversationId)).toHaveLength(20);
   });
 
@@ -136,7 +181,12 @@ describe("messages", () => {
 
   it("page through history by seq, oldest first within a page, with no gaps or repeats", async () => {
     const { a, conversationId } = await friendsWithChat();
-    const rows = Array.from({ length: 120 }, (_, i) => ({ conversationId, seq: i + 1, senderId: a.id, body: `m${i + 1}` }));
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      conversationId,
+      seq: i + 1,
+      senderId: a.id,
+      body: `m${i + 1}`,
+    }));
     await deps.db.message.createMany({ data: rows });
     await deps.db.conversation.update({ where: { id: conversationId }, data: { lastSeq: 120 } });
     const seen: number[] = [];
@@ -169,12 +219,29 @@ describe("groups", () => {
     const [me, f1, f2, stranger] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
     await makeFriends(me, f1);
     await makeFriends(me, f2);
-    await expectTrpcError(callerFor(me).chat.createGroup({ name: "Mixed", memberIds: [f1.id, stranger.id] }), "BAD_REQUEST", /only your friends/);
+    await expectTrpcError(
+      callerFor(me).chat.createGroup({ name: "Mixed", memberIds: [f1.id, stranger.id] }),
+      "BAD_REQUEST",
+      /only your friends/,
+    );
     await expectTrpcError(callerFor(me).chat.createGroup({ name: "  ", memberIds: [f1.id] }), "BAD_REQUEST");
-    const { conversationId } = await callerFor(me).chat.createGroup({ name: "Climbing", memberIds: [f1.id, f2.id, f1.id] });
+    const { conversationId } = await callerFor(me).chat.createGroup({
+      name: "Climbing",
+      memberIds: [f1.id, f2.id, f1.id],
+    });
     const members = await deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { role: "asc" } });
-    expect(members.map((m) => [m.userId, m.role]).sort()).toEqual([[f1.id, "MEMBER"], [f2.id, "MEMBER"], [me.id, "ADMIN"]].sort());
-    expect(await callerFor(f2).chat.conversation({ conversationId })).toMatchObject({ kind: "GROUP", title: "Climbing", other: null });
+    expect(members.map((m) => [m.userId, m.role]).sort()).toEqual(
+      [
+        [f1.id, "MEMBER"],
+        [f2.id, "MEMBER"],
+        [me.id, "ADMIN"],
+      ].sort(),
+    );
+    expect(await callerFor(f2).chat.conversation({ conversationId })).toMatchObject({
+      kind: "GROUP",
+      title: "Climbing",
+      other: null,
+    });
   });
 });
 
@@ -184,7 +251,12 @@ describe("outsiders", () => {
     const message = await callerFor(a).chat.send({ conversationId, body: "private" });
     const outsider: TestUser = await createUser();
     const as = callerFor(outsider).chat;
-    const before = JSON.stringify(await Promise.all([messageRows(conversationId), deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { userId: "asc" } })]));
+    const before = JSON.stringify(
+      await Promise.all([
+        messageRows(conversationId),
+        deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { userId: "asc" } }),
+      ]),
+    );
     await expectTrpcError(as.conversation({ conversationId }), "NOT_FOUND");
     await expectTrpcError(as.history({ conversationId }), "NOT_FOUND");
     await expectTrpcError(as.send({ conversationId, body: "let me in" }), "NOT_FOUND");
@@ -194,7 +266,10 @@ describe("outsiders", () => {
     await expectTrpcError(as.setPreferences({ conversationId, muted: true }), "NOT_FOUND");
     await expectTrpcError(as.typing({ conversationId }), "NOT_FOUND");
     await expectTrpcError(as.react({ messageId: message.id, emoji: "👍" }), "NOT_FOUND");
-    await expectTrpcError(as.createAttachmentUpload({ conversationId, name: "x.pdf", contentType: "application/pdf", size: 10 }), "NOT_FOUND");
+    await expectTrpcError(
+      as.createAttachmentUpload({ conversationId, name: "x.pdf", contentType: "application/pdf", size: 10 }),
+      "NOT_FOUND",
+    );
     await expectTrpcError(as.addMembers({ conversationId, userIds: [outsider.id] }), "NOT_FOUND");
     await expectTrpcError(as.removeMember({ conversationId, userId: a.id }), "NOT_FOUND");
     await expectTrpcError(as.leave({ conversationId }), "NOT_FOUND");
@@ -202,7 +277,12 @@ describe("outsiders", () => {
     await expectTrpcError(as.setAvatar({ conversationId, uploadKey: null }), "NOT_FOUND");
     await expectTrpcError(callerFor(outsider).notifications.viewing({ conversationId, viewing: true }), "NOT_FOUND");
     expect(await as.search({ query: "private" })).toEqual([]);
-    const after = JSON.stringify(await Promise.all([messageRows(conversationId), deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { userId: "asc" } })]));
+    const after = JSON.stringify(
+      await Promise.all([
+        messageRows(conversationId),
+        deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { userId: "asc" } }),
+      ]),
+    );
     expect(after).toBe(before);
     expect((await as.conversations()).map((c) => c.id)).not.toContain(conversationId);
   });
@@ -242,7 +322,10 @@ describe("search within conversations", () => {
     const gone = await callerFor(b).chat.send({ conversationId, body: `${word} secret` });
     await callerFor(b).chat.delete({ messageId: gone.id });
     const elsewhere = await friendsWithChat();
-    await callerFor(elsewhere.a).chat.send({ conversationId: elsewhere.conversationId, body: `${word} in another chat` });
+    await callerFor(elsewhere.a).chat.send({
+      conversationId: elsewhere.conversationId,
+      body: `${word} in another chat`,
+    });
 
     const hits = await callerFor(a).chat.search({ query: word.slice(0, 7) });
     expect(hits.map((h) => h.messageId)).toEqual([newer.id, older.id]);
@@ -277,30 +360,53 @@ describe("group membership", () => {
   async function group() {
     const [admin, m1, m2, friendOfAdmin] = await Promise.all([createUser(), createUser(), createUser(), createUser()]);
     for (const u of [m1, m2, friendOfAdmin]) await makeFriends(admin, u);
-    const { conversationId } = await callerFor(admin).chat.createGroup({ name: "Book club", memberIds: [m1.id, m2.id] });
-    const members = async () => (await deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { joinedAt: "asc" } })).map((m) => [m.userId, m.role]);
+    const { conversationId } = await callerFor(admin).chat.createGroup({
+      name: "Book club",
+      memberIds: [m1.id, m2.id],
+    });
+    const members = async () =>
+      (await deps.db.conversationMember.findMany({ where: { conversationId }, orderBy: { joinedAt: "asc" } })).map(
+        (m) => [m.userId, m.role],
+      );
     return { admin, m1, m2, friendOfAdmin, conversationId, members };
   }
-  const lastBody = async (conversationId: string) => (await deps.db.message.findFirst({ where: { conversationId }, orderBy: { seq: "desc" } }))?.body;
+  const lastBody = async (conversationId: string) =>
+    (await deps.db.message.findFirst({ where: { conversationId }, orderBy: { seq: "desc" } }))?.body;
 
   it("lets members add their own friends, with a line in the conversation", async () => {
     const g = await group();
-    await expectTrpcError(callerFor(g.m1).chat.addMembers({ conversationId: g.conversationId, userIds: [g.friendOfAdmin.id] }), "BAD_REQUEST", /only your friends/);
+    await expectTrpcError(
+      callerFor(g.m1).chat.addMembers({ conversationId: g.conversationId, userIds: [g.friendOfAdmin.id] }),
+      "BAD_REQUEST",
+      /only your friends/,
+    );
     await callerFor(g.admin).chat.addMembers({ conversationId: g.conversationId, userIds: [g.friendOfAdmin.id] });
     expect((await g.members()).map(([id]) => id)).toContain(g.friendOfAdmin.id);
     expect(await lastBody(g.conversationId)).toBe(`${g.admin.displayName} added ${g.friendOfAdmin.displayName}`);
-    expect((await callerFor(g.friendOfAdmin).chat.history({ conversationId: g.conversationId })).messages.at(-1)).toMatchObject({ kind: "SYSTEM" });
+    expect(
+      (await callerFor(g.friendOfAdmin).chat.history({ conversationId: g.conversationId })).messages.at(-1),
+    ).toMatchObject({ kind: "SYSTEM" });
   });
 
   it("lets only admins rename and remove; the removed member loses access", async () => {
     const g = await group();
-    await expectTrpcError(callerFor(g.m1).chat.rename({ conversationId: g.conversationId, name: "Mine now" }), "FORBIDDEN", /admins/);
-    await expectTrpcError(callerFor(g.m1).chat.removeMember({ conversationId: g.conversationId, userId: g.m2.id }), "FORBIDDEN");
+    await expectTrpcError(
+      callerFor(g.m1).chat.rename({ conversationId: g.conversationId, name: "Mine now" }),
+      "FORBIDDEN",
+      /admins/,
+    );
+    await expectTrpcError(
+      callerFor(g.m1).chat.removeMember({ conversationId: g.conversationId, userId: g.m2.id }),
+      "FORBIDDEN",
+    );
     await callerFor(g.admin).chat.rename({ conversationId: g.conversationId, name: "Novel club" });
     expect((await callerFor(g.m2).chat.conversation({ conversationId: g.conversationId })).title).toBe("Novel club");
     await callerFor(g.admin).chat.removeMember({ conversationId: g.conversationId, userId: g.m2.id });
     await expectTrpcError(callerFor(g.m2).chat.history({ conversationId: g.conversationId }), "NOT_FOUND");
-    await expectTrpcError(callerFor(g.admin).chat.removeMember({ conversationId: g.conversationId, userId: g.m2.id }), "NOT_FOUND");
+    await expectTrpcError(
+      callerFor(g.admin).chat.removeMember({ conversationId: g.conversationId, userId: g.m2.id }),
+      "NOT_FOUND",
+    );
   });
 
   it("hands the admin role on when the last admin leaves, and deletes an empty group", async () => {
@@ -318,22 +424,34 @@ describe("group membership", () => {
 
   it("has a photo that only admins change, resized, with a line in the conversation", async () => {
     const g = await group();
-    const png = await sharp({ create: { width: 500, height: 300, channels: 3, background: "#336699" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 500, height: 300, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     const uploadAs = async (user: TestUser) => {
       const upload = await callerFor(user).profile.createAvatarUpload({ contentType: "image/png", size: png.length });
-      expect((await fetch(upload.url, { method: "PUT", headers: upload.headers, body: new Uint8Array(png) })).status).toBe(200);
+      expect(
+        (await fetch(upload.url, { method: "PUT", headers: upload.headers, body: new Uint8Array(png) })).status,
+      ).toBe(200);
       return upload.uploadKey;
     };
-    await expectTrpcError(callerFor(g.m1).chat.setAvatar({ conversationId: g.conversationId, uploadKey: await uploadAs(g.m1) }), "FORBIDDEN");
+    await expectTrpcError(
+      callerFor(g.m1).chat.setAvatar({ conversationId: g.conversationId, uploadKey: await uploadAs(g.m1) }),
+      "FORBIDDEN",
+    );
     await callerFor(g.admin).chat.setAvatar({ conversationId: g.conversationId, uploadKey: await uploadAs(g.admin) });
     const { avatarKey } = await deps.db.conversation.findUniqueOrThrow({ where: { id: g.conversationId } });
     expect(avatarKey).toMatch(new RegExp(`^groups/${g.conversationId}/[0-9a-f]{24}\\.webp$`));
     const stored = await readObject(deps, avatarKey!);
     expect(await sharp(stored!).metadata()).toMatchObject({ width: 256, height: 256, format: "webp" });
-    expect((await callerFor(g.m2).chat.conversation({ conversationId: g.conversationId })).avatarUrl).toMatch(`/api/conversations/${g.conversationId}/avatar?v=`);
+    expect((await callerFor(g.m2).chat.conversation({ conversationId: g.conversationId })).avatarUrl).toMatch(
+      `/api/conversations/${g.conversationId}/avatar?v=`,
+    );
     expect(await lastBody(g.conversationId)).toBe(`${g.admin.displayName} changed the group photo`);
     // Someone else's upload key is not the admin's to use.
-    await expectTrpcError(callerFor(g.admin).chat.setAvatar({ conversationId: g.conversationId, uploadKey: await uploadAs(g.m1) }), "NOT_FOUND");
+    await expectTrpcError(
+      callerFor(g.admin).chat.setAvatar({ conversationId: g.conversationId, uploadKey: await uploadAs(g.m1) }),
+      "NOT_FOUND",
+    );
   });
 
   it("does not apply to 1:1 conversations or outsiders", async () => {
@@ -343,7 +461,10 @@ describe("group membership", () => {
     const g = await group();
     const outsider = await createUser();
     await expectTrpcError(callerFor(outsider).chat.leave({ conversationId: g.conversationId }), "NOT_FOUND");
-    await expectTrpcError(callerFor(outsider).chat.rename({ conversationId: g.conversationId, name: "x" }), "NOT_FOUND");
+    await expectTrpcError(
+      callerFor(outsider).chat.rename({ conversationId: g.conversationId, name: "x" }),
+      "NOT_FOUND",
+    );
   });
 });
 
@@ -383,7 +504,12 @@ describe("reactions", () => {
 });
 
 describe("attachments", () => {
-  async function upload(user: TestUser, conversationId: string, bytes: Buffer, meta: { name: string; contentType: "image/png" | "application/pdf" }) {
+  async function upload(
+    user: TestUser,
+    conversationId: string,
+    bytes: Buffer,
+    meta: { name: string; contentType: "image/png" | "application/pdf" },
+  ) {
     const created = await callerFor(user).chat.createAttachmentUpload({ conversationId, ...meta, size: bytes.length });
     const put = await fetch(created.url, { method: "PUT", headers: created.headers, body: new Uint8Array(bytes) });
     expect(put.status).toBe(200);
@@ -392,12 +518,32 @@ describe("attachments", () => {
 
   it("upload through a presigned URL, then ride on a message that members can open", async () => {
     const { a, b, conversationId } = await friendsWithChat();
-    const image = await upload(a, conversationId, Buffer.from("not really a png but bytes"), { name: "holiday photo.png", contentType: "image/png" });
-    const pdf = await upload(a, conversationId, Buffer.from("%PDF-1.4 tiny"), { name: "ticket.pdf", contentType: "application/pdf" });
+    const image = await upload(a, conversationId, Buffer.from("not really a png but bytes"), {
+      name: "holiday photo.png",
+      contentType: "image/png",
+    });
+    const pdf = await upload(a, conversationId, Buffer.from("%PDF-1.4 tiny"), {
+      name: "ticket.pdf",
+      contentType: "application/pdf",
+    });
     const message = await callerFor(a).chat.send({ conversationId, body: "", attachmentIds: [image, pdf] });
     expect(message.attachments).toEqual([
-      { id: image, name: "holiday photo.png", contentType: "image/png", size: 26, url: `/api/attachments/${image}`, isImage: true },
-      { id: pdf, name: "ticket.pdf", contentType: "application/pdf", size: 13, url: `/api/attachments/${pdf}`, isImage: false },
+      {
+        id: image,
+        name: "holiday photo.png",
+        contentType: "image/png",
+        size: 26,
+        url: `/api/attachments/${image}`,
+        isImage: true,
+      },
+      {
+        id: pdf,
+        name: "ticket.pdf",
+        contentType: "application/pdf",
+        size: 13,
+        url: `/api/attachments/${pdf}`,
+        isImage: false,
+      },
     ]);
     const link = await attachmentDownloadUrl(deps, b.id, pdf);
     const download = await fetch(link);
@@ -407,22 +553,32 @@ describe("attachments", () => {
 
   it("go with their message: a deleted message's files are no longer served and their objects are deleted; unclaimed uploads are swept", async () => {
     const { a, b, conversationId } = await friendsWithChat();
-    const id = await upload(a, conversationId, Buffer.from("%PDF-1.4 private"), { name: "private.pdf", contentType: "application/pdf" });
+    const id = await upload(a, conversationId, Buffer.from("%PDF-1.4 private"), {
+      name: "private.pdf",
+      contentType: "application/pdf",
+    });
     const { key } = await deps.db.attachment.findUniqueOrThrow({ where: { id } });
     const message = await callerFor(a).chat.send({ conversationId, body: "see this", attachmentIds: [id] });
     const deleted = await callerFor(a).chat.delete({ messageId: message.id });
     expect(deleted.attachments).toEqual([]);
     await expect(attachmentDownloadUrl(deps, b.id, id)).rejects.toThrow(/not found/i);
-    await expect(deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: key }))).rejects.toThrow();
+    await expect(
+      deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: key })),
+    ).rejects.toThrow();
 
     // An upload nobody attached: kept for a day (a slow sender), then the maintenance sweep removes row and object.
-    const orphan = await upload(a, conversationId, Buffer.from("never sent"), { name: "draft.pdf", contentType: "application/pdf" });
+    const orphan = await upload(a, conversationId, Buffer.from("never sent"), {
+      name: "draft.pdf",
+      contentType: "application/pdf",
+    });
     const orphanKey = (await deps.db.attachment.findUniqueOrThrow({ where: { id: orphan } })).key;
     await sweepUnclaimedUploads(deps);
     expect(await deps.db.attachment.count({ where: { id: orphan } })).toBe(1);
     await sweepUnclaimedUploads(deps, Date.now() + UNCLAIMED_UPLOAD_MAX_AGE_MS + 1000);
     expect(await deps.db.attachment.count({ where: { id: orphan } })).toBe(0);
-    await expect(deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: orphanKey }))).rejects.toThrow();
+    await expect(
+      deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: orphanKey })),
+    ).rejects.toThrow();
   });
 
   it("cannot be claimed twice, by someone else, in another conversation, or before the bytes arrive", async () => {
@@ -430,23 +586,66 @@ describe("attachments", () => {
     const other = await friendsWithChat();
     const id = await upload(a, conversationId, Buffer.from("bytes"), { name: "a.pdf", contentType: "application/pdf" });
     await expectTrpcError(callerFor(b).chat.send({ conversationId, body: "mine", attachmentIds: [id] }), "NOT_FOUND");
-    await expectTrpcError(callerFor(other.a).chat.send({ conversationId: other.conversationId, body: "x", attachmentIds: [id] }), "NOT_FOUND");
+    await expectTrpcError(
+      callerFor(other.a).chat.send({ conversationId: other.conversationId, body: "x", attachmentIds: [id] }),
+      "NOT_FOUND",
+    );
     await callerFor(a).chat.send({ conversationId, body: "first", attachmentIds: [id] });
     await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "again", attachmentIds: [id] }), "NOT_FOUND");
-    const pending = await callerFor(a).chat.createAttachmentUpload({ conversationId, name: "later.pdf", contentType: "application/pdf", size: 10 });
-    await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "too soon", attachmentIds: [pending.attachmentId] }), "BAD_REQUEST", /finished uploading/);
+    const pending = await callerFor(a).chat.createAttachmentUpload({
+      conversationId,
+      name: "later.pdf",
+      contentType: "application/pdf",
+      size: 10,
+    });
+    await expectTrpcError(
+      callerFor(a).chat.send({ conversationId, body: "too soon", attachmentIds: [pending.attachmentId] }),
+      "BAD_REQUEST",
+      /finished uploading/,
+    );
     expect(await messageRows(conversationId)).toHaveLength(1);
   });
 
   it("are refused for bad types, sizes and names, to outsiders, and are hidden from non-members", async () => {
     const { a, conversationId } = await friendsWithChat();
     const as = callerFor(a).chat;
-    await expectTrpcError(as.createAttachmentUpload({ conversationId, name: "x.html", contentType: "text/html" as "application/pdf", size: 10 }), "BAD_REQUEST");
-    await expectTrpcError(as.createAttachmentUpload({ conversationId, name: "big.pdf", contentType: "application/pdf", size: 26 * 1024 * 1024 }), "BAD_REQUEST", /25 MB/);
-    await expectTrpcError(as.createAttachmentUpload({ conversationId, name: "../../etc/passwd", contentType: "application/pdf", size: 10 }), "BAD_REQUEST");
+    await expectTrpcError(
+      as.createAttachmentUpload({
+        conversationId,
+        name: "x.html",
+        contentType: "text/html" as "application/pdf",
+        size: 10,
+      }),
+      "BAD_REQUEST",
+    );
+    await expectTrpcError(
+      as.createAttachmentUpload({
+        conversationId,
+        name: "big.pdf",
+        contentType: "application/pdf",
+        size: 26 * 1024 * 1024,
+      }),
+      "BAD_REQUEST",
+      /25 MB/,
+    );
+    await expectTrpcError(
+      as.createAttachmentUpload({ conversationId, name: "../../etc/passwd", contentType: "application/pdf", size: 10 }),
+      "BAD_REQUEST",
+    );
     const outsider = await createUser();
-    await expectTrpcError(callerFor(outsider).chat.createAttachmentUpload({ conversationId, name: "x.pdf", contentType: "application/pdf", size: 10 }), "NOT_FOUND");
-    const id = await upload(a, conversationId, Buffer.from("secret"), { name: "s.pdf", contentType: "application/pdf" });
+    await expectTrpcError(
+      callerFor(outsider).chat.createAttachmentUpload({
+        conversationId,
+        name: "x.pdf",
+        contentType: "application/pdf",
+        size: 10,
+      }),
+      "NOT_FOUND",
+    );
+    const id = await upload(a, conversationId, Buffer.from("secret"), {
+      name: "s.pdf",
+      contentType: "application/pdf",
+    });
     await callerFor(a).chat.send({ conversationId, body: "", attachmentIds: [id] });
     await expect(attachmentDownloadUrl(deps, outsider.id, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expectTrpcError(as.send({ conversationId, body: "   " }), "BAD_REQUEST", /Write something/);

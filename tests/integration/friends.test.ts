@@ -11,12 +11,26 @@ async function friendIdsOf(user: TestUser): Promise<string[]> {
   return (await as(user).friends.list()).friends.map((f) => f.id).sort();
 }
 async function areFriends(a: TestUser, b: TestUser): Promise<boolean> {
-  const rows = await deps.db.friendship.count({ where: { OR: [{ userId: a.id, friendId: b.id }, { userId: b.id, friendId: a.id }] } });
+  const rows = await deps.db.friendship.count({
+    where: {
+      OR: [
+        { userId: a.id, friendId: b.id },
+        { userId: b.id, friendId: a.id },
+      ],
+    },
+  });
   expect([0, 2], "friendships are stored as two rows, or none").toContain(rows);
   return rows === 2;
 }
 const requestsBetween = (a: TestUser, b: TestUser) =>
-  deps.db.friendRequest.count({ where: { OR: [{ senderId: a.id, recipientId: b.id }, { senderId: b.id, recipientId: a.id }] } });
+  deps.db.friendRequest.count({
+    where: {
+      OR: [
+        { senderId: a.id, recipientId: b.id },
+        { senderId: b.id, recipientId: a.id },
+      ],
+    },
+  });
 
 describe("sending and answering friend requests", () => {
   it("sends a request, shows it on both sides, and accepting makes both friends with mutual-friend counts", async () => {
@@ -33,10 +47,22 @@ describe("sending and answering friend requests", () => {
 
     const bobsRequests = await as(bob).friends.requests();
     expect(bobsRequests.outgoing).toEqual([]);
-    expect(bobsRequests.incoming).toEqual([{ id: requestId, createdAt: expect.any(Date), user: { id: alice.id, username: alice.username, displayName: alice.displayName, avatarUrl: null } }]);
+    expect(bobsRequests.incoming).toEqual([
+      {
+        id: requestId,
+        createdAt: expect.any(Date),
+        user: { id: alice.id, username: alice.username, displayName: alice.displayName, avatarUrl: null },
+      },
+    ]);
     const alicesRequests = await as(alice).friends.requests();
     expect(alicesRequests.incoming).toEqual([]);
-    expect(alicesRequests.outgoing).toEqual([{ id: requestId, createdAt: expect.any(Date), user: { id: bob.id, username: bob.username, displayName: bob.displayName, avatarUrl: null } }]);
+    expect(alicesRequests.outgoing).toEqual([
+      {
+        id: requestId,
+        createdAt: expect.any(Date),
+        user: { id: bob.id, username: bob.username, displayName: bob.displayName, avatarUrl: null },
+      },
+    ]);
 
     await as(bob).friends.acceptRequest({ requestId });
 
@@ -49,8 +75,22 @@ describe("sending and answering friend requests", () => {
     const alicesList = await as(alice).friends.list();
     expect(alicesList.nextCursor).toBeNull();
     expect(alicesList.friends).toEqual([
-      { id: bob.id, username: bob.username, displayName: bob.displayName, avatarUrl: null, since: expect.any(Date), mutualFriends: 1 },
-      { id: carol.id, username: carol.username, displayName: carol.displayName, avatarUrl: null, since: expect.any(Date), mutualFriends: 1 },
+      {
+        id: bob.id,
+        username: bob.username,
+        displayName: bob.displayName,
+        avatarUrl: null,
+        since: expect.any(Date),
+        mutualFriends: 1,
+      },
+      {
+        id: carol.id,
+        username: carol.username,
+        displayName: carol.displayName,
+        avatarUrl: null,
+        since: expect.any(Date),
+        mutualFriends: 1,
+      },
     ]);
     const bobsList = await as(bob).friends.list();
     expect(bobsList.friends.map((f) => [f.id, f.mutualFriends])).toEqual([
@@ -76,10 +116,25 @@ describe("sending and answering friend requests", () => {
   it("refuses a duplicate request, and a request to a friend, with CONFLICT and changes nothing", async () => {
     const [a, b, c] = [await createUser(), await createUser(), await createUser()];
     await as(a).friends.sendRequest({ userId: b.id });
-    await expectRefusedUnchanged([a.id, b.id], () => as(a).friends.sendRequest({ userId: b.id }), "CONFLICT", /already sent/);
+    await expectRefusedUnchanged(
+      [a.id, b.id],
+      () => as(a).friends.sendRequest({ userId: b.id }),
+      "CONFLICT",
+      /already sent/,
+    );
     await makeFriends(a, c);
-    await expectRefusedUnchanged([a.id, c.id], () => as(a).friends.sendRequest({ userId: c.id }), "CONFLICT", /already friends/);
-    await expectRefusedUnchanged([a.id, c.id], () => as(c).friends.sendRequest({ userId: a.id }), "CONFLICT", /already friends/);
+    await expectRefusedUnchanged(
+      [a.id, c.id],
+      () => as(a).friends.sendRequest({ userId: c.id }),
+      "CONFLICT",
+      /already friends/,
+    );
+    await expectRefusedUnchanged(
+      [a.id, c.id],
+      () => as(c).friends.sendRequest({ userId: a.id }),
+      "CONFLICT",
+      /already friends/,
+    );
   });
 
   it("answers a request to yourself or to an unknown id with the same NOT_FOUND", async () => {
@@ -116,7 +171,10 @@ describe("sending and answering friend requests", () => {
     if (sent.status !== "requested") throw new Error("expected a pending request");
     const ids = [sender.id, recipient.id, outsider.id];
     const { requestId } = sent;
-    const unknown = await expectTrpcError(as(outsider).friends.acceptRequest({ requestId: unique("req") }), "NOT_FOUND");
+    const unknown = await expectTrpcError(
+      as(outsider).friends.acceptRequest({ requestId: unique("req") }),
+      "NOT_FOUND",
+    );
 
     for (const refused of [
       () => as(outsider).friends.cancelRequest({ requestId }),
@@ -148,11 +206,23 @@ describe("unfriending", () => {
   it("answers unfriending a non-friend or an unknown id with NOT_FOUND and leaves other friendships alone", async () => {
     const [a, b, outsider] = [await createUser(), await createUser(), await createUser()];
     await makeFriends(a, b);
-    await expectRefusedUnchanged([a.id, b.id, outsider.id], () => as(outsider).friends.unfriend({ userId: a.id }), "NOT_FOUND");
-    await expectRefusedUnchanged([a.id, b.id, outsider.id], () => as(outsider).friends.unfriend({ userId: unique("ghost") }), "NOT_FOUND");
+    await expectRefusedUnchanged(
+      [a.id, b.id, outsider.id],
+      () => as(outsider).friends.unfriend({ userId: a.id }),
+      "NOT_FOUND",
+    );
+    await expectRefusedUnchanged(
+      [a.id, b.id, outsider.id],
+      () => as(outsider).friends.unfriend({ userId: unique("ghost") }),
+      "NOT_FOUND",
+    );
     // A pending request is not a friendship.
     await as(outsider).friends.sendRequest({ userId: b.id });
-    await expectRefusedUnchanged([b.id, outsider.id], () => as(outsider).friends.unfriend({ userId: b.id }), "NOT_FOUND");
+    await expectRefusedUnchanged(
+      [b.id, outsider.id],
+      () => as(outsider).friends.unfriend({ userId: b.id }),
+      "NOT_FOUND",
+    );
     expect(await areFriends(a, b)).toBe(true);
   });
 });
@@ -163,8 +233,17 @@ describe("who may send a friend request", () => {
     const [stranger, mutual, fof] = [await createUser(), await createUser(), await createUser()];
     await makeFriends(target, mutual);
     await makeFriends(mutual, fof);
-    await expectRefusedUnchanged([target.id, stranger.id], () => as(stranger).friends.sendRequest({ userId: target.id }), "FORBIDDEN", /not accepting friend requests/);
-    await expectRefusedUnchanged([target.id, fof.id], () => as(fof).friends.sendRequest({ userId: target.id }), "FORBIDDEN");
+    await expectRefusedUnchanged(
+      [target.id, stranger.id],
+      () => as(stranger).friends.sendRequest({ userId: target.id }),
+      "FORBIDDEN",
+      /not accepting friend requests/,
+    );
+    await expectRefusedUnchanged(
+      [target.id, fof.id],
+      () => as(fof).friends.sendRequest({ userId: target.id }),
+      "FORBIDDEN",
+    );
   });
 
   it("NOBODY (with a profile only friends may see): a stranger gets the same NOT_FOUND as for an unknown id", async () => {
@@ -173,7 +252,11 @@ describe("who may send a friend request", () => {
     const stranger = await createUser();
     const ghost = await expectTrpcError(as(stranger).friends.sendRequest({ userId: unique("ghost") }), "NOT_FOUND");
     for (const target of [hidden, friendsOnly]) {
-      const error = await expectRefusedUnchanged([target.id, stranger.id], () => as(stranger).friends.sendRequest({ userId: target.id }), "NOT_FOUND");
+      const error = await expectRefusedUnchanged(
+        [target.id, stranger.id],
+        () => as(stranger).friends.sendRequest({ userId: target.id }),
+        "NOT_FOUND",
+      );
       expect(error.message).toBe(ghost.message);
     }
   });
@@ -183,7 +266,11 @@ describe("who may send a friend request", () => {
     const [mutual, fof, stranger] = [await createUser(), await createUser(), await createUser()];
     await makeFriends(target, mutual);
     await makeFriends(mutual, fof);
-    await expectRefusedUnchanged([target.id, stranger.id], () => as(stranger).friends.sendRequest({ userId: target.id }), "FORBIDDEN");
+    await expectRefusedUnchanged(
+      [target.id, stranger.id],
+      () => as(stranger).friends.sendRequest({ userId: target.id }),
+      "FORBIDDEN",
+    );
     expect(await as(fof).friends.sendRequest({ userId: target.id })).toMatchObject({ status: "requested" });
     expect((await as(target).friends.requests()).incoming.map((r) => r.user.id)).toEqual([fof.id]);
   });
@@ -191,19 +278,35 @@ describe("who may send a friend request", () => {
   it("FRIENDS_OF_FRIENDS with a friends-only profile: a stranger gets NOT_FOUND", async () => {
     const target = await createUser({ profileVisibility: "FRIENDS", friendRequestPolicy: "FRIENDS_OF_FRIENDS" });
     const stranger = await createUser();
-    await expectRefusedUnchanged([target.id, stranger.id], () => as(stranger).friends.sendRequest({ userId: target.id }), "NOT_FOUND");
+    await expectRefusedUnchanged(
+      [target.id, stranger.id],
+      () => as(stranger).friends.sendRequest({ userId: target.id }),
+      "NOT_FOUND",
+    );
   });
 });
 
 describe("blocking", () => {
   it("ends a friendship, and pending requests in both directions, between the two", async () => {
-    const [a, friend, requester, requested, both, bystander] = await Promise.all([createUser(), createUser(), createUser(), createUser(), createUser(), createUser()]);
+    const [a, friend, requester, requested, both, bystander] = await Promise.all([
+      createUser(),
+      createUser(),
+      createUser(),
+      createUser(),
+      createUser(),
+      createUser(),
+    ]);
     await makeFriends(a, friend);
     await makeFriends(a, bystander);
     await as(requester).friends.sendRequest({ userId: a.id });
     await as(a).friends.sendRequest({ userId: requested.id });
     // Requests both ways at once cannot be made through the API (the second accepts the first); insert them.
-    await deps.db.friendRequest.createMany({ data: [{ senderId: a.id, recipientId: both.id }, { senderId: both.id, recipientId: a.id }] });
+    await deps.db.friendRequest.createMany({
+      data: [
+        { senderId: a.id, recipientId: both.id },
+        { senderId: both.id, recipientId: a.id },
+      ],
+    });
 
     await as(a).friends.block({ userId: friend.id });
     await as(requester).friends.block({ userId: a.id });
@@ -222,8 +325,16 @@ describe("blocking", () => {
     const [blocker, blocked] = [await createUser(), await createUser()];
     await as(blocker).friends.block({ userId: blocked.id });
     const ghost = await expectTrpcError(as(blocked).friends.sendRequest({ userId: unique("ghost") }), "NOT_FOUND");
-    const fromBlocked = await expectRefusedUnchanged([blocker.id, blocked.id], () => as(blocked).friends.sendRequest({ userId: blocker.id }), "NOT_FOUND");
-    const fromBlocker = await expectRefusedUnchanged([blocker.id, blocked.id], () => as(blocker).friends.sendRequest({ userId: blocked.id }), "NOT_FOUND");
+    const fromBlocked = await expectRefusedUnchanged(
+      [blocker.id, blocked.id],
+      () => as(blocked).friends.sendRequest({ userId: blocker.id }),
+      "NOT_FOUND",
+    );
+    const fromBlocker = await expectRefusedUnchanged(
+      [blocker.id, blocked.id],
+      () => as(blocker).friends.sendRequest({ userId: blocked.id }),
+      "NOT_FOUND",
+    );
     expect(fromBlocked.message).toBe(ghost.message);
     expect(fromBlocker.message).toBe(ghost.message);
   });
@@ -249,7 +360,9 @@ describe("blocking", () => {
     await as(a).friends.block({ userId: b.id });
     await as(a).friends.block({ userId: b.id });
     await as(c).friends.block({ userId: a.id });
-    expect(await as(a).friends.blocked()).toEqual([{ id: b.id, username: b.username, displayName: b.displayName, avatarUrl: null, blockedAt: expect.any(Date) }]);
+    expect(await as(a).friends.blocked()).toEqual([
+      { id: b.id, username: b.username, displayName: b.displayName, avatarUrl: null, blockedAt: expect.any(Date) },
+    ]);
     expect(await as(b).friends.blocked()).toEqual([]);
     expect((await as(c).friends.blocked()).map((u) => u.id)).toEqual([a.id]);
   });
@@ -279,7 +392,12 @@ describe("listing friends", () => {
   it("pages 50 at a time with a cursor, without gaps or repeats", async () => {
     const me = await createUser();
     const friends = await Promise.all(Array.from({ length: 53 }, () => createUser()));
-    await deps.db.friendship.createMany({ data: friends.flatMap((f) => [{ userId: me.id, friendId: f.id }, { userId: f.id, friendId: me.id }]) });
+    await deps.db.friendship.createMany({
+      data: friends.flatMap((f) => [
+        { userId: me.id, friendId: f.id },
+        { userId: f.id, friendId: me.id },
+      ]),
+    });
     const first = await as(me).friends.list();
     expect(first.friends).toHaveLength(50);
     expect(first.nextCursor).toBe(first.friends[49]!.id);
@@ -287,7 +405,9 @@ describe("listing friends", () => {
     expect(second.nextCursor).toBeNull();
     const all = [...first.friends, ...second.friends];
     expect(all.map((f) => f.id).sort()).toEqual(friends.map((f) => f.id).sort());
-    const expectedOrder = [...friends].sort((x, y) => (x.displayName < y.displayName ? -1 : x.displayName > y.displayName ? 1 : x.id < y.id ? -1 : 1));
+    const expectedOrder = [...friends].sort((x, y) =>
+      x.displayName < y.displayName ? -1 : x.displayName > y.displayName ? 1 : x.id < y.id ? -1 : 1,
+    );
     expect(all.map((f) => f.id)).toEqual(expectedOrder.map((f) => f.id));
   });
 });
@@ -305,20 +425,29 @@ describe("input validation", () => {
     "list (cursor)": (u: TestUser, id: string) => as(u).friends.list({ cursor: id }),
   };
 
-  it.each(Object.entries(calls))("%s refuses malformed ids with BAD_REQUEST and changes nothing", async (_name, call) => {
-    const [a, b] = [await createUser(), await createUser()];
-    await makeFriends(a, b);
-    for (const id of badIds) await expectRefusedUnchanged([a.id, b.id], () => call(a, id), "BAD_REQUEST");
-  });
+  it.each(Object.entries(calls))(
+    "%s refuses malformed ids with BAD_REQUEST and changes nothing",
+    async (_name, call) => {
+      const [a, b] = [await createUser(), await createUser()];
+      await makeFriends(a, b);
+      for (const id of badIds) await expectRefusedUnchanged([a.id, b.id], () => call(a, id), "BAD_REQUEST");
+    },
+  );
 });
 
 describe("rate limiting", () => {
   it("refuses the 31st friend request in an hour with TOO_MANY_REQUESTS and when to retry, creating nothing", async () => {
     const sender = await createUser();
     const targets = await Promise.all(Array.from({ length: 31 }, () => createUser()));
-    for (const target of targets.slice(0, 30)) expect(await as(sender).friends.sendRequest({ userId: target.id })).toMatchObject({ status: "requested" });
+    for (const target of targets.slice(0, 30))
+      expect(await as(sender).friends.sendRequest({ userId: target.id })).toMatchObject({ status: "requested" });
     const last = targets[30]!;
-    const error = await expectRefusedUnchanged([sender.id, last.id], () => as(sender).friends.sendRequest({ userId: last.id }), "TOO_MANY_REQUESTS", /Try again in/);
+    const error = await expectRefusedUnchanged(
+      [sender.id, last.id],
+      () => as(sender).friends.sendRequest({ userId: last.id }),
+      "TOO_MANY_REQUESTS",
+      /Try again in/,
+    );
     expect((error.cause as AppError).retryAt).toBeGreaterThan(Date.now());
     // The limit is per sender: someone else can still ask the same person.
     const other = await createUser();
@@ -340,13 +469,21 @@ describe("access", () => {
     blocked: (c: ReturnType<typeof callerFor>) => c.friends.blocked(),
   };
 
-  it.each(Object.entries(procedures))("%s is UNAUTHORIZED signed out and FORBIDDEN to an admin without 2FA", async (name, call) => {
-    const admin = await createUser({ role: "ADMIN" });
-    const target = await createUser();
-    const sent = await as(target).friends.sendRequest({ userId: admin.id });
-    const requestId = sent.status === "requested" ? sent.requestId : "";
-    const id = ["cancelRequest", "acceptRequest", "declineRequest"].includes(name) ? requestId : target.id;
-    await expectRefusedUnchanged([admin.id, target.id], () => call(callerFor(null), id), "UNAUTHORIZED");
-    await expectRefusedUnchanged([admin.id, target.id], () => call(callerFor({ id: admin.id, role: "ADMIN", needsTotp: true }), id), "FORBIDDEN", /two-factor/);
-  });
+  it.each(Object.entries(procedures))(
+    "%s is UNAUTHORIZED signed out and FORBIDDEN to an admin without 2FA",
+    async (name, call) => {
+      const admin = await createUser({ role: "ADMIN" });
+      const target = await createUser();
+      const sent = await as(target).friends.sendRequest({ userId: admin.id });
+      const requestId = sent.status === "requested" ? sent.requestId : "";
+      const id = ["cancelRequest", "acceptRequest", "declineRequest"].includes(name) ? requestId : target.id;
+      await expectRefusedUnchanged([admin.id, target.id], () => call(callerFor(null), id), "UNAUTHORIZED");
+      await expectRefusedUnchanged(
+        [admin.id, target.id],
+        () => call(callerFor({ id: admin.id, role: "ADMIN", needsTotp: true }), id),
+        "FORBIDDEN",
+        /two-factor/,
+      );
+    },
+  );
 });

@@ -11,14 +11,30 @@ import { createUser, freshIp, testDeps } from "../helpers/deps";
 async function call(path: string, input: unknown, user: { id: string } | null, method: "GET" | "POST" = "GET") {
   const url = new URL(`http://localhost/api/trpc/${path}`);
   if (method === "GET") url.searchParams.set("input", JSON.stringify({ json: input }));
-  const req = new Request(url, method === "POST" ? { method, body: JSON.stringify({ json: input }), headers: { "content-type": "application/json" } } : undefined);
+  const req = new Request(
+    url,
+    method === "POST"
+      ? { method, body: JSON.stringify({ json: input }), headers: { "content-type": "application/json" } }
+      : undefined,
+  );
   const res = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => ({ deps: testDeps(), user: user ? { ...user, role: "USER" as const, needsTotp: false } : null, ip: freshIp() }),
+    createContext: () => ({
+      deps: testDeps(),
+      user: user ? { ...user, role: "USER" as const, needsTotp: false } : null,
+      ip: freshIp(),
+    }),
   });
-  const body = (await res.json()) as { error?: { json: { message: string; data: { code: string; httpStatus: number; fieldErrors?: Record<string, string[]>; stack?: string } } } };
+  const body = (await res.json()) as {
+    error?: {
+      json: {
+        message: string;
+        data: { code: string; httpStatus: number; fieldErrors?: Record<string, string[]>; stack?: string };
+      };
+    };
+  };
   return { status: res.status, error: body.error?.json };
 }
 
@@ -40,9 +56,20 @@ describe("errors over HTTP", () => {
   });
 
   it("bad input → 400 with per-field messages and no stack trace", async () => {
-    const { status, error } = await call("account.signUp", { email: "nope", username: "x", displayName: "", password: "short" }, null, "POST");
+    const { status, error } = await call(
+      "account.signUp",
+      { email: "nope", username: "x", displayName: "", password: "short" },
+      null,
+      "POST",
+    );
     expect(status).toBe(400);
-    expect(Object.keys(error!.data.fieldErrors!).sort()).toEqual(["acceptTerms", "displayName", "email", "password", "username"]);
+    expect(Object.keys(error!.data.fieldErrors!).sort()).toEqual([
+      "acceptTerms",
+      "displayName",
+      "email",
+      "password",
+      "username",
+    ]);
     expect(error!.data).not.toHaveProperty("stack");
   });
 
@@ -72,7 +99,11 @@ function clientFor(user: { id: string } | null) {
             endpoint: "/api/trpc",
             req: new Request(input, init),
             router: appRouter,
-            createContext: () => ({ deps: testDeps(), user: user ? { ...user, role: "USER" as const, needsTotp: false } : null, ip }),
+            createContext: () => ({
+              deps: testDeps(),
+              user: user ? { ...user, role: "USER" as const, needsTotp: false } : null,
+              ip,
+            }),
           }),
       }),
     ],
@@ -88,7 +119,15 @@ async function failureOf(call: Promise<unknown>): Promise<unknown> {
 
 describe("errors as the client reads them (web/src/lib/trpc-errors.ts)", () => {
   it("bad input: the code and each field's message, for inline form errors", async () => {
-    const error = await failureOf(clientFor(null).account.signUp.mutate({ email: "nope", username: "x", displayName: "", password: "short", acceptTerms: true }));
+    const error = await failureOf(
+      clientFor(null).account.signUp.mutate({
+        email: "nope",
+        username: "x",
+        displayName: "",
+        password: "short",
+        acceptTerms: true,
+      }),
+    );
     expect(errorCode(error)).toBe("BAD_REQUEST");
     const { form, fields } = formErrors(error);
     expect(form).toBeNull();
@@ -97,7 +136,15 @@ describe("errors as the client reads them (web/src/lib/trpc-errors.ts)", () => {
 
   it("a service's AppError about one field arrives as that field's message", async () => {
     const taken = await createUser();
-    const error = await failureOf(clientFor(null).account.signUp.mutate({ email: `x${taken.email}`, username: taken.username, displayName: "Someone", password: "a long enough password 123", acceptTerms: true }));
+    const error = await failureOf(
+      clientFor(null).account.signUp.mutate({
+        email: `x${taken.email}`,
+        username: taken.username,
+        displayName: "Someone",
+        password: "a long enough password 123",
+        acceptTerms: true,
+      }),
+    );
     expect(appErrorData(error)).toMatchObject({ code: "CONFLICT", fieldErrors: { username: [expect.any(String)] } });
     expect(formErrors(error).fields.username).toMatch(/taken/i);
   });

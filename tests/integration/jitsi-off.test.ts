@@ -12,7 +12,8 @@ import { expectTrpcError } from "../helpers/errors";
 const deps = testDeps();
 /** The same server with JITSI_DOMAIN unset: group calls, meetings and rooms are off. */
 const withoutJitsi: Deps = { ...deps, env: { ...deps.env, JITSI_DOMAIN: undefined } };
-const asWithoutJitsi = (u: TestUser) => createCaller({ deps: withoutJitsi, user: { id: u.id, role: "USER", needsTotp: false }, ip: freshIp() });
+const asWithoutJitsi = (u: TestUser) =>
+  createCaller({ deps: withoutJitsi, user: { id: u.id, role: "USER", needsTotp: false }, ip: freshIp() });
 const REASON = /^Group calls need Jitsi — your admin can set it up\.$/;
 const hour = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
@@ -33,15 +34,26 @@ describe("without Jitsi (JITSI_DOMAIN unset)", () => {
     const call = await callerFor(ada).calls.start({ calleeId: bob.id, deviceId: "ada-device-01" });
     await callerFor(bob).calls.accept({ callId: call.id, deviceId: "bob-device-01" });
     const rooms = () => deps.db.room.count({ where: { ownerId: { in: [ada.id, bob.id] } } });
-    const before = { rooms: await rooms(), notifications: await deps.db.notification.count({ where: { userId: bob.id } }) };
+    const before = {
+      rooms: await rooms(),
+      notifications: await deps.db.notification.count({ where: { userId: bob.id } }),
+    };
 
     const off = asWithoutJitsi(ada);
     await expectTrpcError(off.rooms.startGroupCall({ conversationId }), "PRECONDITION_FAILED", REASON);
     await expectTrpcError(off.rooms.forConversation({ conversationId }), "PRECONDITION_FAILED", REASON);
     await expectTrpcError(off.rooms.forProfile({ userId: bob.id }), "PRECONDITION_FAILED", REASON);
-    await expectTrpcError(off.rooms.createMeeting({ title: "Plans", startsAt: hour(1), endsAt: hour(2), inviteeIds: [bob.id] }), "PRECONDITION_FAILED", REASON);
+    await expectTrpcError(
+      off.rooms.createMeeting({ title: "Plans", startsAt: hour(1), endsAt: hour(2), inviteeIds: [bob.id] }),
+      "PRECONDITION_FAILED",
+      REASON,
+    );
     await expectTrpcError(off.rooms.join({ roomId: earlier.id }), "PRECONDITION_FAILED", REASON);
-    await expectTrpcError(off.rooms.addPeopleToCall({ callId: call.id, userIds: [bob.id] }), "PRECONDITION_FAILED", REASON);
+    await expectTrpcError(
+      off.rooms.addPeopleToCall({ callId: call.id, userIds: [bob.id] }),
+      "PRECONDITION_FAILED",
+      REASON,
+    );
 
     expect(await rooms()).toBe(before.rooms);
     expect(await deps.db.notification.count({ where: { userId: bob.id } })).toBe(before.notifications);
@@ -57,19 +69,43 @@ describe("the admin's Jitsi status", () => {
   afterAll(() => redis.quit());
   const isolated: Deps = { ...deps, redis };
   const deliver = (secret: string) =>
-    handleJitsiWebhook(isolated, new Request("http://localhost/api/jitsi/events/room/created", { method: "POST", headers: { [WEBHOOK_SECRET_HEADER]: secret, "content-type": "application/json" }, body: JSON.stringify({ event_name: "muc-room-created", room_name: "nobody-knows-this-room", room_jid: "nobody-knows-this-room@muc.meet.jitsi", is_breakout: false, created_at: Math.floor(Date.now() / 1000) }) }), ["room", "created"]);
+    handleJitsiWebhook(
+      isolated,
+      new Request("http://localhost/api/jitsi/events/room/created", {
+        method: "POST",
+        headers: { [WEBHOOK_SECRET_HEADER]: secret, "content-type": "application/json" },
+        body: JSON.stringify({
+          event_name: "muc-room-created",
+          room_name: "nobody-knows-this-room",
+          room_jid: "nobody-knows-this-room@muc.meet.jitsi",
+          is_breakout: false,
+          created_at: Math.floor(Date.now() / 1000),
+        }),
+      }),
+      ["room", "created"],
+    );
 
   it("says Jitsi is not configured without JITSI_DOMAIN", async () => {
     expect(await jitsiStatus({ ...isolated, env: withoutJitsi.env })).toEqual({ configured: false });
   });
 
   it("when configured: no event yet, then when the last event arrived, and when one was refused for its secret", async () => {
-    expect(await jitsiStatus(isolated)).toEqual({ configured: true, domain: deps.env.JITSI_DOMAIN, webhookSecretSet: true, lastEvent: null, lastRefused: null });
+    expect(await jitsiStatus(isolated)).toEqual({
+      configured: true,
+      domain: deps.env.JITSI_DOMAIN,
+      webhookSecretSet: true,
+      lastEvent: null,
+      lastRefused: null,
+    });
 
     const sent = Date.now();
     expect((await deliver(deps.env.JITSI_WEBHOOK_SECRET!)).status).toBe(200);
     const arrived = await jitsiStatus(isolated);
-    expect(arrived).toMatchObject({ configured: true, lastEvent: { event: "room/created", at: expect.any(Date) }, lastRefused: null });
+    expect(arrived).toMatchObject({
+      configured: true,
+      lastEvent: { event: "room/created", at: expect.any(Date) },
+      lastRefused: null,
+    });
     if (!arrived.configured) throw new Error("configured");
     expect(arrived.lastEvent!.at.getTime()).toBeGreaterThanOrEqual(sent);
 
@@ -80,6 +116,9 @@ describe("the admin's Jitsi status", () => {
     expect(refused.lastRefused).toMatchObject({ event: "room/created" });
     expect(refused.lastRefused!.at.getTime()).toBeGreaterThanOrEqual(arrived.lastEvent!.at.getTime());
 
-    expect(await jitsiStatus({ ...isolated, env: { ...deps.env, JITSI_WEBHOOK_SECRET: undefined } })).toMatchObject({ configured: true, webhookSecretSet: false });
+    expect(await jitsiStatus({ ...isolated, env: { ...deps.env, JITSI_WEBHOOK_SECRET: undefined } })).toMatchObject({
+      configured: true,
+      webhookSecretSet: false,
+    });
   });
 });

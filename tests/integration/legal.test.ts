@@ -35,33 +35,61 @@ describe("the privacy policy and terms", () => {
     const text = `# Our terms\n\nBe kind. ${unique("t")}`;
     const saved = await asAdmin.legal.update({ kind: "terms", markdown: text });
     expect(saved).toMatchObject({ kind: "terms", markdown: text, version: 2, isDefault: false });
-    expect(await callerFor(null).legal.document({ kind: "terms" })).toMatchObject({ markdown: text, version: 2, isDefault: false });
+    expect(await callerFor(null).legal.document({ kind: "terms" })).toMatchObject({
+      markdown: text,
+      version: 2,
+      isDefault: false,
+    });
     // The other document is untouched.
     expect(await callerFor(null).legal.document({ kind: "privacy" })).toMatchObject({ version: 1, isDefault: true });
 
     expect(await asAdmin.legal.update({ kind: "terms", markdown: text })).toMatchObject({ version: 2 });
     expect((await asAdmin.legal.update({ kind: "terms", markdown: `${text}\n\nAnd fair.` })).version).toBe(3);
-    expect(await storedDocuments()).toEqual([expect.objectContaining({ kind: "TERMS", version: 3, updatedById: admin.id })]);
+    expect(await storedDocuments()).toEqual([
+      expect.objectContaining({ kind: "TERMS", version: 3, updatedById: admin.id }),
+    ]);
 
-    const audits = await deps.db.auditEvent.findMany({ where: { userId: admin.id, action: "admin.legal-document-changed" }, orderBy: { createdAt: "asc" } });
-    expect(audits.map((a) => a.detail)).toEqual([expect.objectContaining({ kind: "terms", from: 1, to: 2 }), expect.objectContaining({ kind: "terms", from: 2, to: 3 })]);
+    const audits = await deps.db.auditEvent.findMany({
+      where: { userId: admin.id, action: "admin.legal-document-changed" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits.map((a) => a.detail)).toEqual([
+      expect.objectContaining({ kind: "terms", from: 1, to: 2 }),
+      expect.objectContaining({ kind: "terms", from: 2, to: 3 }),
+    ]);
   });
 
   it("legal.update is refused to anyone but an admin with 2FA, and nothing is stored", async () => {
     const [user, admin] = await Promise.all([createUser(), createUser({ role: "ADMIN" })]);
     const input = { kind: "privacy" as const, markdown: "# Nothing to see" };
     await expectTrpcError(callerFor(user).legal.update(input), "FORBIDDEN", /Only admins/);
-    await expectTrpcError(callerFor({ id: admin.id, role: "ADMIN", needsTotp: true }).legal.update(input), "FORBIDDEN", /two-factor/);
+    await expectTrpcError(
+      callerFor({ id: admin.id, role: "ADMIN", needsTotp: true }).legal.update(input),
+      "FORBIDDEN",
+      /two-factor/,
+    );
     await expectTrpcError(callerFor(null).legal.update(input), "UNAUTHORIZED");
     expect(await storedDocuments()).toEqual([]);
-    expect(await deps.db.auditEvent.count({ where: { action: "admin.legal-document-changed", userId: { in: [user.id, admin.id] } } })).toBe(0);
+    expect(
+      await deps.db.auditEvent.count({
+        where: { action: "admin.legal-document-changed", userId: { in: [user.id, admin.id] } },
+      }),
+    ).toBe(0);
   });
 
   it("refuses an empty text, one over the limit, and an unknown document", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const asAdmin = callerFor({ id: admin.id, role: "ADMIN" });
-    await expectTrpcError(asAdmin.legal.update({ kind: "privacy", markdown: "  \n " }), "BAD_REQUEST", /Write the text/);
-    await expectTrpcError(asAdmin.legal.update({ kind: "privacy", markdown: "x".repeat(50_001) }), "BAD_REQUEST", /at most 50,000/);
+    await expectTrpcError(
+      asAdmin.legal.update({ kind: "privacy", markdown: "  \n " }),
+      "BAD_REQUEST",
+      /Write the text/,
+    );
+    await expectTrpcError(
+      asAdmin.legal.update({ kind: "privacy", markdown: "x".repeat(50_001) }),
+      "BAD_REQUEST",
+      /at most 50,000/,
+    );
     await expectTrpcError(asAdmin.legal.update({ kind: "cookies" as "privacy", markdown: "# Cookies" }), "BAD_REQUEST");
     expect(await storedDocuments()).toEqual([]);
   });
@@ -70,25 +98,44 @@ describe("the privacy policy and terms", () => {
 describe("sign-up and the terms", () => {
   const input = () => {
     const name = unique("terms_");
-    return { email: `${name}@example.test`, username: name, displayName: `Terms ${name}`, password: "a sturdy passphrase 42" };
+    return {
+      email: `${name}@example.test`,
+      username: name,
+      displayName: `Terms ${name}`,
+      password: "a sturdy passphrase 42",
+    };
   };
 
   it("without ticking the box is refused with a message beside it, and no account is created", async () => {
     for (const acceptTerms of [undefined, false, "yes"]) {
       const attempt = input();
-      const error = await expectTrpcError(callerFor(null, freshIp()).account.signUp({ ...attempt, acceptTerms } as never), "BAD_REQUEST", /Agree to the Terms and Privacy policy/);
-      expect((error.cause as { flatten?: () => { fieldErrors: object } }).flatten?.().fieldErrors).toEqual({ acceptTerms: ["Agree to the Terms and Privacy policy to create an account."] });
+      const error = await expectTrpcError(
+        callerFor(null, freshIp()).account.signUp({ ...attempt, acceptTerms } as never),
+        "BAD_REQUEST",
+        /Agree to the Terms and Privacy policy/,
+      );
+      expect((error.cause as { flatten?: () => { fieldErrors: object } }).flatten?.().fieldErrors).toEqual({
+        acceptTerms: ["Agree to the Terms and Privacy policy to create an account."],
+      });
       expect(await deps.db.user.findUnique({ where: { email: attempt.email } })).toBeNull();
     }
   });
 
   it("records when the terms were accepted and which versions", async () => {
     const admin = await createUser({ role: "ADMIN" });
-    await callerFor({ id: admin.id, role: "ADMIN" }).legal.update({ kind: "privacy", markdown: "# Privacy\n\nRevised." });
+    await callerFor({ id: admin.id, role: "ADMIN" }).legal.update({
+      kind: "privacy",
+      markdown: "# Privacy\n\nRevised.",
+    });
     const attempt = input();
     const before = new Date();
-    expect(await callerFor(null, freshIp()).account.signUp({ ...attempt, acceptTerms: true })).toEqual({ status: "check-your-email" });
-    const user = await deps.db.user.findUniqueOrThrow({ where: { email: attempt.email }, select: { termsAcceptedAt: true, termsVersion: true, privacyVersion: true } });
+    expect(await callerFor(null, freshIp()).account.signUp({ ...attempt, acceptTerms: true })).toEqual({
+      status: "check-your-email",
+    });
+    const user = await deps.db.user.findUniqueOrThrow({
+      where: { email: attempt.email },
+      select: { termsAcceptedAt: true, termsVersion: true, privacyVersion: true },
+    });
     expect(user).toEqual({ termsAcceptedAt: expect.any(Date), termsVersion: 1, privacyVersion: 2 });
     expect(user.termsAcceptedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
   });

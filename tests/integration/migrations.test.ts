@@ -50,7 +50,10 @@ const show = (run: Run) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- std
 
 async function migrationNames(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 let work: string;
@@ -147,50 +150,54 @@ describe("scripts/db/migrate.ts deploy", () => {
     await admin.end();
   });
 
-  it("applies every migration to a fresh database, records it like Prisma, and is idempotent", { timeout: TIMEOUT }, async () => {
-    const names = await migrationNames(MIGRATIONS);
-    expect(names.length).toBeGreaterThan(0);
+  it(
+    "applies every migration to a fresh database, records it like Prisma, and is idempotent",
+    { timeout: TIMEOUT },
+    async () => {
+      const names = await migrationNames(MIGRATIONS);
+      expect(names.length).toBeGreaterThan(0);
 
-    const first = await migrate(["deploy"], { DATABASE_URL: freshUrl });
-    expect(first.code, show(first)).toBe(0);
-    for (const name of names) expect(first.stdout).toContain(name);
+      const first = await migrate(["deploy"], { DATABASE_URL: freshUrl });
+      expect(first.code, show(first)).toBe(0);
+      for (const name of names) expect(first.stdout).toContain(name);
 
-    const second = await migrate(["deploy"], { DATABASE_URL: freshUrl });
-    expect(second.code, show(second)).toBe(0);
-    expect(second.stdout).toContain("no pending migrations");
+      const second = await migrate(["deploy"], { DATABASE_URL: freshUrl });
+      expect(second.code, show(second)).toBe(0);
+      expect(second.stdout).toContain("no pending migrations");
 
-    const db = new pg.Client({ connectionString: freshUrl });
-    await db.connect();
-    try {
-      const { rows } = await db.query<{
-        migration_name: string;
-        checksum: string;
-        finished_at: Date | null;
-        rolled_back_at: Date | null;
-        logs: string | null;
-        applied_steps_count: number;
-      }>(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at, logs, applied_steps_count
+      const db = new pg.Client({ connectionString: freshUrl });
+      await db.connect();
+      try {
+        const { rows } = await db.query<{
+          migration_name: string;
+          checksum: string;
+          finished_at: Date | null;
+          rolled_back_at: Date | null;
+          logs: string | null;
+          applied_steps_count: number;
+        }>(
+          `SELECT migration_name, checksum, finished_at, rolled_back_at, logs, applied_steps_count
            FROM _prisma_migrations ORDER BY migration_name`,
-      );
-      expect(rows.map((r) => r.migration_name)).toEqual(names);
-      for (const row of rows) {
-        const sql = await readFile(path.join(MIGRATIONS, row.migration_name, "migration.sql"));
-        expect(row.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
-        expect(row.finished_at).toBeInstanceOf(Date);
-        expect(row.rolled_back_at).toBeNull();
-        expect(row.logs).toBeNull();
-        expect(row.applied_steps_count).toBe(1);
-      }
+        );
+        expect(rows.map((r) => r.migration_name)).toEqual(names);
+        for (const row of rows) {
+          const sql = await readFile(path.join(MIGRATIONS, row.migration_name, "migration.sql"));
+          expect(row.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
+          expect(row.finished_at).toBeInstanceOf(Date);
+          expect(row.rolled_back_at).toBeNull();
+          expect(row.logs).toBeNull();
+          expect(row.applied_steps_count).toBe(1);
+        }
 
-      const tables = await db.query<{ name: string }>(
-        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
-      );
-      expect(tables.rows.map((t) => t.name)).toEqual(expect.arrayContaining(["User", "_prisma_migrations"]));
-      const trgm = await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
-      expect(trgm.rowCount).toBe(1);
-    } finally {
-      await db.end();
-    }
-  });
+        const tables = await db.query<{ name: string }>(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+        );
+        expect(tables.rows.map((t) => t.name)).toEqual(expect.arrayContaining(["User", "_prisma_migrations"]));
+        const trgm = await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
+        expect(trgm.rowCount).toBe(1);
+      } finally {
+        await db.end();
+      }
+    },
+  );
 });

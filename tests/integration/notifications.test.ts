@@ -9,7 +9,6 @@ import { expectTrpcError } from "../helpers/errors";
 
 const deps = testDeps();
 
-
 describe("friend notifications", () => {
   it("tell the recipient about a request live, and the sender when it is accepted", async () => {
     const [a, b] = await Promise.all([createUser(), createUser()]);
@@ -22,7 +21,9 @@ describe("friend notifications", () => {
     expect(inbox.items).toMatchObject([{ kind: "FRIEND_REQUEST", actor: { id: a.id }, read: false, count: 1 }]);
     await callerFor(b).friends.acceptRequest({ requestId });
     expect((await callerFor(b).notifications.list()).unread).toBe(0);
-    expect((await callerFor(a).notifications.list()).items).toMatchObject([{ kind: "FRIEND_ACCEPTED", actor: { id: b.id } }]);
+    expect((await callerFor(a).notifications.list()).items).toMatchObject([
+      { kind: "FRIEND_ACCEPTED", actor: { id: b.id } },
+    ]);
   });
 
   it("from someone later blocked are no longer listed", async () => {
@@ -40,7 +41,9 @@ describe("message notifications", () => {
     const { conversationId } = await callerFor(a).chat.openDirect({ userId: b.id });
     await callerFor(a).chat.send({ conversationId, body: "one" });
     const last = await callerFor(a).chat.send({ conversationId, body: "two" });
-    expect((await callerFor(b).notifications.list()).items).toMatchObject([{ kind: "MESSAGE", conversationId, count: 2, messageId: last.id }]);
+    expect((await callerFor(b).notifications.list()).items).toMatchObject([
+      { kind: "MESSAGE", conversationId, count: 2, messageId: last.id },
+    ]);
     expect((await callerFor(a).notifications.list()).items).toEqual([]);
 
     await callerFor(b).chat.markRead({ conversationId, seq: last.seq });
@@ -64,7 +67,9 @@ describe("message notifications", () => {
     const { conversationId } = await callerFor(a).chat.createGroup({ name: "Trip", memberIds: [b.id, c.id] });
     await callerFor(b).chat.setPreferences({ conversationId, muted: true });
     await callerFor(a).chat.send({ conversationId, body: `hey @${name.toUpperCase()}, bring the map` });
-    expect((await callerFor(b).notifications.list()).items).toMatchObject([{ kind: "MENTION", actor: { id: a.id }, conversationId }]);
+    expect((await callerFor(b).notifications.list()).items).toMatchObject([
+      { kind: "MENTION", actor: { id: a.id }, conversationId },
+    ]);
     expect((await callerFor(c).notifications.list()).items).toMatchObject([{ kind: "MESSAGE" }]);
   });
 
@@ -93,7 +98,10 @@ describe("the notification centre", () => {
     const { conversationId } = await callerFor(a).chat.openDirect({ userId: b.id });
     const outsider = await createUser();
     await expectTrpcError(callerFor(outsider).notifications.viewing({ conversationId, viewing: true }), "NOT_FOUND");
-    await expectTrpcError(callerFor(a).notifications.markRead({ ids: Array.from({ length: 101 }, (_, i) => `id${i}`) }), "BAD_REQUEST");
+    await expectTrpcError(
+      callerFor(a).notifications.markRead({ ids: Array.from({ length: 101 }, (_, i) => `id${i}`) }),
+      "BAD_REQUEST",
+    );
     await expectTrpcError(callerFor(null).notifications.list(), "UNAUTHORIZED");
   });
 });
@@ -104,7 +112,8 @@ describe("unread-message emails", () => {
   afterAll(async () => {
     await Promise.all([digestQueue.close(), emailQueue.close()]);
   });
-  const emailsTo = async (to: string) => (await emailQueue.getJobs(["waiting", "delayed", "active", "completed"])).filter((j) => j?.data.to === to);
+  const emailsTo = async (to: string) =>
+    (await emailQueue.getJobs(["waiting", "delayed", "active", "completed"])).filter((j) => j?.data.to === to);
 
   it("are scheduled once per user however many messages arrive, and batch what is still unread", async () => {
     const [a, b, c] = await Promise.all([createUser(), createUser(), createUser()]);
@@ -122,7 +131,10 @@ describe("unread-message emails", () => {
 
     expect(await sendUnreadDigest(deps, c.id)).toEqual({ sent: true, lines: 2 });
     const [email] = await emailsTo(c.email);
-    expect(email!.data).toMatchObject({ template: "unread-messages", lines: [`A new message from ${b.displayName}`, `2 new messages from ${a.displayName}`] });
+    expect(email!.data).toMatchObject({
+      template: "unread-messages",
+      lines: [`A new message from ${b.displayName}`, `2 new messages from ${a.displayName}`],
+    });
     // Already emailed: the next digest has nothing to say.
     expect(await sendUnreadDigest(deps, c.id)).toEqual({ sent: false, lines: 0 });
   });

@@ -6,7 +6,6 @@ import { expectTrpcError } from "../helpers/errors";
 
 const deps = testDeps();
 
-
 describe("presence", () => {
   it("is online while any connection lives, offline with last seen when the last one closes", async () => {
     const [me, friend] = await Promise.all([createUser(), createUser()]);
@@ -54,7 +53,8 @@ describe("presence", () => {
     await connect(deps, me.id);
     // The process holding that connection dies: its heartbeat stops, and its expiry passes.
     const past = Date.now() - 1000;
-    for (const connection of await deps.redis.zrange(`presence:conns:${me.id}`, "0", "-1")) await deps.redis.zadd(`presence:conns:${me.id}`, String(past), connection);
+    for (const connection of await deps.redis.zrange(`presence:conns:${me.id}`, "0", "-1"))
+      await deps.redis.zadd(`presence:conns:${me.id}`, String(past), connection);
     await deps.redis.zadd("presence:online", String(past), me.id);
     const heard = await heardBy(friend.id, async () => {
       expect(await sweepExpiredPresence(deps)).toBeGreaterThanOrEqual(1);

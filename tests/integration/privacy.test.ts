@@ -9,7 +9,16 @@ import { loadSessionUser } from "@/server/services/accounts/session-user";
 import { totpCode } from "@/server/services/accounts/totp";
 import { purgeDueAccounts } from "@/server/services/accounts/account-deletion";
 import { buildDataExport, dataExportDownloadUrl, sweepExpiredExports } from "@/server/services/privacy/data-export";
-import { callerFor, createUser, freshIp, makeFriends, TEST_PASSWORD, testDeps, unique, type TestUser } from "../helpers/deps";
+import {
+  callerFor,
+  createUser,
+  freshIp,
+  makeFriends,
+  TEST_PASSWORD,
+  testDeps,
+  unique,
+  type TestUser,
+} from "../helpers/deps";
 import { expectTrpcError } from "../helpers/errors";
 import { messagesTo } from "../helpers/mail-sink";
 import { JOBS } from "../../worker/jobs";
@@ -24,7 +33,11 @@ const transport = nodemailer.createTransport(process.env.SMTP_URL);
 let running: RunningJobs | undefined;
 beforeAll(async () => {
   const table = JOBS.filter((spec) => spec.queue === DATA_EXPORT_QUEUE || spec.queue === EMAIL_QUEUE);
-  running = await runJobs(table, { deps, transport }, { connection, env: deps.env, log: { info: () => undefined, error: () => undefined } });
+  running = await runJobs(
+    table,
+    { deps, transport },
+    { connection, env: deps.env, log: { info: () => undefined, error: () => undefined } },
+  );
 });
 afterAll(async () => {
   await running?.close();
@@ -32,13 +45,14 @@ afterAll(async () => {
   transport.close();
 });
 
-const exists = (key: string) => deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: key })).then(
-  () => true,
-  (error: { $metadata?: { httpStatusCode?: number } }) => {
-    expect(error.$metadata?.httpStatusCode).toBe(404);
-    return false;
-  },
-);
+const exists = (key: string) =>
+  deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: key })).then(
+    () => true,
+    (error: { $metadata?: { httpStatusCode?: number } }) => {
+      expect(error.$metadata?.httpStatusCode).toBe(404);
+      return false;
+    },
+  );
 
 async function mailTo(to: string, subject: string) {
   return vi.waitFor(
@@ -52,30 +66,55 @@ async function mailTo(to: string, subject: string) {
 }
 
 async function uploadAttachment(user: TestUser, conversationId: string, bytes: string) {
-  const created = await callerFor(user).chat.createAttachmentUpload({ conversationId, name: "notes.pdf", contentType: "application/pdf", size: Buffer.byteLength(bytes) });
+  const created = await callerFor(user).chat.createAttachmentUpload({
+    conversationId,
+    name: "notes.pdf",
+    contentType: "application/pdf",
+    size: Buffer.byteLength(bytes),
+  });
   expect((await fetch(created.url, { method: "PUT", headers: created.headers, body: bytes })).status).toBe(200);
   return created.attachmentId;
 }
 
 async function giveAvatar(user: TestUser) {
-  const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#ea580c" } }).png().toBuffer();
-  const { uploadKey } = await callerFor(user).profile.createAvatarUpload({ contentType: "image/png", size: png.length });
-  await deps.storage.client.send(new PutObjectCommand({ Bucket: deps.storage.bucket, Key: uploadKey, Body: png, ContentType: "image/png" }));
+  const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#ea580c" } })
+    .png()
+    .toBuffer();
+  const { uploadKey } = await callerFor(user).profile.createAvatarUpload({
+    contentType: "image/png",
+    size: png.length,
+  });
+  await deps.storage.client.send(
+    new PutObjectCommand({ Bucket: deps.storage.bucket, Key: uploadKey, Body: png, ContentType: "image/png" }),
+  );
   await callerFor(user).profile.confirmAvatar({ uploadKey });
   return (await deps.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } })).avatarKey!;
 }
 
 /** Ada and Grace are friends with a 1:1 chat and a group with Alan; both write, Ada attaches a file and reacts. */
 async function socialWorld() {
-  const [ada, grace, alan] = await Promise.all([createUser({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" }), createUser(), createUser()]);
+  const [ada, grace, alan] = await Promise.all([
+    createUser({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" }),
+    createUser(),
+    createUser(),
+  ]);
   await makeFriends(ada, grace);
   await makeFriends(ada, alan);
   const direct = (await callerFor(ada).chat.openDirect({ userId: grace.id })).conversationId;
-  const group = (await callerFor(ada).chat.createGroup({ name: "Book club", memberIds: [grace.id, alan.id] })).conversationId;
+  const group = (await callerFor(ada).chat.createGroup({ name: "Book club", memberIds: [grace.id, alan.id] }))
+    .conversationId;
   const secret = { ada: unique("ada-says-"), grace: unique("grace-says-"), alan: unique("alan-says-") };
   const fileId = await uploadAttachment(ada, direct, "%PDF-1.4 ada's notes");
-  const adaMessage = await callerFor(ada).chat.send({ conversationId: direct, body: `hello ${secret.ada}`, attachmentIds: [fileId] });
-  const graceMessage = await callerFor(grace).chat.send({ conversationId: direct, body: `reply ${secret.grace}`, replyToId: adaMessage.id });
+  const adaMessage = await callerFor(ada).chat.send({
+    conversationId: direct,
+    body: `hello ${secret.ada}`,
+    attachmentIds: [fileId],
+  });
+  const graceMessage = await callerFor(grace).chat.send({
+    conversationId: direct,
+    body: `reply ${secret.grace}`,
+    replyToId: adaMessage.id,
+  });
   await callerFor(alan).chat.send({ conversationId: group, body: `group ${secret.alan}` });
   await callerFor(ada).chat.send({ conversationId: group, body: `group too ${secret.ada}` });
   await callerFor(ada).chat.react({ messageId: graceMessage.id, emoji: "👍" });
@@ -111,31 +150,93 @@ describe("download my data", () => {
     const blocksAda = await createUser();
     await deps.db.block.create({ data: { blockerId: blocksAda.id, blockedId: w.ada.id } });
     await deps.db.recoveryCode.create({ data: { userId: w.ada.id, codeHash: "recovery-code-hash-must-not-leak" } });
-    await deps.db.pushSubscription.create({ data: { userId: w.ada.id, endpoint: "https://push.example.test/send/ada-device-token-must-not-leak", p256dh: "p256dh-key-must-not-leak", auth: "auth-secret-must-not-leak" } });
-    const { passwordHash } = await deps.db.user.findUniqueOrThrow({ where: { id: w.ada.id }, select: { passwordHash: true } });
+    await deps.db.pushSubscription.create({
+      data: {
+        userId: w.ada.id,
+        endpoint: "https://push.example.test/send/ada-device-token-must-not-leak",
+        p256dh: "p256dh-key-must-not-leak",
+        auth: "auth-secret-must-not-leak",
+      },
+    });
+    const { passwordHash } = await deps.db.user.findUniqueOrThrow({
+      where: { id: w.ada.id },
+      select: { passwordHash: true },
+    });
 
     const row = await requestAndWait(w.ada);
     expect(row.key).toMatch(new RegExp(`^exports/${w.ada.id}/[0-9a-f]{48}\\.zip$`));
     expect(row.expiresAt!.getTime() - row.readyAt!.getTime()).toBe(deps.env.DATA_EXPORT_TTL_DAYS * DAY);
 
     const files = await download(w.ada.id, row.id);
-    expect(Object.keys(files).sort()).toEqual(["README.txt", "account.json", "avatar.webp", "calls.json", "conversations.json", "friends.json", "meetings.json", "messages.json", "push-subscriptions.json", "reactions.json"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "README.txt",
+      "account.json",
+      "avatar.webp",
+      "calls.json",
+      "conversations.json",
+      "friends.json",
+      "meetings.json",
+      "messages.json",
+      "push-subscriptions.json",
+      "reactions.json",
+    ]);
     const json = (name: string) => JSON.parse(strFromU8(files[name]!));
-    const everything = Object.entries(files).filter(([name]) => name.endsWith(".json")).map(([, bytes]) => strFromU8(bytes)).join("\n");
+    const everything = Object.entries(files)
+      .filter(([name]) => name.endsWith(".json"))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join("\n");
 
-    expect(json("account.json")).toMatchObject({ id: w.ada.id, email: w.ada.email, username: w.ada.username, hasAvatar: true, signIn: { password: true } });
+    expect(json("account.json")).toMatchObject({
+      id: w.ada.id,
+      email: w.ada.email,
+      username: w.ada.username,
+      hasAvatar: true,
+      signIn: { password: true },
+    });
     expect((await sharp(Buffer.from(files["avatar.webp"]!)).metadata()).format).toBe("webp");
-    expect(json("friends.json")).toMatchObject({ friends: expect.arrayContaining([expect.objectContaining({ id: w.grace.id }), expect.objectContaining({ id: w.alan.id })]), blocked: [expect.objectContaining({ id: stranger.id })] });
-    expect(json("conversations.json").map((c: { id: string }) => c.id).sort()).toEqual([w.direct, w.group].sort());
+    expect(json("friends.json")).toMatchObject({
+      friends: expect.arrayContaining([
+        expect.objectContaining({ id: w.grace.id }),
+        expect.objectContaining({ id: w.alan.id }),
+      ]),
+      blocked: [expect.objectContaining({ id: stranger.id })],
+    });
+    expect(
+      json("conversations.json")
+        .map((c: { id: string }) => c.id)
+        .sort(),
+    ).toEqual([w.direct, w.group].sort());
 
-    const messages = json("messages.json") as { id: string; body: string; attachments: { id: string; name: string; size: number }[] }[];
+    const messages = json("messages.json") as {
+      id: string;
+      body: string;
+      attachments: { id: string; name: string; size: number }[];
+    }[];
     expect(messages.map((m) => m.body).sort()).toEqual([`group too ${w.secret.ada}`, `hello ${w.secret.ada}`]);
-    expect(messages.find((m) => m.id === w.adaMessage.id)!.attachments).toEqual([expect.objectContaining({ id: w.fileId, name: "notes.pdf", size: 20 })]);
-    expect(json("reactions.json")).toEqual([expect.objectContaining({ messageId: w.graceMessage.id, emoji: "👍", conversationId: w.direct })]);
-    expect(json("push-subscriptions.json")).toEqual([expect.objectContaining({ service: "https://push.example.test" })]);
+    expect(messages.find((m) => m.id === w.adaMessage.id)!.attachments).toEqual([
+      expect.objectContaining({ id: w.fileId, name: "notes.pdf", size: 20 }),
+    ]);
+    expect(json("reactions.json")).toEqual([
+      expect.objectContaining({ messageId: w.graceMessage.id, emoji: "👍", conversationId: w.direct }),
+    ]);
+    expect(json("push-subscriptions.json")).toEqual([
+      expect.objectContaining({ service: "https://push.example.test" }),
+    ]);
 
     // Nothing of the others' writing, addresses or secrets, nor my own credentials.
-    for (const leak of [w.secret.grace, w.secret.alan, w.grace.email, w.alan.email, blocksAda.id, passwordHash!, "JBSWY3DPEHPK3PXP", "recovery-code-hash-must-not-leak", "ada-device-token-must-not-leak", "p256dh-key-must-not-leak", "auth-secret-must-not-leak"]) {
+    for (const leak of [
+      w.secret.grace,
+      w.secret.alan,
+      w.grace.email,
+      w.alan.email,
+      blocksAda.id,
+      passwordHash!,
+      "JBSWY3DPEHPK3PXP",
+      "recovery-code-hash-must-not-leak",
+      "ada-device-token-must-not-leak",
+      "p256dh-key-must-not-leak",
+      "auth-secret-must-not-leak",
+    ]) {
       expect(everything, leak).not.toContain(leak);
     }
     expect(everything).not.toMatch(/passwordHash|totpSecret|codeHash/);
@@ -146,8 +247,14 @@ describe("download my data", () => {
     expect(notes.items[0]).toMatchObject({ kind: "DATA_EXPORT_READY", actor: null });
     const email = await mailTo(w.ada.email, "Your Hearth data is ready to download");
     expect(email.text).toContain(`Download my data: ${deps.env.APP_URL}/settings/security#download-my-data`);
-    expect(await callerFor(w.ada).account.dataExport()).toMatchObject({ id: row.id, status: "READY", downloadUrl: `/api/exports/${row.id}` });
-    expect(await deps.db.auditEvent.count({ where: { userId: w.ada.id, action: "account.data-export-requested" } })).toBe(1);
+    expect(await callerFor(w.ada).account.dataExport()).toMatchObject({
+      id: row.id,
+      status: "READY",
+      downloadUrl: `/api/exports/${row.id}`,
+    });
+    expect(
+      await deps.db.auditEvent.count({ where: { userId: w.ada.id, action: "account.data-export-requested" } }),
+    ).toBe(1);
   });
 
   it("is the owner's alone: anyone else gets NOT_FOUND and sees no export of theirs", async () => {
@@ -168,7 +275,10 @@ describe("download my data", () => {
 
     await sweepExpiredExports(deps, row.expiresAt!.getTime() + 1000);
     expect(await exists(row.key!)).toBe(false);
-    expect(await deps.db.dataExport.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "EXPIRED", key: null });
+    expect(await deps.db.dataExport.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "EXPIRED",
+      key: null,
+    });
     expect(await callerFor(user).account.dataExport()).toMatchObject({ status: "EXPIRED", downloadUrl: null });
     await expect(dataExportDownloadUrl(deps, user.id, row.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -180,7 +290,11 @@ describe("download my data", () => {
     await expect(buildDataExport(brokenStorage, row.id, { finalAttempt: false })).rejects.toThrow();
     expect((await deps.db.dataExport.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
     await expect(buildDataExport(brokenStorage, row.id, { finalAttempt: true })).rejects.toThrow();
-    expect(await callerFor(user).account.dataExport()).toMatchObject({ id: row.id, status: "FAILED", downloadUrl: null });
+    expect(await callerFor(user).account.dataExport()).toMatchObject({
+      id: row.id,
+      status: "FAILED",
+      downloadUrl: null,
+    });
     expect((await requestAndWait(user)).id).not.toBe(row.id);
   });
 
@@ -194,7 +308,9 @@ describe("download my data", () => {
     const first = await requestAndWait(user);
     const second = await requestAndWait(user);
     // A new archive removes the previous one: one copy of someone's data at a time.
-    expect(await deps.db.dataExport.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: second.id }]);
+    expect(await deps.db.dataExport.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([
+      { id: second.id },
+    ]);
     expect(await exists(first.key!)).toBe(false);
     expect(await exists(second.key!)).toBe(true);
     await requestAndWait(user);
@@ -207,19 +323,39 @@ describe("delete my account", () => {
     const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     const user = await createUser({ totpSecret: secret, totpEnabledAt: new Date() });
     const as = callerFor(user);
-    await expectTrpcError(as.account.requestDeletion({ password: "not my password at all" }), "BAD_REQUEST", /password is not right/);
+    await expectTrpcError(
+      as.account.requestDeletion({ password: "not my password at all" }),
+      "BAD_REQUEST",
+      /password is not right/,
+    );
     await expectTrpcError(as.account.requestDeletion({}), "BAD_REQUEST", /password is not right/);
     await expectTrpcError(as.account.requestDeletion({ password: TEST_PASSWORD }), "BAD_REQUEST", /authenticator app/);
-    await expectTrpcError(as.account.requestDeletion({ password: TEST_PASSWORD, secondFactor: "000000" }), "BAD_REQUEST", /code is not right/);
-    expect(await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ deletionScheduledAt: null, sessionVersion: 0 });
+    await expectTrpcError(
+      as.account.requestDeletion({ password: TEST_PASSWORD, secondFactor: "000000" }),
+      "BAD_REQUEST",
+      /code is not right/,
+    );
+    expect(await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      deletionScheduledAt: null,
+      sessionVersion: 0,
+    });
 
-    const scheduled = await as.account.requestDeletion({ password: TEST_PASSWORD, secondFactor: totpCode(secret, Date.now()) });
-    expect(scheduled.deletionScheduledAt.getTime()).toBeGreaterThan(Date.now() + (deps.env.ACCOUNT_DELETION_GRACE_DAYS * DAY) - 60_000);
+    const scheduled = await as.account.requestDeletion({
+      password: TEST_PASSWORD,
+      secondFactor: totpCode(secret, Date.now()),
+    });
+    expect(scheduled.deletionScheduledAt.getTime()).toBeGreaterThan(
+      Date.now() + deps.env.ACCOUNT_DELETION_GRACE_DAYS * DAY - 60_000,
+    );
   });
 
   it("counts against the password-check limit shared with the other security settings", async () => {
     const user = await createUser();
-    for (let i = 0; i < 10; i++) await expectTrpcError(callerFor(user).account.requestDeletion({ password: `wrong password ${i}` }), "BAD_REQUEST");
+    for (let i = 0; i < 10; i++)
+      await expectTrpcError(
+        callerFor(user).account.requestDeletion({ password: `wrong password ${i}` }),
+        "BAD_REQUEST",
+      );
     await expectTrpcError(callerFor(user).account.requestDeletion({ password: TEST_PASSWORD }), "TOO_MANY_REQUESTS");
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).deletionScheduledAt).toBeNull();
   });
@@ -237,8 +373,14 @@ describe("delete my account", () => {
 
     await callerFor(user).account.cancelDeletion();
     while ((await purgeDueAccounts(deps, deletionScheduledAt.getTime() + DAY)) > 0);
-    expect(await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ deletionScheduledAt: null });
-    expect(await deps.db.auditEvent.count({ where: { userId: user.id, action: { in: ["account.deletion-requested", "account.deletion-cancelled"] } } })).toBe(2);
+    expect(await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      deletionScheduledAt: null,
+    });
+    expect(
+      await deps.db.auditEvent.count({
+        where: { userId: user.id, action: { in: ["account.deletion-requested", "account.deletion-cancelled"] } },
+      }),
+    ).toBe(2);
     await expectTrpcError(callerFor(user).account.cancelDeletion(), "BAD_REQUEST");
   });
 
@@ -251,7 +393,9 @@ describe("delete my account", () => {
     const stranger = await createUser();
     await deps.db.friendRequest.create({ data: { senderId: ada.id, recipientId: stranger.id } });
     await deps.db.block.create({ data: { blockerId: ada.id, blockedId: (await createUser()).id } });
-    await deps.db.pushSubscription.create({ data: { userId: ada.id, endpoint: `https://push.example.test/${unique()}`, p256dh: "k", auth: "a" } });
+    await deps.db.pushSubscription.create({
+      data: { userId: ada.id, endpoint: `https://push.example.test/${unique()}`, p256dh: "k", auth: "a" },
+    });
 
     // Ada's fixture has a TOTP secret but 2FA is not on: the password alone confirms.
     const { deletionScheduledAt } = await callerFor(ada).account.requestDeletion({ password: TEST_PASSWORD });
@@ -264,11 +408,17 @@ describe("delete my account", () => {
     expect(await loadSessionUser(deps.db, ada.id, 1)).toBeNull();
     for (const key of [avatarKey, fileKey, exportKey]) expect(await exists(key), key).toBe(false);
     expect(await deps.db.friendship.count({ where: { OR: [{ userId: ada.id }, { friendId: ada.id }] } })).toBe(0);
-    expect(await deps.db.friendRequest.count({ where: { OR: [{ senderId: ada.id }, { recipientId: ada.id }] } })).toBe(0);
+    expect(await deps.db.friendRequest.count({ where: { OR: [{ senderId: ada.id }, { recipientId: ada.id }] } })).toBe(
+      0,
+    );
     expect(await deps.db.block.count({ where: { OR: [{ blockerId: ada.id }, { blockedId: ada.id }] } })).toBe(0);
     expect(await deps.db.pushSubscription.count({ where: { userId: ada.id } })).toBe(0);
     expect(await deps.db.messageReaction.count({ where: { userId: ada.id } })).toBe(0);
-    expect(await deps.db.auditEvent.findFirst({ where: { action: "account.deleted", detail: { path: ["formerUserId"], equals: ada.id } } })).not.toBeNull();
+    expect(
+      await deps.db.auditEvent.findFirst({
+        where: { action: "account.deleted", detail: { path: ["formerUserId"], equals: ada.id } },
+      }),
+    ).not.toBeNull();
 
     // Grace still has the conversation; Ada's message is there, authored by nobody ("Deleted user"), without its file.
     const conversations = await callerFor(w.grace).chat.conversations();
@@ -280,7 +430,11 @@ describe("delete my account", () => {
       [w.grace.id, `reply ${w.secret.grace}`],
     ]);
     expect(history.messages[0]!.attachments).toEqual([]);
-    await expectTrpcError(callerFor(w.grace).chat.send({ conversationId: w.direct, body: "are you there?" }), "BAD_REQUEST", /account was deleted/);
+    await expectTrpcError(
+      callerFor(w.grace).chat.send({ conversationId: w.direct, body: "are you there?" }),
+      "BAD_REQUEST",
+      /account was deleted/,
+    );
     // The group keeps going with an admin; Ada is no longer a member.
     const group = conversations.find((c) => c.id === w.group)!;
     expect(group.members.map((m) => m.id).sort()).toEqual([w.grace.id, w.alan.id].sort());
@@ -289,7 +443,15 @@ describe("delete my account", () => {
 
     await mailTo(ada.email, "Your Hearth account was deleted");
     // The address and username can sign up again, as a new account.
-    expect(await callerFor(null, freshIp()).account.signUp({ email: ada.email, username: ada.username, displayName: "Ada again", password: "a brand new passphrase 42", acceptTerms: true })).toEqual({ status: "check-your-email" });
+    expect(
+      await callerFor(null, freshIp()).account.signUp({
+        email: ada.email,
+        username: ada.username,
+        displayName: "Ada again",
+        password: "a brand new passphrase 42",
+        acceptTerms: true,
+      }),
+    ).toEqual({ status: "check-your-email" });
     const again = await deps.db.user.findUniqueOrThrow({ where: { email: ada.email } });
     expect(again).toMatchObject({ displayName: "Ada again", username: ada.username });
     expect(again.id).not.toBe(ada.id);

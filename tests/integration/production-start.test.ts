@@ -19,12 +19,23 @@ async function start(entry: string) {
 }
 
 describe("production start-up with the published development values", () => {
-  it.each(["web/server.ts", "worker/main.ts"])("%s refuses to start and names each bad setting", async (entry) => {
-    const { code, stderr } = await start(entry);
-    expect(code).toBe(1);
-    for (const setting of ["AUTH_SECRET is the published development value", "TURN_SECRET is the published development value", "S3_SECRET_ACCESS_KEY is the published development value", "DATABASE_URL uses the published development password", "REDIS_URL has no password", "ADMIN_EMAILS holds example addresses"]) {
-      expect(stderr).toContain(setting);
-    }
-    expect(stderr).toContain("openssl rand -base64 32");
-  }, 90_000);
+  it.each(["web/server.ts", "worker/main.ts"])(
+    "%s refuses to start and names each bad setting",
+    async (entry) => {
+      const { code, stderr } = await start(entry);
+      expect(code).toBe(1);
+      for (const setting of [
+        "AUTH_SECRET is the published development value",
+        "TURN_SECRET is the published development value",
+        "S3_SECRET_ACCESS_KEY is the published development value",
+        "DATABASE_URL uses the published development password",
+        "REDIS_URL has no password",
+        "ADMIN_EMAILS holds example addresses",
+      ]) {
+        expect(stderr).toContain(setting);
+      }
+      expect(stderr).toContain("openssl rand -base64 32");
+    },
+    90_000,
+  );
 });

@@ -29,17 +29,37 @@ function loadConfig(env: Record<string, string>, domain = env.XMPP_DOMAIN ?? "me
   writeFileSync(MAIN, `VirtualHost "${domain}"\nComponent "muc.${domain}" "muc"\nInclude "conf.d/*.cfg.lua"\n`);
   const lua = process.env.LUA ?? "lua5.4";
   try {
-    const out = execFileSync(lua, [DUMP, MAIN], { env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", PROSODY_LIB: process.env.PROSODY_LIB ?? "/usr/lib/prosody", ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(lua, [DUMP, MAIN], {
+      env: {
+        NODE_ENV: "test",
+        PATH: process.env.PATH ?? "",
+        PROSODY_LIB: process.env.PROSODY_LIB ?? "/usr/lib/prosody",
+        ...env,
+      },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return JSON.parse(out) as Record<string, Options>;
   } catch (error) {
     const e = error as { code?: string; stderr?: string };
-    if (e.code === "ENOENT") throw new Error(`${lua} is not installed: scripts/stack/install.sh installs Debian's prosody and lua5.4 (elsewhere set LUA and PROSODY_LIB)`);
+    if (e.code === "ENOENT")
+      throw new Error(
+        `${lua} is not installed: scripts/stack/install.sh installs Debian's prosody and lua5.4 (elsewhere set LUA and PROSODY_LIB)`,
+      );
     throw new Error(`Prosody could not load the config: ${e.stderr ?? String(error)}`);
   }
 }
 
-const fromJitsiEnv = (names: string[]) => Object.fromEntries(names.flatMap((n) => (jitsiEnv[n] ? [[n, jitsiEnv[n]]] : [])));
-const CONTAINER_ENV = fromJitsiEnv(["XMPP_DOMAIN", "XMPP_MUC_DOMAIN", "HEARTH_EVENTS_URL", "HEARTH_WEBHOOK_SECRET", "HEARTH_EVENTS_TIMEOUT", "HEARTH_EVENTS_RETRIES"]);
+const fromJitsiEnv = (names: string[]) =>
+  Object.fromEntries(names.flatMap((n) => (jitsiEnv[n] ? [[n, jitsiEnv[n]]] : [])));
+const CONTAINER_ENV = fromJitsiEnv([
+  "XMPP_DOMAIN",
+  "XMPP_MUC_DOMAIN",
+  "HEARTH_EVENTS_URL",
+  "HEARTH_WEBHOOK_SECRET",
+  "HEARTH_EVENTS_TIMEOUT",
+  "HEARTH_EVENTS_RETRIES",
+]);
 
 describe("hearth.cfg.lua under Prosody's parser", () => {
   it("declares event_sync with api_prefix, the secret header and the MUC it watches, as jitsi.env gives them", () => {
@@ -67,7 +87,11 @@ describe("hearth.cfg.lua under Prosody's parser", () => {
   });
 
   it("follows the environment: another domain, a trailing slash, the secret from the environment only", () => {
-    const config = loadConfig({ XMPP_DOMAIN: "example.org", HEARTH_EVENTS_URL: "https://hearth.example.org/api/jitsi/events/", HEARTH_WEBHOOK_SECRET: "from-the-environment" });
+    const config = loadConfig({
+      XMPP_DOMAIN: "example.org",
+      HEARTH_EVENTS_URL: "https://hearth.example.org/api/jitsi/events/",
+      HEARTH_WEBHOOK_SECRET: "from-the-environment",
+    });
     expect(config["eventsync.example.org"]).toMatchObject({
       api_prefix: "https://hearth.example.org/api/jitsi",
       api_headers: { "X-Hearth-Webhook-Secret": "from-the-environment" },

@@ -48,7 +48,9 @@ describe("per-user event streams", () => {
     const got = await take(user, start!, 300, async () => {
       for (let i = 101; i <= 300; i++) await publishToUsers(deps.redis, [user], changed(i));
     });
-    expect(got.map((g) => (g.event as { conversationId: string }).conversationId)).toEqual(Array.from({ length: 300 }, (_, i) => `c${i + 1}`));
+    expect(got.map((g) => (g.event as { conversationId: string }).conversationId)).toEqual(
+      Array.from({ length: 300 }, (_, i) => `c${i + 1}`),
+    );
     for (let i = 1; i < got.length; i++) expect(compareEventIds(got[i - 1]!.id, got[i]!.id)).toBe(-1);
   });
 
@@ -84,7 +86,12 @@ describe("two web server processes", () => {
   });
 
   /** Subscribes through the HTTP API (SSE) and collects events until `until` says stop. */
-  function subscribe(url: string, userId: string, lastEventId: string | null, until: (events: { id: string; data: UserEvent }[]) => boolean) {
+  function subscribe(
+    url: string,
+    userId: string,
+    lastEventId: string | null,
+    until: (events: { id: string; data: UserEvent }[]) => boolean,
+  ) {
     const events: { id: string; data: UserEvent }[] = [];
     const done = new Promise<{ id: string; data: UserEvent }[]>((resolve, reject) => {
       const subscription = apiClient(url, userId).events.stream.subscribe(
@@ -92,7 +99,11 @@ describe("two web server processes", () => {
         {
           onData: (envelope) => {
             // Kept events arrive as tracked envelopes { id, data }; ephemeral ones (ready, presence) bare.
-            events.push("data" in envelope ? (envelope as { id: string; data: UserEvent }) : { id: "", data: envelope as UserEvent });
+            events.push(
+              "data" in envelope
+                ? (envelope as { id: string; data: UserEvent })
+                : { id: "", data: envelope as UserEvent },
+            );
             if (until(events)) {
               subscription.unsubscribe();
               resolve(events);
@@ -128,8 +139,15 @@ describe("two web server processes", () => {
       await apiClient(two.url, bob.id).chat.send.mutate({ conversationId, body: "while you were away 1" }),
       await apiClient(two.url, bob.id).chat.send.mutate({ conversationId, body: "while you were away 2" }),
     ];
-    const resumed = await subscribe(one.url, ada.id, created.id, (events) => events.filter((e) => e.data.type === "message.created").length >= 2).done;
-    expect(resumed.filter((e) => e.data.type === "message.created").map((e) => e.data)).toEqual(missed.map((message) => ({ type: "message.created", message })));
+    const resumed = await subscribe(
+      one.url,
+      ada.id,
+      created.id,
+      (events) => events.filter((e) => e.data.type === "message.created").length >= 2,
+    ).done;
+    expect(resumed.filter((e) => e.data.type === "message.created").map((e) => e.data)).toEqual(
+      missed.map((message) => ({ type: "message.created", message })),
+    );
   });
 
   it("refuse a stream to a signed-out caller", async () => {

@@ -33,7 +33,10 @@ async function answer(request: () => Promise<Response>): Promise<Answer> {
   const response = await request();
   const answeredAt = Date.now();
   const text = await response.text();
-  const json = response.headers.get("content-type")?.startsWith("application/json") && text ? (JSON.parse(text) as ErrorBody) : null;
+  const json =
+    response.headers.get("content-type")?.startsWith("application/json") && text
+      ? (JSON.parse(text) as ErrorBody)
+      : null;
   return { status: response.status, retryAfter: response.headers.get("retry-after"), body: json, sentAt, answeredAt };
 }
 
@@ -60,15 +63,27 @@ async function exhaustDownloads(user: TestUser) {
 /** A rate-limited answer: 429, the limit's words, when to retry in the body, and Retry-After to match. */
 function expectRateLimited(result: Answer, words: RegExp) {
   expect(result.status).toBe(429);
-  expect(result.body?.error).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(words), retryAt: expect.any(Number) });
+  expect(result.body?.error).toMatchObject({
+    code: "TOO_MANY_REQUESTS",
+    message: expect.stringMatching(words),
+    retryAt: expect.any(Number),
+  });
   expectRetryAfter(result.retryAfter, result.body!.error.retryAt!, result.sentAt, result.answeredAt);
 }
 
-const TOTP_REFUSAL = { code: "FORBIDDEN", message: "Admins must turn on two-factor authentication first (Settings → Security)." };
+const TOTP_REFUSAL = {
+  code: "FORBIDDEN",
+  message: "Admins must turn on two-factor authentication first (Settings → Security).",
+};
 
 async function uploadImage(user: TestUser): Promise<string> {
-  const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#336699" } }).png().toBuffer();
-  const { uploadKey, url, headers } = await as(user).profile.createAvatarUpload({ contentType: "image/png", size: png.length });
+  const png = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
+  const { uploadKey, url, headers } = await as(user).profile.createAvatarUpload({
+    contentType: "image/png",
+    size: png.length,
+  });
   expect((await fetch(url, { method: "PUT", headers, body: new Uint8Array(png) })).status).toBe(200);
   return uploadKey;
 }
@@ -80,8 +95,15 @@ async function groupWithFiles() {
   const { conversationId } = await as(admin).chat.createGroup({ name: "Files", memberIds: [member.id] });
   await as(admin).chat.setAvatar({ conversationId, uploadKey: await uploadImage(admin) });
   const bytes = Buffer.from("%PDF-1.4 notes");
-  const created = await as(member).chat.createAttachmentUpload({ conversationId, name: "notes.pdf", contentType: "application/pdf", size: bytes.length });
-  expect((await fetch(created.url, { method: "PUT", headers: created.headers, body: new Uint8Array(bytes) })).status).toBe(200);
+  const created = await as(member).chat.createAttachmentUpload({
+    conversationId,
+    name: "notes.pdf",
+    contentType: "application/pdf",
+    size: bytes.length,
+  });
+  expect(
+    (await fetch(created.url, { method: "PUT", headers: created.headers, body: new Uint8Array(bytes) })).status,
+  ).toBe(200);
   await as(member).chat.send({ conversationId, body: "", attachmentIds: [created.attachmentId] });
   return { admin, member, conversationId, attachmentId: created.attachmentId };
 }
@@ -103,7 +125,9 @@ describe("private file routes", () => {
     const { admin, member, conversationId } = await groupWithFiles();
     const get = async (user: TestUser) => {
       const cookie = await sessionCookie(user.id);
-      return answer(() => callRoute(groupAvatarRoute, `/api/conversations/${conversationId}/avatar`, { conversationId }, { cookie }));
+      return answer(() =>
+        callRoute(groupAvatarRoute, `/api/conversations/${conversationId}/avatar`, { conversationId }, { cookie }),
+      );
     };
     expect((await get(member)).status).toBe(200);
     expect(await get(admin)).toMatchObject({ status: 403, body: { error: TOTP_REFUSAL } });
@@ -114,7 +138,12 @@ describe("private file routes", () => {
   it("GET /api/rooms/[roomId]/ics: 429 with Retry-After over the limit; 403 to an admin without 2FA", async () => {
     const [owner, admin] = await Promise.all([createUser(), createUser({ role: "ADMIN" })]);
     await makeFriends(owner, admin);
-    const meeting = await as(owner).rooms.createMeeting({ title: "Plans", startsAt: hour(1), endsAt: hour(2), inviteeIds: [admin.id] });
+    const meeting = await as(owner).rooms.createMeeting({
+      title: "Plans",
+      startsAt: hour(1),
+      endsAt: hour(2),
+      inviteeIds: [admin.id],
+    });
     const get = async (user: TestUser) => {
       const cookie = await sessionCookie(user.id);
       return answer(() => callRoute(icsRoute, `/api/rooms/${meeting.id}/ics`, { roomId: meeting.id }, { cookie }));
@@ -127,7 +156,16 @@ describe("private file routes", () => {
 
   it("GET /api/exports/[exportId]: an admin without 2FA still gets their own data; 429 with Retry-After over the limit", async () => {
     const admin = await createUser({ role: "ADMIN" });
-    const row = await deps.db.dataExport.create({ data: { userId: admin.id, status: "READY", key: `exports/${admin.id}/test-${Date.now()}.zip`, size: 10, readyAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000) } });
+    const row = await deps.db.dataExport.create({
+      data: {
+        userId: admin.id,
+        status: "READY",
+        key: `exports/${admin.id}/test-${Date.now()}.zip`,
+        size: 10,
+        readyAt: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
     const get = async () => {
       const cookie = await sessionCookie(admin.id);
       return answer(() => callRoute(exportRoute, `/api/exports/${row.id}`, { exportId: row.id }, { cookie }));
@@ -152,15 +190,39 @@ describe("private file routes", () => {
 
 describe("POST /api/jitsi/events/[...event]", () => {
   const post = async (init: { headers?: Record<string, string>; body: string }) =>
-    answer(() => callRoute(jitsiRoute, "/api/jitsi/events/room/created", { event: ["room", "created"] }, { method: "POST", headers: { "content-type": "application/json", ...init.headers }, body: init.body }));
+    answer(() =>
+      callRoute(
+        jitsiRoute,
+        "/api/jitsi/events/room/created",
+        { event: ["room", "created"] },
+        { method: "POST", headers: { "content-type": "application/json", ...init.headers }, body: init.body },
+      ),
+    );
   const secret = { "x-hearth-webhook-secret": process.env.JITSI_WEBHOOK_SECRET! };
 
   it("401 for a wrong secret, 400 with fieldErrors for a bad payload, 413 for an oversized one, each as an error body", async () => {
-    expect(await post({ headers: { "x-hearth-webhook-secret": "wrong" }, body: "{}" })).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
-    const invalid = await post({ headers: secret, body: JSON.stringify({ event_name: "muc-room-created", room_jid: "r@muc.example", is_breakout: false }) });
-    expect(invalid).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST", fieldErrors: { room_name: [expect.any(String)], created_at: [expect.any(String)] } } } });
+    expect(await post({ headers: { "x-hearth-webhook-secret": "wrong" }, body: "{}" })).toMatchObject({
+      status: 401,
+      body: { error: { code: "UNAUTHORIZED" } },
+    });
+    const invalid = await post({
+      headers: secret,
+      body: JSON.stringify({ event_name: "muc-room-created", room_jid: "r@muc.example", is_breakout: false }),
+    });
+    expect(invalid).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: "BAD_REQUEST",
+          fieldErrors: { room_name: [expect.any(String)], created_at: [expect.any(String)] },
+        },
+      },
+    });
     const huge = await post({ headers: secret, body: JSON.stringify({ padding: "x".repeat(1024 * 1024) }) });
-    expect(huge).toMatchObject({ status: 413, body: { error: { code: "PAYLOAD_TOO_LARGE", message: "Payload too large." } } });
+    expect(huge).toMatchObject({
+      status: 413,
+      body: { error: { code: "PAYLOAD_TOO_LARGE", message: "Payload too large." } },
+    });
   });
 });
 
@@ -168,7 +230,19 @@ describe("/api/trpc/[trpc]", () => {
   it("refuses a cross-site write with 403 and the common error body", async () => {
     const user = await createUser();
     const cookie = await sessionCookie(user.id);
-    const refused = await answer(() => callRoute(trpcPost, "/api/trpc/friends.sendRequest", { trpc: "friends.sendRequest" }, { method: "POST", cookie, headers: { origin: "https://evil.example", "content-type": "application/json" }, body: "{}" }));
+    const refused = await answer(() =>
+      callRoute(
+        trpcPost,
+        "/api/trpc/friends.sendRequest",
+        { trpc: "friends.sendRequest" },
+        {
+          method: "POST",
+          cookie,
+          headers: { origin: "https://evil.example", "content-type": "application/json" },
+          body: "{}",
+        },
+      ),
+    );
     expect(refused).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN", message: expect.any(String) } } });
   });
 
@@ -178,9 +252,16 @@ describe("/api/trpc/[trpc]", () => {
     const input = encodeURIComponent(JSON.stringify({ json: { query: "anyone" } }));
     const cookie = await sessionCookie(user.id);
     const sentAt = Date.now();
-    const response = await callRoute(trpcGet, `/api/trpc/search.users?input=${input}`, { trpc: "search.users" }, { cookie, headers: browserTrpcHeaders() });
+    const response = await callRoute(
+      trpcGet,
+      `/api/trpc/search.users?input=${input}`,
+      { trpc: "search.users" },
+      { cookie, headers: browserTrpcHeaders() },
+    );
     const answeredAt = Date.now();
-    const body = (await response.json()) as { error: { json: { message: string; data: { code: string; retryAt?: number } } } };
+    const body = (await response.json()) as {
+      error: { json: { message: string; data: { code: string; retryAt?: number } } };
+    };
     expect(response.status).toBe(429);
     expect(body.error.json.data).toMatchObject({ code: "TOO_MANY_REQUESTS", retryAt: expect.any(Number) });
     expectRetryAfter(response.headers.get("retry-after"), body.error.json.data.retryAt!, sentAt, answeredAt);

@@ -12,7 +12,8 @@ const fragment = (length = 12) =>
     .join("")
     .slice(0, length);
 
-const search = async (viewer: TestUser, query: string, limit?: number) => as(viewer).search.users({ query, ...(limit ? { limit } : {}) });
+const search = async (viewer: TestUser, query: string, limit?: number) =>
+  as(viewer).search.users({ query, ...(limit ? { limit } : {}) });
 const idsFound = async (viewer: TestUser, query: string) => (await search(viewer, query)).map((hit) => hit.id);
 
 describe("finding people", () => {
@@ -24,7 +25,15 @@ describe("finding people", () => {
     const inName = await createUser({ displayName: `Zed ${frag}` });
     const hits = await search(viewer, frag.toUpperCase());
     expect(hits.map((h) => h.id)).toEqual([exact.id, prefixed.id, inName.id]);
-    expect(hits[0]).toEqual({ id: exact.id, username: frag, displayName: "Exact Person", avatarUrl: null, isFriend: false, mutualFriends: 0, pendingRequest: null });
+    expect(hits[0]).toEqual({
+      id: exact.id,
+      username: frag,
+      displayName: "Exact Person",
+      avatarUrl: null,
+      isFriend: false,
+      mutualFriends: 0,
+      pendingRequest: null,
+    });
     expect(await idsFound(viewer, frag.slice(0, 8))).toEqual([exact.id, prefixed.id, inName.id]);
     // limit caps the hits
     expect((await search(viewer, frag, 2)).map((h) => h.id)).toEqual([exact.id, prefixed.id]);
@@ -88,18 +97,37 @@ describe("what search never shows", () => {
     const frag = fragment();
     const stranger = await createUser();
     const friend = await createUser();
-    const hidden = await createUser({ username: `${frag}_hidden`, profileVisibility: "NOBODY", friendRequestPolicy: "NOBODY" });
+    const hidden = await createUser({
+      username: `${frag}_hidden`,
+      profileVisibility: "NOBODY",
+      friendRequestPolicy: "NOBODY",
+    });
     // Either setting open is enough to be findable.
-    const requestsOpen = await createUser({ username: `${frag}_reqopen`, profileVisibility: "NOBODY", friendRequestPolicy: "EVERYONE" });
-    const profileOpen = await createUser({ username: `${frag}_profopen`, profileVisibility: "EVERYONE", friendRequestPolicy: "NOBODY" });
+    const requestsOpen = await createUser({
+      username: `${frag}_reqopen`,
+      profileVisibility: "NOBODY",
+      friendRequestPolicy: "EVERYONE",
+    });
+    const profileOpen = await createUser({
+      username: `${frag}_profopen`,
+      profileVisibility: "EVERYONE",
+      friendRequestPolicy: "NOBODY",
+    });
     await makeFriends(friend, hidden);
     expect((await idsFound(stranger, frag)).sort()).toEqual([requestsOpen.id, profileOpen.id].sort());
-    expect((await search(friend, `${frag}_hidden`)).find((hit) => hit.id === hidden.id)).toMatchObject({ isFriend: true, mutualFriends: 0 });
+    expect((await search(friend, `${frag}_hidden`)).find((hit) => hit.id === hidden.id)).toMatchObject({
+      isFriend: true,
+      mutualFriends: 0,
+    });
   });
 
   it("hides FRIENDS-only people from strangers and friends of friends, not from friends", async () => {
     const frag = fragment();
-    const target = await createUser({ username: `${frag}_fo`, profileVisibility: "FRIENDS", friendRequestPolicy: "FRIENDS" });
+    const target = await createUser({
+      username: `${frag}_fo`,
+      profileVisibility: "FRIENDS",
+      friendRequestPolicy: "FRIENDS",
+    });
     const [friend, fof, stranger] = [await createUser(), await createUser(), await createUser()];
     await makeFriends(target, friend);
     await makeFriends(friend, fof);
@@ -110,9 +138,22 @@ describe("what search never shows", () => {
 
   it("shows FRIENDS_OF_FRIENDS people to friends of friends, with their mutual-friend count, and not to strangers", async () => {
     const frag = fragment();
-    const target = await createUser({ username: `${frag}_fof`, profileVisibility: "FRIENDS_OF_FRIENDS", friendRequestPolicy: "FRIENDS_OF_FRIENDS" });
-    const requestsOnly = await createUser({ username: `${frag}_fofreq`, profileVisibility: "NOBODY", friendRequestPolicy: "FRIENDS_OF_FRIENDS" });
-    const [viewer, mutual1, mutual2, stranger] = [await createUser(), await createUser(), await createUser(), await createUser()];
+    const target = await createUser({
+      username: `${frag}_fof`,
+      profileVisibility: "FRIENDS_OF_FRIENDS",
+      friendRequestPolicy: "FRIENDS_OF_FRIENDS",
+    });
+    const requestsOnly = await createUser({
+      username: `${frag}_fofreq`,
+      profileVisibility: "NOBODY",
+      friendRequestPolicy: "FRIENDS_OF_FRIENDS",
+    });
+    const [viewer, mutual1, mutual2, stranger] = [
+      await createUser(),
+      await createUser(),
+      await createUser(),
+      await createUser(),
+    ];
     await makeFriends(viewer, mutual1);
     await makeFriends(viewer, mutual2);
     await makeFriends(mutual1, target);
@@ -120,8 +161,24 @@ describe("what search never shows", () => {
     await makeFriends(mutual1, requestsOnly);
     const hits = await search(viewer, frag);
     expect(hits).toEqual([
-      { id: target.id, username: target.username, displayName: target.displayName, avatarUrl: null, isFriend: false, mutualFriends: 2, pendingRequest: null },
-      { id: requestsOnly.id, username: requestsOnly.username, displayName: requestsOnly.displayName, avatarUrl: null, isFriend: false, mutualFriends: 1, pendingRequest: null },
+      {
+        id: target.id,
+        username: target.username,
+        displayName: target.displayName,
+        avatarUrl: null,
+        isFriend: false,
+        mutualFriends: 2,
+        pendingRequest: null,
+      },
+      {
+        id: requestsOnly.id,
+        username: requestsOnly.username,
+        displayName: requestsOnly.displayName,
+        avatarUrl: null,
+        isFriend: false,
+        mutualFriends: 1,
+        pendingRequest: null,
+      },
     ]);
     expect(await idsFound(stranger, frag)).toEqual([]);
   });
@@ -169,7 +226,11 @@ describe("access", () => {
   it("is UNAUTHORIZED signed out and FORBIDDEN to an admin without 2FA", async () => {
     const admin = await createUser({ role: "ADMIN" });
     await expectTrpcError(callerFor(null).search.users({ query: "anyone" }), "UNAUTHORIZED");
-    await expectTrpcError(callerFor({ id: admin.id, role: "ADMIN", needsTotp: true }).search.users({ query: "anyone" }), "FORBIDDEN", /two-factor/);
+    await expectTrpcError(
+      callerFor({ id: admin.id, role: "ADMIN", needsTotp: true }).search.users({ query: "anyone" }),
+      "FORBIDDEN",
+      /two-factor/,
+    );
     // Neither counted against the admin's search limit (while a real search is counted under the same key pattern).
     expect(await deps.redis.keys(`rl:search*${admin.id}*`)).toEqual([]);
     const user = await createUser();
@@ -187,7 +248,13 @@ describe("search shows pending requests", () => {
     const sent = await callerFor(viewer).friends.sendRequest({ userId: asked.id });
     const received = await callerFor(asker).friends.sendRequest({ userId: viewer.id });
     const hits = await callerFor(viewer).search.users({ query: frag });
-    expect(hits.find((h) => h.id === asked.id)?.pendingRequest).toEqual({ id: (sent as { requestId: string }).requestId, sentByMe: true });
-    expect(hits.find((h) => h.id === asker.id)?.pendingRequest).toEqual({ id: (received as { requestId: string }).requestId, sentByMe: false });
+    expect(hits.find((h) => h.id === asked.id)?.pendingRequest).toEqual({
+      id: (sent as { requestId: string }).requestId,
+      sentByMe: true,
+    });
+    expect(hits.find((h) => h.id === asker.id)?.pendingRequest).toEqual({
+      id: (received as { requestId: string }).requestId,
+      sentByMe: false,
+    });
   });
 });

@@ -21,7 +21,14 @@ const secrets = (...args: string[]) =>
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "hearth-secrets-"));
   for (const sub of ["scripts/stack", "docker", "jitsi"]) await mkdir(path.join(dir, sub), { recursive: true });
-  for (const file of [".env.example", "scripts/secrets.sh", "scripts/stack/ports.sh", "scripts/stack/ports.env", "jitsi/jitsi.env"]) await cp(path.join(ROOT, file), path.join(dir, file));
+  for (const file of [
+    ".env.example",
+    "scripts/secrets.sh",
+    "scripts/stack/ports.sh",
+    "scripts/stack/ports.env",
+    "jitsi/jitsi.env",
+  ])
+    await cp(path.join(ROOT, file), path.join(dir, file));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -33,17 +40,24 @@ describe("scripts/secrets.sh", () => {
     // The production checks pass: nothing published, nothing placeholder-like (http://localhost is a local trial).
     expect(() => parseEnv({ ...app, NODE_ENV: "production", JITSI_DOMAIN: "localhost:8443" })).not.toThrow();
     expect(app.ADMIN_EMAILS).toBe("ops@hearth-family.org");
-    for (const file of [".env", "docker/.env", "jitsi/jitsi.secrets.env"]) expect((await stat(path.join(dir, file))).mode & 0o777).toBe(0o600);
+    for (const file of [".env", "docker/.env", "jitsi/jitsi.secrets.env"])
+      expect((await stat(path.join(dir, file))).mode & 0o777).toBe(0o600);
 
     // Compose gives Postgres, Redis and MinIO what the app's URLs and keys say.
     const compose = await read("docker/.env");
     expect(app.DATABASE_URL).toContain(`:${compose.POSTGRES_PASSWORD}@`);
     expect(app.REDIS_URL).toContain(`:${compose.REDIS_PASSWORD}@`);
-    expect([app.S3_ACCESS_KEY_ID, app.S3_SECRET_ACCESS_KEY]).toEqual([compose.S3_ACCESS_KEY_ID, compose.S3_SECRET_ACCESS_KEY]);
+    expect([app.S3_ACCESS_KEY_ID, app.S3_SECRET_ACCESS_KEY]).toEqual([
+      compose.S3_ACCESS_KEY_ID,
+      compose.S3_SECRET_ACCESS_KEY,
+    ]);
 
     // Jitsi's side, over jitsi.env as compose layers it, agrees with the app (npm run jitsi:check's rules).
     const jitsi = { ...(await read("jitsi/jitsi.env")), ...(await read("jitsi/jitsi.secrets.env")) };
-    expect(checkJitsiConfig({ ...app, JITSI_DOMAIN: "localhost:8443" }, jitsi)).toMatchObject({ enabled: true, problems: [] });
+    expect(checkJitsiConfig({ ...app, JITSI_DOMAIN: "localhost:8443" }, jitsi)).toMatchObject({
+      enabled: true,
+      problems: [],
+    });
     expect(jitsi.JICOFO_AUTH_PASSWORD).not.toMatch(/change-me/);
   });
 

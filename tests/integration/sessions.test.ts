@@ -12,13 +12,22 @@ const deps = testDeps();
 describe("sessions", () => {
   it("stay valid while the session version is unchanged, and carry role and 2FA state", async () => {
     const admin = await createUser({ role: "ADMIN" });
-    expect(await loadSessionUser(deps.db, admin.id, 0)).toEqual({ id: admin.id, role: "ADMIN", name: admin.displayName, email: admin.email, needsTotp: true });
+    expect(await loadSessionUser(deps.db, admin.id, 0)).toEqual({
+      id: admin.id,
+      role: "ADMIN",
+      name: admin.displayName,
+      email: admin.email,
+      needsTotp: true,
+    });
   });
 
   it("end everywhere when the password changes", async () => {
     const user = await createUser();
     expect(await loadSessionUser(deps.db, user.id, 0)).not.toBeNull();
-    await callerFor(user).account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" });
+    await callerFor(user).account.changePassword({
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a brand new passphrase",
+    });
     expect(await loadSessionUser(deps.db, user.id, 0)).toBeNull();
     expect(await loadSessionUser(deps.db, user.id, 1)).not.toBeNull();
   });
@@ -37,14 +46,27 @@ describe("sessions", () => {
 describe("OAuth / OIDC sign-in", () => {
   const profile = (overrides: Partial<OAuthProfile> = {}): OAuthProfile => {
     const login = unique("octo");
-    return { provider: "github", providerAccountId: unique("gh-"), email: `${login}@users.example`, emailVerified: true, name: "Octo Cat", login, ...overrides };
+    return {
+      provider: "github",
+      providerAccountId: unique("gh-"),
+      email: `${login}@users.example`,
+      emailVerified: true,
+      name: "Octo Cat",
+      login,
+      ...overrides,
+    };
   };
 
   it("creates a verified account for a new identity, then signs the same identity into it", async () => {
     const identity = profile();
     const first = await signInWithOAuth(deps, identity);
     const user = await deps.db.user.findUniqueOrThrow({ where: { id: first.id }, include: { accounts: true } });
-    expect(user).toMatchObject({ email: identity.email, username: identity.login, displayName: "Octo Cat", passwordHash: null });
+    expect(user).toMatchObject({
+      email: identity.email,
+      username: identity.login,
+      displayName: "Octo Cat",
+      passwordHash: null,
+    });
     expect(user.emailVerifiedAt).toBeInstanceOf(Date);
     expect(user.accounts).toMatchObject([{ provider: "github", providerAccountId: identity.providerAccountId }]);
     expect((await signInWithOAuth(deps, identity)).id).toBe(first.id);
@@ -54,7 +76,12 @@ describe("OAuth / OIDC sign-in", () => {
     const verified = await signInWithOAuth(deps, profile({ email: "oauth-admin@hearth.test" }));
     expect(verified.role).toBe("ADMIN");
     const before = await deps.db.user.count();
-    await expect(signInWithOAuth(deps, profile({ provider: "oidc", email: "unverified-oauth-admin@hearth.test", emailVerified: false }))).rejects.toThrow(/did not share a verified email/);
+    await expect(
+      signInWithOAuth(
+        deps,
+        profile({ provider: "oidc", email: "unverified-oauth-admin@hearth.test", emailVerified: false }),
+      ),
+    ).rejects.toThrow(/did not share a verified email/);
     expect(await deps.db.user.count()).toBe(before);
     expect(await deps.db.user.findUnique({ where: { email: "unverified-oauth-admin@hearth.test" } })).toBeNull();
   });
@@ -71,8 +98,12 @@ describe("OAuth / OIDC sign-in", () => {
   it("refuses an identity whose email already belongs to an account, and one without a verified email", async () => {
     const existing = await createUser();
     const before = await deps.db.user.count();
-    await expect(signInWithOAuth(deps, profile({ email: existing.email.toUpperCase() }))).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(signInWithOAuth(deps, profile({ emailVerified: false }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(signInWithOAuth(deps, profile({ email: existing.email.toUpperCase() }))).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(signInWithOAuth(deps, profile({ emailVerified: false }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(signInWithOAuth(deps, profile({ email: null }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await deps.db.user.count()).toBe(before);
   });
@@ -101,7 +132,9 @@ describe("ending sessions", () => {
     const { user, token } = await signIn();
     await callerFor(user).account.signOutEverywhere();
     expect(await nextSessionToken(deps, { ...token }, {})).toBeNull();
-    expect(await deps.db.auditEvent.count({ where: { userId: user.id, action: "account.signed-out-everywhere" } })).toBe(1);
+    expect(
+      await deps.db.auditEvent.count({ where: { userId: user.id, action: "account.signed-out-everywhere" } }),
+    ).toBe(1);
   });
 
   it("a session ends SESSION_ABSOLUTE_DAYS after its sign-in however active it is, and one without an id is refused", async () => {
@@ -115,13 +148,21 @@ describe("ending sessions", () => {
 
   it("an open event stream closes once its session ends (here: the password is changed elsewhere)", async () => {
     const { user, token } = await signIn();
-    const caller = createCaller({ deps, user: { id: user.id, role: "USER", needsTotp: false }, ip: "127.0.0.1", sessionAlive: async () => (await liveSessionUser(deps, token)) !== null });
+    const caller = createCaller({
+      deps,
+      user: { id: user.id, role: "USER", needsTotp: false },
+      ip: "127.0.0.1",
+      sessionAlive: async () => (await liveSessionUser(deps, token)) !== null,
+    });
     const stream = await caller.events.stream();
     const iterator = stream[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toEqual({ type: "ready" });
     await changePassword(deps, user.id, { currentPassword: TEST_PASSWORD, newPassword: "a completely new passphrase" });
     // The stream re-checks its session every SESSION_RECHECK_SECONDS (1 s in the tests) and then ends.
-    const next = await Promise.race([iterator.next(), new Promise((resolve) => setTimeout(() => resolve("still open"), 10_000))]);
+    const next = await Promise.race([
+      iterator.next(),
+      new Promise((resolve) => setTimeout(() => resolve("still open"), 10_000)),
+    ]);
     expect(next).toEqual({ done: true, value: undefined });
   });
 });

@@ -34,10 +34,32 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "hearth-turn-prod-"));
   // Only what a test instance must change: where it listens, its secret, where it keeps state.
   children.push(
-    spawn("turnserver", ["-c", path.join(ROOT, "docker/turnserver.conf"), "--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", `--listening-port=${PROD_PORT}`, "--min-port=49210", "--max-port=49230", `--static-auth-secret=${SECRET}`, `--userdb=${dir}/turndb`, `--pidfile=${dir}/pid`], { stdio: "ignore" }),
+    spawn(
+      "turnserver",
+      [
+        "-c",
+        path.join(ROOT, "docker/turnserver.conf"),
+        "--listening-ip=127.0.0.1",
+        "--relay-ip=127.0.0.1",
+        `--listening-port=${PROD_PORT}`,
+        "--min-port=49210",
+        "--max-port=49230",
+        `--static-auth-secret=${SECRET}`,
+        `--userdb=${dir}/turndb`,
+        `--pidfile=${dir}/pid`,
+      ],
+      { stdio: "ignore" },
+    ),
     spawn("turnutils_peer", ["-p", String(PEER_PORT), "-L", "127.0.0.1"], { stdio: "ignore" }),
   );
-  await waitFor(() => run("turnutils_stunclient", ["-p", String(PROD_PORT), "127.0.0.1"], { timeout: 2000 }).then(() => true, () => false), "the production-config coturn");
+  await waitFor(
+    () =>
+      run("turnutils_stunclient", ["-p", String(PROD_PORT), "127.0.0.1"], { timeout: 2000 }).then(
+        () => true,
+        () => false,
+      ),
+    "the production-config coturn",
+  );
 });
 
 afterAll(async () => {
@@ -48,10 +70,31 @@ afterAll(async () => {
 /** Relays two packets to `peer` through the coturn at `port`; the client's output says what the server answered. */
 async function relay(port: number, secret: string, peer: string): Promise<{ ok: boolean; output: string }> {
   const { username, credential } = turnCredentials(secret, "relay-tester", 300);
-  const args = ["-p", String(port), "-u", username, "-w", credential, "-e", peer, "-r", String(PEER_PORT), "-n", "2", "-m", "1", "-l", "100", "127.0.0.1"];
+  const args = [
+    "-p",
+    String(port),
+    "-u",
+    username,
+    "-w",
+    credential,
+    "-e",
+    peer,
+    "-r",
+    String(PEER_PORT),
+    "-n",
+    "2",
+    "-m",
+    "1",
+    "-l",
+    "100",
+    "127.0.0.1",
+  ];
   return run("turnutils_uclient", args, { timeout: 20_000 }).then(
     ({ stdout, stderr }) => ({ ok: true, output: stdout + stderr }),
-    (error: { stdout?: string; stderr?: string }) => ({ ok: false, output: (error.stdout ?? "") + (error.stderr ?? "") }),
+    (error: { stdout?: string; stderr?: string }) => ({
+      ok: false,
+      output: (error.stdout ?? "") + (error.stderr ?? ""),
+    }),
   );
 }
 

@@ -12,7 +12,11 @@ const deps = testDeps();
 /** Allocates a relay on the stack's real coturn with turnutils_uclient and sends a few packets through it. */
 async function allocates(username: string, credential: string): Promise<boolean> {
   try {
-    await run("turnutils_uclient", ["-u", username, "-w", credential, "-y", "-n", "2", "-m", "1", "-l", "100", "127.0.0.1"], { timeout: 20_000 });
+    await run(
+      "turnutils_uclient",
+      ["-u", username, "-w", credential, "-y", "-n", "2", "-m", "1", "-l", "100", "127.0.0.1"],
+      { timeout: 20_000 },
+    );
     return true;
   } catch {
     return false;

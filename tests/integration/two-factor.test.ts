@@ -34,7 +34,11 @@ describe("two-factor authentication (TOTP)", () => {
   it("asks for the password before enrolment starts, and stores nothing without it", async () => {
     const user = await createUser();
     await expectTrpcError(callerFor(user).account.beginTotp({}), "BAD_REQUEST", /password is not right/);
-    await expectTrpcError(callerFor(user).account.beginTotp({ password: "not the password" }), "BAD_REQUEST", /password is not right/);
+    await expectTrpcError(
+      callerFor(user).account.beginTotp({ password: "not the password" }),
+      "BAD_REQUEST",
+      /password is not right/,
+    );
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpSecret).toBeNull();
   });
 
@@ -50,38 +54,78 @@ describe("two-factor authentication (TOTP)", () => {
     const user = await createUser();
     const { secret } = await enrol(user);
     const attempt = { email: user.email, password: TEST_PASSWORD };
-    expect(await authenticate(deps, attempt, { ip: freshIp() })).toEqual({ ok: false, reason: "second-factor-required" });
+    expect(await authenticate(deps, attempt, { ip: freshIp() })).toEqual({
+      ok: false,
+      reason: "second-factor-required",
+    });
     const code = totpCode(secret, Date.now());
     expect((await authenticate(deps, { ...attempt, secondFactor: code }, { ip: freshIp() })).ok).toBe(true);
-    expect(await authenticate(deps, { ...attempt, secondFactor: code }, { ip: freshIp() })).toEqual({ ok: false, reason: "invalid-second-factor" });
+    expect(await authenticate(deps, { ...attempt, secondFactor: code }, { ip: freshIp() })).toEqual({
+      ok: false,
+      reason: "invalid-second-factor",
+    });
     // A wrong password never reveals whether 2FA is on.
-    expect(await authenticate(deps, { email: user.email, password: "wrong password!" }, { ip: freshIp() })).toEqual({ ok: false, reason: "invalid-credentials" });
+    expect(await authenticate(deps, { email: user.email, password: "wrong password!" }, { ip: freshIp() })).toEqual({
+      ok: false,
+      reason: "invalid-credentials",
+    });
   });
 
   it("accepts each recovery code once, with or without its dash", async () => {
     const user = await createUser();
     const { recoveryCodes } = await enrol(user);
     const attempt = { email: user.email, password: TEST_PASSWORD };
-    expect((await authenticate(deps, { ...attempt, secondFactor: recoveryCodes[0]! }, { ip: freshIp() })).ok).toBe(true);
-    expect((await authenticate(deps, { ...attempt, secondFactor: recoveryCodes[0]! }, { ip: freshIp() })).ok).toBe(false);
-    expect((await authenticate(deps, { ...attempt, secondFactor: recoveryCodes[1]!.replace("-", "").toUpperCase() }, { ip: freshIp() })).ok).toBe(true);
+    expect((await authenticate(deps, { ...attempt, secondFactor: recoveryCodes[0]! }, { ip: freshIp() })).ok).toBe(
+      true,
+    );
+    expect((await authenticate(deps, { ...attempt, secondFactor: recoveryCodes[0]! }, { ip: freshIp() })).ok).toBe(
+      false,
+    );
+    expect(
+      (
+        await authenticate(
+          deps,
+          { ...attempt, secondFactor: recoveryCodes[1]!.replace("-", "").toUpperCase() },
+          { ip: freshIp() },
+        )
+      ).ok,
+    ).toBe(true);
     expect((await callerFor(user).account.me()).recoveryCodesLeft).toBe(8);
   });
 
   it("limits second-factor guesses to 10 per 15 minutes", async () => {
     const user = await createUser();
     await enrol(user); // the enrolment code counts as the first of the ten attempts
-    for (let i = 0; i < 9; i++) await authenticate(deps, { email: user.email, password: TEST_PASSWORD, secondFactor: "000000" }, { ip: freshIp() });
-    await expect(authenticate(deps, { email: user.email, password: TEST_PASSWORD, secondFactor: "000000" }, { ip: freshIp() })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    for (let i = 0; i < 9; i++)
+      await authenticate(
+        deps,
+        { email: user.email, password: TEST_PASSWORD, secondFactor: "000000" },
+        { ip: freshIp() },
+      );
+    await expect(
+      authenticate(deps, { email: user.email, password: TEST_PASSWORD, secondFactor: "000000" }, { ip: freshIp() }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
   });
 
   it("turns off only with the password, and new recovery codes replace the old ones", async () => {
     const user = await createUser();
     const { recoveryCodes } = await enrol(user);
-    await expectTrpcError(callerFor(user).account.regenerateRecoveryCodes({ password: "not my password" }), "BAD_REQUEST", /password is not right/);
+    await expectTrpcError(
+      callerFor(user).account.regenerateRecoveryCodes({ password: "not my password" }),
+      "BAD_REQUEST",
+      /password is not right/,
+    );
     const fresh = await callerFor(user).account.regenerateRecoveryCodes({ password: TEST_PASSWORD });
     expect(fresh.recoveryCodes).not.toContain(recoveryCodes[0]);
-    expect((await authenticate(deps, { email: user.email, password: TEST_PASSWORD, secondFactor: recoveryCodes[2]! }, { ip: freshIp() })).ok).toBe(false);
+    expect(
+      (
+        await authenticate(
+          deps,
+          { email: user.email, password: TEST_PASSWORD, secondFactor: recoveryCodes[2]! },
+          { ip: freshIp() },
+        )
+      ).ok,
+    ).toBe(false);
     await expectTrpcError(callerFor(user).account.disableTotp({ password: "not my password" }), "BAD_REQUEST");
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
     await callerFor(user).account.disableTotp({ password: TEST_PASSWORD });
@@ -103,7 +147,11 @@ describe("admins", () => {
   it("cannot turn two-factor off", async () => {
     const admin = await createUser({ role: "ADMIN" });
     await enrol(admin);
-    await expectTrpcError(callerFor({ id: admin.id, role: "ADMIN" }).account.disableTotp({ password: TEST_PASSWORD }), "FORBIDDEN", /Admins must keep/);
+    await expectTrpcError(
+      callerFor({ id: admin.id, role: "ADMIN" }).account.disableTotp({ password: TEST_PASSWORD }),
+      "FORBIDDEN",
+      /Admins must keep/,
+    );
   });
 });
 
@@ -114,7 +162,14 @@ describe("two-factor authentication after an OAuth sign-in", () => {
     const providerAccountId = `gh-${user.id}`;
     await deps.db.oAuthAccount.create({ data: { userId: user.id, provider: "github", providerAccountId } });
     const { secret, recoveryCodes } = await enrol(user);
-    const profile = { provider: "github", providerAccountId, email: user.email, emailVerified: true, name: null, login: null };
+    const profile = {
+      provider: "github",
+      providerAccountId,
+      email: user.email,
+      emailVerified: true,
+      name: null,
+      login: null,
+    };
     return { user, secret, recoveryCodes, profile };
   }
 
@@ -127,7 +182,10 @@ describe("two-factor authentication after an OAuth sign-in", () => {
     expect(await nextSessionToken(deps, { ...first }, {})).toEqual({ pending: first!.pending });
 
     const ip = freshIp();
-    expect(await completeOAuthSecondFactor(deps, first!.pending, "000000", { ip })).toEqual({ ok: false, reason: "invalid-second-factor" });
+    expect(await completeOAuthSecondFactor(deps, first!.pending, "000000", { ip })).toEqual({
+      ok: false,
+      reason: "invalid-second-factor",
+    });
     expect(await deps.db.auditEvent.count({ where: { userId: user.id, action: "account.sign-in-failed" } })).toBe(1);
     const done = await completeOAuthSecondFactor(deps, first!.pending, totpCode(secret, Date.now()), { ip });
     expect(done).toEqual({ ok: true, user: { id: user.id, role: "USER", sessionVersion: 1 } });
@@ -138,18 +196,42 @@ describe("two-factor authentication after an OAuth sign-in", () => {
   it("a recovery code also completes it; a lapsed or outdated pending step does not", async () => {
     const { user, recoveryCodes, profile } = await linkedUserWith2fa();
     const pending = (await nextSessionToken(deps, {}, { oauth: profile }))!.pending!;
-    expect((await completeOAuthSecondFactor(deps, { ...pending, until: Date.now() - 1 }, recoveryCodes[0]!, { ip: freshIp() })).ok).toBe(false);
+    expect(
+      (
+        await completeOAuthSecondFactor(deps, { ...pending, until: Date.now() - 1 }, recoveryCodes[0]!, {
+          ip: freshIp(),
+        })
+      ).ok,
+    ).toBe(false);
     expect(await nextSessionToken(deps, { pending: { ...pending, until: Date.now() - 1 } }, {})).toBeNull();
     expect((await completeOAuthSecondFactor(deps, pending, recoveryCodes[0]!, { ip: freshIp() })).ok).toBe(true);
     // Signed out everywhere since the first step: the pending step is worthless.
     await deps.db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await completeOAuthSecondFactor(deps, pending, recoveryCodes[1]!, { ip: freshIp() })).toEqual({ ok: false, reason: "expired" });
+    expect(await completeOAuthSecondFactor(deps, pending, recoveryCodes[1]!, { ip: freshIp() })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
   });
 
   it("an account without 2FA signs straight in with its provider", async () => {
     const user = await createUser();
-    await deps.db.oAuthAccount.create({ data: { userId: user.id, provider: "github", providerAccountId: `gh-${user.id}` } });
-    const token = await nextSessionToken(deps, {}, { oauth: { provider: "github", providerAccountId: `gh-${user.id}`, email: user.email, emailVerified: true, name: null, login: null } });
+    await deps.db.oAuthAccount.create({
+      data: { userId: user.id, provider: "github", providerAccountId: `gh-${user.id}` },
+    });
+    const token = await nextSessionToken(
+      deps,
+      {},
+      {
+        oauth: {
+          provider: "github",
+          providerAccountId: `gh-${user.id}`,
+          email: user.email,
+          emailVerified: true,
+          name: null,
+          login: null,
+        },
+      },
+    );
     expect(token).toMatchObject({ uid: user.id, user: { id: user.id } });
   });
 });
@@ -161,11 +243,19 @@ describe("settings that re-check the password", () => {
     const attempts = [
       () => callerFor(user).account.disableTotp({ password: "not the password 1" }),
       () => callerFor(user).account.regenerateRecoveryCodes({ password: "not the password 2" }),
-      () => callerFor(user).account.changePassword({ currentPassword: "not the password 3", newPassword: "a completely new passphrase" }),
+      () =>
+        callerFor(user).account.changePassword({
+          currentPassword: "not the password 3",
+          newPassword: "a completely new passphrase",
+        }),
     ];
     // Enrolment checked the password once; nine wrong ones use up the ten.
     for (let i = 0; i < 9; i++) await expectTrpcError(attempts[i % 3]!(), "BAD_REQUEST", /not right/);
-    await expectTrpcError(callerFor(user).account.disableTotp({ password: TEST_PASSWORD }), "TOO_MANY_REQUESTS", /Too many password checks/);
+    await expectTrpcError(
+      callerFor(user).account.disableTotp({ password: TEST_PASSWORD }),
+      "TOO_MANY_REQUESTS",
+      /Too many password checks/,
+    );
     expect((await deps.db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeInstanceOf(Date);
   });
 });

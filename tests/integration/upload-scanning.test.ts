@@ -27,15 +27,32 @@ async function friendsWithChat() {
 
 async function upload(user: TestUser, conversationId: string, text: string, name: string) {
   const bytes = Buffer.from(text);
-  const created = await callerFor(user).chat.createAttachmentUpload({ conversationId, name, contentType: "text/plain", size: bytes.length });
+  const created = await callerFor(user).chat.createAttachmentUpload({
+    conversationId,
+    name,
+    contentType: "text/plain",
+    size: bytes.length,
+  });
   const put = await fetch(created.url, { method: "PUT", headers: created.headers, body: new Uint8Array(bytes) });
   expect(put.status).toBe(200);
   return { id: created.attachmentId, url: created.url, headers: created.headers };
 }
 
 const storedKeys = async (conversationId: string) =>
-  ((await deps.storage.client.send(new ListObjectsV2Command({ Bucket: deps.storage.bucket, Prefix: `attachments/${conversationId}/` }))).Contents ?? []).map((o) => o.Key).sort();
-const objectExists = (key: string) => deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: key })).then(() => true, () => false);
+  (
+    (
+      await deps.storage.client.send(
+        new ListObjectsV2Command({ Bucket: deps.storage.bucket, Prefix: `attachments/${conversationId}/` }),
+      )
+    ).Contents ?? []
+  )
+    .map((o) => o.Key)
+    .sort();
+const objectExists = (key: string) =>
+  deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: key })).then(
+    () => true,
+    () => false,
+  );
 
 /** The same app, but its clamd is a port nobody listens on. */
 async function callerWithScannerDown(user: TestUser) {
@@ -65,7 +82,11 @@ describe("upload scanning", () => {
     expect(await (await fetch(await attachmentDownloadUrl(deps, b.id, file.id))).text()).toBe(list);
 
     // The upload URL is still valid for minutes: bytes PUT to it later never reach the message.
-    const replaced = await fetch(file.url, { method: "PUT", headers: file.headers, body: new TextEncoder().encode(EICAR) });
+    const replaced = await fetch(file.url, {
+      method: "PUT",
+      headers: file.headers,
+      body: new TextEncoder().encode(EICAR),
+    });
     expect(replaced.status).toBe(200);
     expect(await (await fetch(await attachmentDownloadUrl(deps, b.id, file.id))).text()).toBe(list);
   });
@@ -75,7 +96,11 @@ describe("upload scanning", () => {
     const clean = await upload(a, conversationId, "a harmless note", "note.txt");
     const infected = await upload(a, conversationId, `${EICAR}\n`, "invoice.txt");
     const { key } = await deps.db.attachment.findUniqueOrThrow({ where: { id: infected.id } });
-    const refused = await expectTrpcError(callerFor(a).chat.send({ conversationId, body: "see attached", attachmentIds: [clean.id, infected.id] }), "BAD_REQUEST", /^"invoice\.txt" looks like malware and was removed\.$/);
+    const refused = await expectTrpcError(
+      callerFor(a).chat.send({ conversationId, body: "see attached", attachmentIds: [clean.id, infected.id] }),
+      "BAD_REQUEST",
+      /^"invoice\.txt" looks like malware and was removed\.$/,
+    );
     // The error names the upload, so the composer takes that file (and only it) off the message.
     expect((refused.cause as AppError).field).toBe(refusedUploadField(infected.id));
     expect(await deps.db.attachment.count({ where: { id: infected.id } })).toBe(0);
@@ -85,7 +110,9 @@ describe("upload scanning", () => {
     // (it goes through even while the scanner is down).
     const cleanKey = (await deps.db.attachment.findUniqueOrThrow({ where: { id: clean.id } })).key;
     expect(await storedKeys(conversationId)).toEqual([cleanKey]);
-    const resent = await (await callerWithScannerDown(a)).chat.send({ conversationId, body: "see attached", attachmentIds: [clean.id] });
+    const resent = await (
+      await callerWithScannerDown(a)
+    ).chat.send({ conversationId, body: "see attached", attachmentIds: [clean.id] });
     expect(resent.attachments.map((f) => f.name)).toEqual(["note.txt"]);
   });
 
@@ -93,7 +120,11 @@ describe("upload scanning", () => {
     const { a, conversationId } = await friendsWithChat();
     const file = await upload(a, conversationId, "holiday plans", "plans.txt");
     const before = await deps.db.attachment.findUniqueOrThrow({ where: { id: file.id } });
-    await expectTrpcError((await callerWithScannerDown(a)).chat.send({ conversationId, body: "plans", attachmentIds: [file.id] }), "SERVICE_UNAVAILABLE", /could not be checked for malware.*Try again/);
+    await expectTrpcError(
+      (await callerWithScannerDown(a)).chat.send({ conversationId, body: "plans", attachmentIds: [file.id] }),
+      "SERVICE_UNAVAILABLE",
+      /could not be checked for malware.*Try again/,
+    );
     expect(await deps.db.message.count({ where: { conversationId } })).toBe(0);
     expect(await deps.db.attachment.findUniqueOrThrow({ where: { id: file.id } })).toEqual(before);
     expect(await storedKeys(conversationId)).toEqual([before.key]);

@@ -54,7 +54,15 @@ describe("the worker's job table", () => {
     const queues = JOBS.map((spec) => spec.queue);
     expect(new Set(queues).size).toBe(queues.length);
     const sweeps = JOBS.filter((spec) => spec.everyMs);
-    expect(sweeps.map((spec) => spec.queue)).toEqual(expect.arrayContaining(["sweep-presence", "sweep-calls", "sweep-unclaimed-uploads", "sweep-expired-exports", "sweep-deleted-accounts"]));
+    expect(sweeps.map((spec) => spec.queue)).toEqual(
+      expect.arrayContaining([
+        "sweep-presence",
+        "sweep-calls",
+        "sweep-unclaimed-uploads",
+        "sweep-expired-exports",
+        "sweep-deleted-accounts",
+      ]),
+    );
     for (const spec of sweeps) expect(spec.everyMs!(deps.env)).toBe(deps.env.SWEEP_EVERY_SECONDS * 1000);
   });
 
@@ -64,7 +72,11 @@ describe("the worker's job table", () => {
       const q = queue(spec.queue);
       expect(await q.getWorkersCount(), spec.queue).toBe(1);
       const schedulers = await q.getJobSchedulers();
-      if (spec.everyMs) expect(schedulers.map((s) => [s.key, s.every]), spec.queue).toEqual([[spec.queue, deps.env.SWEEP_EVERY_SECONDS * 1000]]);
+      if (spec.everyMs)
+        expect(
+          schedulers.map((s) => [s.key, s.every]),
+          spec.queue,
+        ).toEqual([[spec.queue, deps.env.SWEEP_EVERY_SECONDS * 1000]]);
       else expect(schedulers, spec.queue).toEqual([]);
       expect(log.lines).toContainEqual(expect.stringMatching(new RegExp(`^listening on queue "${spec.queue}"`)));
     }
@@ -74,44 +86,79 @@ describe("the worker's job table", () => {
     let failing = 0;
     let healthy = 0;
     const table = [
-      { queue: "sweep-broken", schema: z.object({}), concurrency: 1, everyMs: () => 50, handle: async () => void (failing++, await Promise.reject(new Error("the broken sweep failed"))) },
-      { queue: "sweep-healthy", schema: z.object({}), concurrency: 1, everyMs: () => 50, handle: async () => void healthy++ },
+      {
+        queue: "sweep-broken",
+        schema: z.object({}),
+        concurrency: 1,
+        everyMs: () => 50,
+        handle: async () => void (failing++, await Promise.reject(new Error("the broken sweep failed"))),
+      },
+      {
+        queue: "sweep-healthy",
+        schema: z.object({}),
+        concurrency: 1,
+        everyMs: () => 50,
+        handle: async () => void healthy++,
+      },
     ] satisfies JobSpec[];
     const { log } = await start(table);
-    await vi.waitFor(() => {
-      expect(failing).toBeGreaterThanOrEqual(3);
-      expect(healthy).toBeGreaterThanOrEqual(3);
-    }, { timeout: 15_000, interval: 50 });
-    expect(log.lines).toContainEqual(expect.stringMatching(/^sweep-broken sweep-broken \S+ failed \(attempt 1\): the broken sweep failed$/));
+    await vi.waitFor(
+      () => {
+        expect(failing).toBeGreaterThanOrEqual(3);
+        expect(healthy).toBeGreaterThanOrEqual(3);
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(/^sweep-broken sweep-broken \S+ failed \(attempt 1\): the broken sweep failed$/),
+    );
     expect(log.lines.filter((line) => line.startsWith("sweep-healthy") && line.includes("failed"))).toEqual([]);
   });
 
   it.each([
     [CALLS_QUEUE, { callId: 42 }, /invalid data for queue "calls": .*callId/],
-    [EMAIL_QUEUE, { template: "verify-email", to: "SENTINEL", displayName: "Ada" }, /invalid data for queue "email": .*url/],
-  ])("fails a %s job whose data does not fit its schema, once and with the reason, and goes on with the next", async (name, data, reason) => {
-    const to = `${unique("worker_")}@example.test`;
-    const { queue, log } = await start(JOBS.filter((spec) => spec.queue === name));
-    const q = queue(name);
-    const invalid = await q.add("invalid", JSON.parse(JSON.stringify(data).replace("SENTINEL", to)), { attempts: 3 });
-    await vi.waitFor(async () => expect(await invalid.getState()).toBe("failed"), { timeout: 10_000, interval: 50 });
-    const failed = await q.getJob(invalid.id!);
-    expect(failed?.failedReason).toMatch(reason);
-    // A retry cannot fix bad data: the job failed for good on its first attempt.
-    expect(failed?.attemptsMade).toBe(1);
-    expect(log.lines).toContainEqual(expect.stringMatching(reason));
+    [
+      EMAIL_QUEUE,
+      { template: "verify-email", to: "SENTINEL", displayName: "Ada" },
+      /invalid data for queue "email": .*url/,
+    ],
+  ])(
+    "fails a %s job whose data does not fit its schema, once and with the reason, and goes on with the next",
+    async (name, data, reason) => {
+      const to = `${unique("worker_")}@example.test`;
+      const { queue, log } = await start(JOBS.filter((spec) => spec.queue === name));
+      const q = queue(name);
+      const invalid = await q.add("invalid", JSON.parse(JSON.stringify(data).replace("SENTINEL", to)), { attempts: 3 });
+      await vi.waitFor(async () => expect(await invalid.getState()).toBe("failed"), { timeout: 10_000, interval: 50 });
+      const failed = await q.getJob(invalid.id!);
+      expect(failed?.failedReason).toMatch(reason);
+      // A retry cannot fix bad data: the job failed for good on its first attempt.
+      expect(failed?.attemptsMade).toBe(1);
+      expect(log.lines).toContainEqual(expect.stringMatching(reason));
 
-    const valid = name === CALLS_QUEUE ? { callId: unique("no-such-call-") } : { template: "password-changed", to, displayName: "Ada" };
-    const next = await q.add("valid", valid);
-    await vi.waitFor(async () => expect(await next.getState()).toBe("completed"), { timeout: 10_000, interval: 50 });
-    if (name === EMAIL_QUEUE) expect((await messagesTo(to)).map((m) => m.subject)).toEqual(["Your Hearth password was changed"]);
-  });
+      const valid =
+        name === CALLS_QUEUE
+          ? { callId: unique("no-such-call-") }
+          : { template: "password-changed", to, displayName: "Ada" };
+      const next = await q.add("valid", valid);
+      await vi.waitFor(async () => expect(await next.getState()).toBe("completed"), { timeout: 10_000, interval: 50 });
+      if (name === EMAIL_QUEUE)
+        expect((await messagesTo(to)).map((m) => m.subject)).toEqual(["Your Hearth password was changed"]);
+    },
+  );
 });
 
 /** The real entry point, worker/main.ts, as its own process; `output` gathers stdout and stderr. */
 function startWorkerProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], { cwd: ROOT, env: { ...process.env, ...env } });
-  const proc = { child, output: "", exit: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))) };
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  });
+  const proc = {
+    child,
+    output: "",
+    exit: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))),
+  };
   child.stdout.on("data", (chunk: Buffer) => (proc.output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (proc.output += chunk.toString()));
   return proc;
@@ -154,15 +201,24 @@ describe("worker start-up", () => {
     const worker = startWorkerProcess({ DATABASE_URL: late.toString(), WORKER_STARTUP_WAIT_SECONDS: "60" });
     children.push(worker.child);
 
-    await vi.waitFor(() => expect(worker.output).toContain(`waiting for PostgreSQL at 127.0.0.1:${port}`), { timeout: 30_000, interval: 100 });
+    await vi.waitFor(() => expect(worker.output).toContain(`waiting for PostgreSQL at 127.0.0.1:${port}`), {
+      timeout: 30_000,
+      interval: 100,
+    });
     expect(worker.output).not.toContain("listening on queue");
     expect(worker.output).not.toContain(real.password);
     servers.push(await proxyTo(port, { host: real.hostname, port: Number(real.port) }));
 
-    await vi.waitFor(() => expect(worker.output).toMatch(new RegExp(`PostgreSQL at 127\\.0\\.0\\.1:${port} is up`)), { timeout: 30_000, interval: 100 });
-    await vi.waitFor(() => {
-      for (const spec of JOBS) expect(worker.output).toContain(`listening on queue "${spec.queue}"`);
-    }, { timeout: 30_000, interval: 100 });
+    await vi.waitFor(() => expect(worker.output).toMatch(new RegExp(`PostgreSQL at 127\\.0\\.0\\.1:${port} is up`)), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    await vi.waitFor(
+      () => {
+        for (const spec of JOBS) expect(worker.output).toContain(`listening on queue "${spec.queue}"`);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
 
     worker.child.kill("SIGTERM");
     expect(await worker.exit).toBe(0);
@@ -176,7 +232,11 @@ describe("worker start-up", () => {
     const worker = startWorkerProcess({ DATABASE_URL: never.toString(), WORKER_STARTUP_WAIT_SECONDS: "1" });
     children.push(worker.child);
     expect(await worker.exit).toBe(1);
-    expect(worker.output).toMatch(new RegExp(`PostgreSQL at 127\\.0\\.0\\.1:${never.port} did not answer within 1 s \\(\\d+ attempts\\): .*ECONNREFUSED`));
+    expect(worker.output).toMatch(
+      new RegExp(
+        `PostgreSQL at 127\\.0\\.0\\.1:${never.port} did not answer within 1 s \\(\\d+ attempts\\): .*ECONNREFUSED`,
+      ),
+    );
     expect(worker.output).not.toContain("listening on queue");
   }, 60_000);
 });

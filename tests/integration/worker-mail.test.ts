@@ -33,7 +33,12 @@ describe("sendEmailJob through SMTP", () => {
   });
 
   it.each([
-    ["reset-password", { url: "http://localhost:3100/reset-password?token=abc" }, "Reset your Hearth password", "Choose a new password: http://localhost:3100/reset-password?token=abc"],
+    [
+      "reset-password",
+      { url: "http://localhost:3100/reset-password?token=abc" },
+      "Reset your Hearth password",
+      "Choose a new password: http://localhost:3100/reset-password?token=abc",
+    ],
     ["password-changed", {}, "Your Hearth password was changed", "every session was signed out"],
   ])("delivers the %s email", async (template, extra, subject, textSnippet) => {
     const to = address();
@@ -45,8 +50,24 @@ describe("sendEmailJob through SMTP", () => {
   });
 
   it.each([
-    ["a malformed address", { template: "verify-email", to: "not-an-email", displayName: "Ada", url: "http://localhost:3100/verify-email?token=a" }],
-    ["an address with a second recipient smuggled in", { template: "verify-email", to: "SENTINEL, victim@example.test", displayName: "Ada", url: "http://localhost:3100/verify-email?token=a" }],
+    [
+      "a malformed address",
+      {
+        template: "verify-email",
+        to: "not-an-email",
+        displayName: "Ada",
+        url: "http://localhost:3100/verify-email?token=a",
+      },
+    ],
+    [
+      "an address with a second recipient smuggled in",
+      {
+        template: "verify-email",
+        to: "SENTINEL, victim@example.test",
+        displayName: "Ada",
+        url: "http://localhost:3100/verify-email?token=a",
+      },
+    ],
     ["an unknown template", { template: "welcome", to: "SENTINEL", displayName: "Ada", url: "http://localhost:3100/" }],
     ["a missing link", { template: "reset-password", to: "SENTINEL", displayName: "Ada" }],
     ["a link that is not a URL", { template: "verify-email", to: "SENTINEL", displayName: "Ada", url: "not a url" }],

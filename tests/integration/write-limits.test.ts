@@ -11,8 +11,13 @@ describe("writes per person", () => {
     await makeFriends(ada, bob);
     const { conversationId } = await callerFor(ada).chat.openDirect({ userId: bob.id });
     // openDirect was one write; 119 more of a cheap one use up the minute.
-    for (let i = 0; i < 119; i++) await callerFor(ada).push.unsubscribe({ endpoint: `https://fcm.googleapis.com/fcm/send/${i}` });
-    const refused = await expectTrpcError(callerFor(ada).chat.send({ conversationId, body: "one too many" }), "TOO_MANY_REQUESTS", /too often/);
+    for (let i = 0; i < 119; i++)
+      await callerFor(ada).push.unsubscribe({ endpoint: `https://fcm.googleapis.com/fcm/send/${i}` });
+    const refused = await expectTrpcError(
+      callerFor(ada).chat.send({ conversationId, body: "one too many" }),
+      "TOO_MANY_REQUESTS",
+      /too often/,
+    );
     expect(refused.message).toMatch(/Try again in \d+ seconds/);
     // Typing indicators are not counted here (they have their own, tighter limit).
     await callerFor(ada).chat.typing({ conversationId });

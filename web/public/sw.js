@@ -26,7 +26,13 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith("hearth-") && name !== SHELL && name !== STATIC).map((name) => caches.delete(name))))
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith("hearth-") && name !== SHELL && name !== STATIC)
+            .map((name) => caches.delete(name)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -45,14 +51,21 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(cacheFirst(request));
   } else if (PRECACHE.includes(url.pathname)) {
     // The offline page's own favicon (and a direct visit to it): fresh when online, the kept copy when not.
-    event.respondWith(fetch(request).catch(() => caches.match(url.pathname, { cacheName: SHELL }).then((hit) => hit ?? Response.error())));
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.match(url.pathname, { cacheName: SHELL }).then((hit) => hit ?? Response.error()),
+      ),
+    );
   }
   // Everything else (API, tRPC, avatars, attachments, live events) goes to the network untouched.
 });
 
 async function offlinePage() {
   const cached = await caches.match("/offline.html", { cacheName: SHELL });
-  return cached ?? new Response("Hearth is offline.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return (
+    cached ??
+    new Response("Hearth is offline.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } })
+  );
 }
 
 async function cacheFirst(request) {
@@ -81,7 +94,13 @@ self.addEventListener("push", (event) => {
     // A push without a JSON payload still shows something.
   }
   event.waitUntil(
-    self.registration.showNotification(data.title, { body: data.body, tag: data.tag, data: { url: data.url }, icon: "/icons/icon-192.png", badge: "/icons/icon-192.png" }),
+    self.registration.showNotification(data.title, {
+      body: data.body,
+      tag: data.tag,
+      data: { url: data.url },
+      icon: "/icons/icon-192.png",
+      badge: "/icons/icon-192.png",
+    }),
   );
 });
 

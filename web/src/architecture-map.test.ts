@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 // README's architecture map is where a newcomer learns the layout; it must name every feature folder that exists.
 const root = join(import.meta.dirname, "../..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
-const map = readme.slice(readme.indexOf("## Architecture map"), readme.indexOf("\n## ", readme.indexOf("## Architecture map") + 1));
+const map = readme.slice(
+  readme.indexOf("## Architecture map"),
+  readme.indexOf("\n## ", readme.indexOf("## Architecture map") + 1),
+);
 const mapLines = map.split("\n");
 
 /** The map's lines from the entry for `entry` (e.g. "  src/components/") up to the next entry at its depth. */
@@ -13,7 +16,9 @@ function block(entry: string): string {
   const start = mapLines.findIndex((line) => line.startsWith(entry));
   if (start < 0) return "";
   const depth = entry.length - entry.trimStart().length;
-  const end = mapLines.findIndex((line, i) => i > start && line.length - line.trimStart().length === depth && line.trim() !== "");
+  const end = mapLines.findIndex(
+    (line, i) => i > start && line.length - line.trimStart().length === depth && line.trim() !== "",
+  );
   return mapLines.slice(start, end < 0 ? undefined : end).join("\n");
 }
 

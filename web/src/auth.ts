@@ -15,7 +15,14 @@ import { nextSessionToken } from "./server/services/accounts/session-token";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: "USER" | "ADMIN"; needsTotp: boolean; name?: string | null; email?: string | null; image?: string | null };
+    user: {
+      id: string;
+      role: "USER" | "ADMIN";
+      needsTotp: boolean;
+      name?: string | null;
+      email?: string | null;
+      image?: string | null;
+    };
     /** Signed in with a provider, but the account's second factor is still owed (no user until it is given). */
     pendingSecondFactor?: boolean;
   }
@@ -42,14 +49,23 @@ function providers(): Provider[] {
       async authorize(credentials, request) {
         const email = typeof credentials.email === "string" ? credentials.email : "";
         const password = typeof credentials.password === "string" ? credentials.password : "";
-        const secondFactor = typeof credentials.secondFactor === "string" && credentials.secondFactor ? credentials.secondFactor : undefined;
-        if (!email || !password || password.length > 256 || email.length > 254) throw new SignInFailed("invalid-credentials");
+        const secondFactor =
+          typeof credentials.secondFactor === "string" && credentials.secondFactor
+            ? credentials.secondFactor
+            : undefined;
+        if (!email || !password || password.length > 256 || email.length > 254)
+          throw new SignInFailed("invalid-credentials");
         try {
-          const result = await authenticate(deps(), { email, password, secondFactor }, { ip: clientIp(request.headers) });
+          const result = await authenticate(
+            deps(),
+            { email, password, secondFactor },
+            { ip: clientIp(request.headers) },
+          );
           if (!result.ok) throw new SignInFailed(result.reason);
           return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
         } catch (error) {
-          if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") throw new SignInFailed(`rate-limited:${error.retryAt ?? 0}`);
+          if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS")
+            throw new SignInFailed(`rate-limited:${error.retryAt ?? 0}`);
           throw error;
         }
       },
@@ -61,20 +77,30 @@ function providers(): Provider[] {
       async authorize(credentials, request) {
         const code = typeof credentials.code === "string" ? credentials.code : "";
         if (!code || code.length > 64) throw new SignInFailed("invalid-second-factor");
-        const token = await getToken({ req: request, secret: config.AUTH_SECRET, secureCookie: config.APP_URL.startsWith("https://") });
+        const token = await getToken({
+          req: request,
+          secret: config.AUTH_SECRET,
+          secureCookie: config.APP_URL.startsWith("https://"),
+        });
         try {
-          const result = await completeOAuthSecondFactor(deps(), token?.pending, code, { ip: clientIp(request.headers) });
-          if (!result.ok) throw new SignInFailed(result.reason === "expired" ? "second-factor-expired" : "invalid-second-factor");
+          const result = await completeOAuthSecondFactor(deps(), token?.pending, code, {
+            ip: clientIp(request.headers),
+          });
+          if (!result.ok)
+            throw new SignInFailed(result.reason === "expired" ? "second-factor-expired" : "invalid-second-factor");
           return { id: result.user.id, role: result.user.role, sessionVersion: result.user.sessionVersion };
         } catch (error) {
-          if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") throw new SignInFailed(`rate-limited:${error.retryAt ?? 0}`);
+          if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS")
+            throw new SignInFailed(`rate-limited:${error.retryAt ?? 0}`);
           throw error;
         }
       },
     }),
   ];
-  if (config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET) list.push(GitHub({ clientId: config.AUTH_GITHUB_ID, clientSecret: config.AUTH_GITHUB_SECRET }));
-  if (config.AUTH_GOOGLE_ID && config.AUTH_GOOGLE_SECRET) list.push(Google({ clientId: config.AUTH_GOOGLE_ID, clientSecret: config.AUTH_GOOGLE_SECRET }));
+  if (config.AUTH_GITHUB_ID && config.AUTH_GITHUB_SECRET)
+    list.push(GitHub({ clientId: config.AUTH_GITHUB_ID, clientSecret: config.AUTH_GITHUB_SECRET }));
+  if (config.AUTH_GOOGLE_ID && config.AUTH_GOOGLE_SECRET)
+    list.push(Google({ clientId: config.AUTH_GOOGLE_ID, clientSecret: config.AUTH_GOOGLE_SECRET }));
   if (config.AUTH_OIDC_ISSUER && config.AUTH_OIDC_ID && config.AUTH_OIDC_SECRET) {
     list.push({
       id: "oidc",
@@ -128,10 +154,18 @@ const buildAuthConfig = (): NextAuthConfig => ({
               email: typeof profile.email === "string" ? profile.email : null,
               emailVerified: account.provider === "github" ? true : profile.email_verified === true,
               name: typeof profile.name === "string" ? profile.name : null,
-              login: typeof profile.login === "string" ? profile.login : typeof profile.preferred_username === "string" ? profile.preferred_username : null,
+              login:
+                typeof profile.login === "string"
+                  ? profile.login
+                  : typeof profile.preferred_username === "string"
+                    ? profile.preferred_username
+                    : null,
             }
           : undefined;
-      const next = await nextSessionToken(deps(), token, { oauth, user: !oauth && user?.id ? { id: user.id, sessionVersion: user.sessionVersion } : undefined });
+      const next = await nextSessionToken(deps(), token, {
+        oauth,
+        user: !oauth && user?.id ? { id: user.id, sessionVersion: user.sessionVersion } : undefined,
+      });
       return next as typeof token | null;
     },
     session({ session, token }) {

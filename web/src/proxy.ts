@@ -7,7 +7,12 @@ function headerSettings(): SecurityHeaderSettings {
   // The validated settings the rest of the app uses (no second set of defaults here).
   if (!settings) {
     const e = env();
-    settings = { appUrl: e.APP_URL, jitsiDomain: e.JITSI_DOMAIN, s3PublicEndpoint: e.S3_PUBLIC_ENDPOINT, development: e.NODE_ENV === "development" };
+    settings = {
+      appUrl: e.APP_URL,
+      jitsiDomain: e.JITSI_DOMAIN,
+      s3PublicEndpoint: e.S3_PUBLIC_ENDPOINT,
+      development: e.NODE_ENV === "development",
+    };
   }
   return settings;
 }
@@ -30,5 +35,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages only: API answers are JSON or streams, and built assets, icons, the manifest, the service worker and the
   // offline page are static files.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|offline.html|manifest.webmanifest).*)" }],
+  matcher: [
+    {
+      source:
+        "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|offline.html|manifest.webmanifest).*)",
+    },
+  ],
 };

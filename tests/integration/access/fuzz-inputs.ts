@@ -76,7 +76,12 @@ export function validLooking(schema: unknown, random: () => number, targets: Tar
   switch (def.type) {
     case "object": {
       const shape = def.shape as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(shape).map(([key, child]) => [key, key.toLowerCase().includes("username") ? pick(targets.usernames) : next(child)]));
+      return Object.fromEntries(
+        Object.entries(shape).map(([key, child]) => [
+          key,
+          key.toLowerCase().includes("username") ? pick(targets.usernames) : next(child),
+        ]),
+      );
     }
     case "string": {
       const format = def.format as string | undefined;
@@ -158,16 +163,23 @@ const EVERY_FIELD: ReadonlyArray<readonly [label: string, value: unknown]> = [
  * extra field; that input with each field in turn set to each of EVERY_FIELD; then with one field at a time
  * replaced by a hostile value picked at random, up to `max` cases in all.
  */
-export function fuzzCases(schema: unknown | undefined, random: () => number, targets: Targets, max: number): FuzzCase[] {
+export function fuzzCases(
+  schema: unknown | undefined,
+  random: () => number,
+  targets: Targets,
+  max: number,
+): FuzzCase[] {
   const cases: FuzzCase[] = HOSTILE_VALUES.map(([label, input]) => ({ label: `input = ${label}`, input }));
   if (!schema) return cases;
   const base = validLooking(schema, random, targets);
   const shown = JSON.stringify(base)?.slice(0, 200);
   cases.push({ label: `valid-looking ${shown}`, input: base });
-  if (base && typeof base === "object" && !Array.isArray(base)) cases.push({ label: "valid-looking with an extra field", input: { ...base, extra: "x".repeat(1000) } });
+  if (base && typeof base === "object" && !Array.isArray(base))
+    cases.push({ label: "valid-looking with an extra field", input: { ...base, extra: "x".repeat(1000) } });
   const paths = fieldPaths(base);
   for (const path of paths) {
-    for (const [label, hostile] of EVERY_FIELD) cases.push({ label: `${path.join(".")} = ${label} in ${shown}`, input: withField(base, path, hostile) });
+    for (const [label, hostile] of EVERY_FIELD)
+      cases.push({ label: `${path.join(".")} = ${label} in ${shown}`, input: withField(base, path, hostile) });
   }
   while (paths.length && cases.length < max) {
     const path = paths[Math.floor(random() * paths.length)]!;

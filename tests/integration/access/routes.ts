@@ -4,7 +4,10 @@ import path from "node:path";
 const API_DIR = path.resolve(import.meta.dirname, "../../../web/src/app/api");
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+export type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 
 export interface RouteInfo {
   /** "GET /api/avatars/[userId]" */
@@ -29,7 +32,8 @@ export async function allRoutes(): Promise<RouteInfo[]> {
     const pattern = `/api/${path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/")}`;
     const module = (await import(file)) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
-      if (typeof module[method] === "function") routes.push({ key: `${method} ${pattern}`, method, pattern, handler: module[method] as RouteHandler });
+      if (typeof module[method] === "function")
+        routes.push({ key: `${method} ${pattern}`, method, pattern, handler: module[method] as RouteHandler });
     }
   }
   return routes;

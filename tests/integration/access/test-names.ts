@@ -12,7 +12,8 @@ export interface DeclaredTest {
 const TEST_FUNCTIONS = new Set(["it", "test"]);
 const SKIPPED = new Set(["skip", "todo", "fails"]);
 
-const literal = (node: ts.Node | undefined) => (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined);
+const literal = (node: ts.Node | undefined) =>
+  node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** it.each's name template ("%s is refused", "$name …") as a pattern over the names it expands to. */
@@ -24,8 +25,13 @@ function templatePattern(template: string): RegExp {
 /** `it`, `it.only`, `it.concurrent`… → "it"; `it.skip`/`it.todo` and anything else → undefined. */
 function calleeKind(callee: ts.Expression): { fn: string; each: boolean } | undefined {
   if (ts.isIdentifier(callee)) return { fn: callee.text, each: false };
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && !SKIPPED.has(callee.name.text)) return { fn: callee.expression.text, each: false };
-  if (ts.isCallExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === "each") {
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && !SKIPPED.has(callee.name.text))
+    return { fn: callee.expression.text, each: false };
+  if (
+    ts.isCallExpression(callee) &&
+    ts.isPropertyAccessExpression(callee.expression) &&
+    callee.expression.name.text === "each"
+  ) {
     const inner = calleeKind(callee.expression.expression);
     return inner && { fn: inner.fn, each: true };
   }
@@ -49,7 +55,9 @@ export function declaredTests(file: string): DeclaredTest[] {
         const prefix = path.map((p) => `${p} › `).join("");
         const pattern = kind.each ? templatePattern(name) : undefined;
         found.push({
-          matches: (fullName) => fullName.startsWith(prefix) && (pattern ? pattern.test(fullName.slice(prefix.length)) : fullName === prefix + name),
+          matches: (fullName) =>
+            fullName.startsWith(prefix) &&
+            (pattern ? pattern.test(fullName.slice(prefix.length)) : fullName === prefix + name),
           source: kind.each ? scope : node.getText(source),
         });
         return;

@@ -44,7 +44,20 @@ function resolve(colours: Map<string, Rgb>, spec: string): Rgb {
 
 /** Page and card surfaces; every grey or coloured text class below must read on each of them. */
 const surfaces = ["white", "stone-50", "stone-100"];
-const textOnSurfaces = ["stone-400", "stone-500", "stone-600", "stone-700", "stone-800", "stone-900", "ember-700", "red-600", "red-700", "red-800", "amber-800", "green-800"];
+const textOnSurfaces = [
+  "stone-400",
+  "stone-500",
+  "stone-600",
+  "stone-700",
+  "stone-800",
+  "stone-900",
+  "ember-700",
+  "red-600",
+  "red-700",
+  "red-800",
+  "amber-800",
+  "green-800",
+];
 
 /** [text, background] pairs on coloured fills, checked in both schemes. */
 const fills: [string, string][] = [
@@ -95,7 +108,11 @@ const pinnedDark: [string, string][] = [
 function failures(scheme: Scheme, pairs: [string, string][]): string[] {
   const colours = palette(scheme);
   return pairs
-    .map(([text, background]) => ({ text, background, ratio: contrastRatio(resolve(colours, text), resolve(colours, background)) }))
+    .map(([text, background]) => ({
+      text,
+      background,
+      ratio: contrastRatio(resolve(colours, text), resolve(colours, background)),
+    }))
     .filter(({ ratio }) => ratio < AA)
     .map(({ text, background, ratio }) => `${scheme}: text-${text} on bg-${background} is ${ratio.toFixed(2)}:1`);
 }
@@ -108,7 +125,8 @@ describe("palette contrast (WCAG AA, 4.5:1 for text)", () => {
     it(`text on coloured fills, ${scheme}`, () => expect(failures(scheme, fills)).toEqual([]));
   }
 
-  it("text on the call and meeting screens (always the light palette)", () => expect(failures("light", pinnedDark)).toEqual([]));
+  it("text on the call and meeting screens (always the light palette)", () =>
+    expect(failures("light", pinnedDark)).toEqual([]));
 
   it("the dark scheme really is dark: page and cards dark, body text light", () => {
     const dark = palette("dark");
@@ -118,10 +136,17 @@ describe("palette contrast (WCAG AA, 4.5:1 for text)", () => {
   });
 
   it("every text colour a component uses is in a checked pair", () => {
-    const checked = new Set([...textOnSurfaces, ...fills.map(([text]) => text), ...pinnedDark.map(([text]) => text)].map((spec) => spec.split(" over ")[0]!));
+    const checked = new Set(
+      [...textOnSurfaces, ...fills.map(([text]) => text), ...pinnedDark.map(([text]) => text)].map(
+        (spec) => spec.split(" over ")[0]!,
+      ),
+    );
     const used = new Set<string>();
     const families = "white|black|stone|ember|red|orange|amber|green|emerald|teal|sky|violet|rose";
-    const pattern = new RegExp(`(?<![\\w-])(?:[\\w\\[\\]=-]+:)*text-((?:${families})(?:-\\d+)?(?:/\\d+)?)(?![\\w-])`, "g");
+    const pattern = new RegExp(
+      `(?<![\\w-])(?:[\\w\\[\\]=-]+:)*text-((?:${families})(?:-\\d+)?(?:/\\d+)?)(?![\\w-])`,
+      "g",
+    );
     for (const file of readdirSync(path.join(root, "web/src"), { recursive: true, encoding: "utf8" })) {
       if (!file.endsWith(".tsx")) continue;
       for (const m of readFileSync(path.join(root, "web/src", file), "utf8").matchAll(pattern)) used.add(m[1]!);

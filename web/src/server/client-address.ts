@@ -7,10 +7,16 @@ import { BlockList, isIP } from "node:net";
  * vouches for the address it appended, and the first untrusted address is the client. No trusted proxies (the
  * default): the socket's peer is the client, whatever the header says.
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: BlockList): string {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: BlockList,
+): string {
   const peer = normalise(socketAddress);
   if (!peer) return "unknown";
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((hop) => normalise(hop.trim()));
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((hop) => normalise(hop.trim()));
   let client = peer;
   while (isTrusted(client, trusted)) {
     const previous = hops.pop();
@@ -25,7 +31,10 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
 /** TRUSTED_PROXIES: comma-separated addresses and CIDR ranges, IPv4 or IPv6. Throws on anything else. */
 export function parseTrustedProxies(value: string | undefined): BlockList {
   const list = new BlockList();
-  for (const entry of (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = entry.split("/");
     const family = isIP(address);
     if (!family) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
@@ -35,7 +44,8 @@ export function parseTrustedProxies(value: string | undefined): BlockList {
       continue;
     }
     const bits = Number(prefix);
-    if (!/^\d+$/.test(prefix) || bits > (family === 6 ? 128 : 32)) throw new Error(`TRUSTED_PROXIES: "${entry}" has an invalid prefix length`);
+    if (!/^\d+$/.test(prefix) || bits > (family === 6 ? 128 : 32))
+      throw new Error(`TRUSTED_PROXIES: "${entry}" has an invalid prefix length`);
     list.addSubnet(address, bits, type);
   }
   return list;

@@ -14,7 +14,8 @@ describe("AppError codes", () => {
   });
 
   it("answer over a route handler with the status tRPC gives the same code", () => {
-    for (const code of codes) expect(httpStatusOf[code], code).toBe(getHTTPStatusCodeFromError(new TRPCError({ code })));
+    for (const code of codes)
+      expect(httpStatusOf[code], code).toBe(getHTTPStatusCodeFromError(new TRPCError({ code })));
   });
 
   it("are client errors (4xx) but for a service we need being down (503)", () => {
@@ -27,7 +28,10 @@ describe("AppError codes", () => {
 describe("AppError details", () => {
   it("turns one field into fieldErrors for inline form messages, or carries several", () => {
     expect(new AppError("BAD_REQUEST", "Taken.", { field: "username" }).fieldErrors).toEqual({ username: ["Taken."] });
-    expect(new AppError("BAD_REQUEST", "Two problems.", { fieldErrors: { a: ["x"], b: ["y"] } }).fieldErrors).toEqual({ a: ["x"], b: ["y"] });
+    expect(new AppError("BAD_REQUEST", "Two problems.", { fieldErrors: { a: ["x"], b: ["y"] } }).fieldErrors).toEqual({
+      a: ["x"],
+      b: ["y"],
+    });
     expect(new AppError("CONFLICT", "Already friends.").fieldErrors).toBeUndefined();
   });
 

@@ -41,7 +41,11 @@ export class AppError extends Error {
   /** For BAD_REQUEST: the messages by field that a form shows inline (from `field`, or several fields given at once). */
   readonly fieldErrors?: FieldErrors;
 
-  constructor(code: AppErrorCode, message: string, options: { retryAt?: number; field?: string; fieldErrors?: FieldErrors; cause?: unknown } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { retryAt?: number; field?: string; fieldErrors?: FieldErrors; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
@@ -66,4 +70,5 @@ export function tooManyRequests(retryAt: number, what = "Too many attempts"): Ap
 }
 
 /** An admin who has not turned on 2FA reaches only their security settings (and their own data) until they do. */
-export const adminNeedsTotp = () => new AppError("FORBIDDEN", "Admins must turn on two-factor authentication first (Settings → Security).");
+export const adminNeedsTotp = () =>
+  new AppError("FORBIDDEN", "Admins must turn on two-factor authentication first (Settings → Security).");

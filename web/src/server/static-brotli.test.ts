@@ -29,13 +29,21 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function get(pathname: string, acceptEncoding?: string, method = "GET"): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  pathname: string,
+  acceptEncoding?: string,
+  method = "GET",
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${base}${pathname}`, { method, headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      `${base}${pathname}`,
+      { method, headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -71,7 +79,12 @@ describe("StaticBrotli", () => {
       ["/sign-in", "br"],
     ] as const) {
       const res = await get(pathname, encoding);
-      expect({ pathname, encoding, status: res.status, body: res.body.toString() }).toEqual({ pathname, encoding, status: 299, body: "next" });
+      expect({ pathname, encoding, status: res.status, body: res.body.toString() }).toEqual({
+        pathname,
+        encoding,
+        status: 299,
+        body: "next",
+      });
     }
   });
 });

@@ -23,7 +23,12 @@ const TYPES: Record<string, string> = {
 
 /** Highest quality: done once per file per process, off the request path. */
 export async function brotli(content: Buffer): Promise<Buffer> {
-  return compress(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } });
+  return compress(content, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+    },
+  });
 }
 
 /** True when Accept-Encoding lists br without refusing it (q=0). */
@@ -49,14 +54,22 @@ export class StaticBrotli {
     for (const file of files) {
       if (!file.isFile() || !(path.extname(file.name) in TYPES)) continue;
       const full = path.join(file.parentPath, file.name);
-      this.compressed.set(path.relative(this.staticDir, full).split(path.sep).join("/"), await brotli(await readFile(full)));
+      this.compressed.set(
+        path.relative(this.staticDir, full).split(path.sep).join("/"),
+        await brotli(await readFile(full)),
+      );
     }
     return this.compressed.size;
   }
 
   /** Answers the request with the brotli copy when there is one and the client takes it; false leaves it to Next. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
-    if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith(URL_PREFIX) || !acceptsBrotli(req.headers["accept-encoding"])) return false;
+    if (
+      (req.method !== "GET" && req.method !== "HEAD") ||
+      !req.url?.startsWith(URL_PREFIX) ||
+      !acceptsBrotli(req.headers["accept-encoding"])
+    )
+      return false;
     const key = this.keyOf(req.url);
     const body = key === null ? undefined : this.compressed.get(key);
     if (!body) return false;
@@ -81,7 +94,8 @@ export class StaticBrotli {
       return null;
     }
     const key = pathname.slice(URL_PREFIX.length);
-    if (!pathname.startsWith(URL_PREFIX) || key.split("/").some((part) => part === ".." || part === "." || part === "")) return null;
+    if (!pathname.startsWith(URL_PREFIX) || key.split("/").some((part) => part === ".." || part === "." || part === ""))
+      return null;
     return key;
   }
 }

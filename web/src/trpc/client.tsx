@@ -16,7 +16,8 @@ function makeQueryClient() {
       queries: {
         staleTime: 15_000,
         // Client errors (not found, forbidden, bad input) will not go away by retrying.
-        retry: (count, error) => count < 2 && !/^(NOT_FOUND|FORBIDDEN|UNAUTHORIZED|BAD_REQUEST)$/.test(errorCode(error) ?? ""),
+        retry: (count, error) =>
+          count < 2 && !/^(NOT_FOUND|FORBIDDEN|UNAUTHORIZED|BAD_REQUEST)$/.test(errorCode(error) ?? ""),
       },
       // What server components prefetched (trpc/server.tsx) arrives superjson-encoded, as tRPC answers do.
       hydrate: { deserializeData: superjson.deserialize },
@@ -29,7 +30,10 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        loggerLink({
+          enabled: (op) =>
+            process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
+        }),
         splitLink({
           // Live events arrive over Server-Sent Events; everything else is batched HTTP.
           condition: (op) => op.type === "subscription",

@@ -1,4 +1,10 @@
-import { dehydrate, HydrationBoundary, QueryClient, type FetchQueryOptions, type QueryKey } from "@tanstack/react-query";
+import {
+  dehydrate,
+  HydrationBoundary,
+  QueryClient,
+  type FetchQueryOptions,
+  type QueryKey,
+} from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
@@ -12,7 +18,10 @@ import { appRouter } from "@/server/api/root";
  * router in-process, with this request's session. One query client per request (React's cache()).
  */
 const queryClientOfRequest = cache(
-  () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000 }, dehydrate: { serializeData: superjson.serialize } } }),
+  () =>
+    new QueryClient({
+      defaultOptions: { queries: { staleTime: 15_000 }, dehydrate: { serializeData: superjson.serialize } },
+    }),
 );
 
 export const serverTRPC = createTRPCOptionsProxy({
@@ -22,7 +31,9 @@ export const serverTRPC = createTRPCOptionsProxy({
 });
 
 /** Runs a query now (on the server) for the client components below a `<HydrateClient>`; failures are left to the client. */
-export async function prefetch<TData, TError, TKey extends QueryKey>(options: FetchQueryOptions<TData, TError, TData, TKey>): Promise<void> {
+export async function prefetch<TData, TError, TKey extends QueryKey>(
+  options: FetchQueryOptions<TData, TError, TData, TKey>,
+): Promise<void> {
   await queryClientOfRequest().prefetchQuery(options);
 }
 

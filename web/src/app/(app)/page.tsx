@@ -11,7 +11,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const { welcome } = await searchParams;
   // Friend requests come with the page, so what needs attention shows sooner.
   const [me] = await Promise.all([
-    deps().db.user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true, avatarKey: true, emailVerifiedAt: true, bio: true, _count: { select: { friendships: true } } } }),
+    deps().db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: {
+        displayName: true,
+        avatarKey: true,
+        emailVerifiedAt: true,
+        bio: true,
+        _count: { select: { friendships: true } },
+      },
+    }),
     prefetch(serverTRPC.friends.requests.queryOptions()),
   ]);
   const steps = [
@@ -21,7 +30,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   ];
   return (
     <div className="space-y-6">
-      {welcome ? <FormAlert tone="success" message={me.emailVerifiedAt ? "Welcome to Hearth!" : "Welcome to Hearth! We sent you an email to confirm your address."} /> : null}
+      {welcome ? (
+        <FormAlert
+          tone="success"
+          message={
+            me.emailVerifiedAt
+              ? "Welcome to Hearth!"
+              : "Welcome to Hearth! We sent you an email to confirm your address."
+          }
+        />
+      ) : null}
       <h1 className="text-2xl font-semibold tracking-tight">Hi, {me.displayName}</h1>
       {steps.some((s) => !s.done) ? (
         <Card>
@@ -29,7 +47,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <ul className="space-y-2">
             {steps.map((step) => (
               <li key={step.label} className="flex items-center gap-3">
-                <span aria-hidden className={`inline-flex size-6 items-center justify-center rounded-full text-xs ${step.done ? "bg-green-100 text-green-700" : "bg-stone-100 text-stone-400"}`}>
+                <span
+                  aria-hidden
+                  className={`inline-flex size-6 items-center justify-center rounded-full text-xs ${step.done ? "bg-green-100 text-green-700" : "bg-stone-100 text-stone-400"}`}
+                >
                   {step.done ? "✓" : "•"}
                 </span>
                 {step.done ? (

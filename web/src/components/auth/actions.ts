@@ -33,7 +33,10 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
       const code = error.code;
       if (code === "second-factor-required") return { error: null, needsSecondFactor: true };
       if (code.startsWith("rate-limited:")) return { error: rateLimitedText(code), needsSecondFactor: !!secondFactor };
-      return { error: messages[code] ?? messages["invalid-credentials"]!, needsSecondFactor: code === "invalid-second-factor" };
+      return {
+        error: messages[code] ?? messages["invalid-credentials"]!,
+        needsSecondFactor: code === "invalid-second-factor",
+      };
     }
     if (error instanceof AuthError) return { error: "Sign-in failed. Please try again.", needsSecondFactor: false };
     throw error;
@@ -49,7 +52,12 @@ export async function completeProviderSignIn(_prev: SecondFactorState, form: For
     await signIn("oauth-second-factor", { code, redirectTo: "/" });
     return { error: null };
   } catch (error) {
-    if (error instanceof CredentialsSignin) return { error: error.code.startsWith("rate-limited:") ? rateLimitedText(error.code) : (messages[error.code] ?? messages["invalid-second-factor"]!) };
+    if (error instanceof CredentialsSignin)
+      return {
+        error: error.code.startsWith("rate-limited:")
+          ? rateLimitedText(error.code)
+          : (messages[error.code] ?? messages["invalid-second-factor"]!),
+      };
     if (error instanceof AuthError) return { error: "Sign-in failed. Please try again." };
     throw error;
   }

@@ -16,7 +16,12 @@ export function ForgotPasswordForm() {
     request.mutate({ email: String(new FormData(event.currentTarget).get("email")) });
   };
   if (request.isSuccess) {
-    return <FormAlert tone="success" message="If that address has an account, a reset link is on its way. It works for one hour." />;
+    return (
+      <FormAlert
+        tone="success"
+        message="If that address has an account, a reset link is on its way. It works for one hour."
+      />
+    );
   }
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>

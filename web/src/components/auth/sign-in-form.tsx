@@ -7,7 +7,10 @@ import { FormAlert, TextField } from "../ui/field";
 import { signInWithPassword, type SignInState } from "./actions";
 
 export function SignInForm({ next, notice }: { next: string; notice?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, { error: null, needsSecondFactor: false });
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, {
+    error: null,
+    needsSecondFactor: false,
+  });
   // Controlled, because React resets uncontrolled fields after a form action, and the second-factor step resubmits them.
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -17,8 +20,24 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
       <FormAlert message={notice} tone="success" />
       <FormAlert message={state.error} />
       <div className={state.needsSecondFactor ? "hidden" : "space-y-4"}>
-        <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </div>
       {state.needsSecondFactor ? (
         <TextField

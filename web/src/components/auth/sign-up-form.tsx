@@ -34,9 +34,34 @@ export function SignUpForm() {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormAlert message={errors.form} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required error={errors.fields.email} />
-      <TextField label="Username" name="username" autoComplete="username" required minLength={3} maxLength={30} error={errors.fields.username} hint="Letters, digits and underscores. Friends find you by it." />
-      <TextField label="Display name" name="displayName" autoComplete="name" required maxLength={60} error={errors.fields.displayName} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required minLength={12} error={errors.fields.password} hint="At least 12 characters. A short sentence works well." />
+      <TextField
+        label="Username"
+        name="username"
+        autoComplete="username"
+        required
+        minLength={3}
+        maxLength={30}
+        error={errors.fields.username}
+        hint="Letters, digits and underscores. Friends find you by it."
+      />
+      <TextField
+        label="Display name"
+        name="displayName"
+        autoComplete="name"
+        required
+        maxLength={60}
+        error={errors.fields.displayName}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        error={errors.fields.password}
+        hint="At least 12 characters. A short sentence works well."
+      />
       <AcceptTerms error={errors.fields.acceptTerms} />
       <Button type="submit" pending={signUp.isPending} className="w-full">
         Create account
@@ -56,7 +81,15 @@ function AcceptTerms({ error }: { error?: string }) {
   return (
     <div className="space-y-1">
       <div className="flex items-start gap-2">
-        <input id={id} name="acceptTerms" type="checkbox" required aria-invalid={!!error} aria-describedby={error ? `${id}-msg` : undefined} className="mt-0.5 size-4 shrink-0 accent-ember-600" />
+        <input
+          id={id}
+          name="acceptTerms"
+          type="checkbox"
+          required
+          aria-invalid={!!error}
+          aria-describedby={error ? `${id}-msg` : undefined}
+          className="mt-0.5 size-4 shrink-0 accent-ember-600"
+        />
         <label htmlFor={id} className="text-sm text-stone-700">
           I agree to the {link(LEGAL_PAGES.terms, "Terms")} and {link(LEGAL_PAGES.privacy, "Privacy policy")}
         </label>
@@ -76,9 +109,12 @@ function CheckYourEmail({ email }: { email: string }) {
     <div className="space-y-4" role="status">
       <h2 className="text-lg font-semibold">Check your email</h2>
       <p className="text-sm text-stone-700">
-        We sent a message to <strong className="break-all">{email}</strong>. Open the link in it to confirm your address and finish setting up your account.
+        We sent a message to <strong className="break-all">{email}</strong>. Open the link in it to confirm your address
+        and finish setting up your account.
       </p>
-      <p className="text-sm text-stone-500">Nothing there after a few minutes? Look in your spam folder, or check the address and sign up again.</p>
+      <p className="text-sm text-stone-500">
+        Nothing there after a few minutes? Look in your spam folder, or check the address and sign up again.
+      </p>
       <Link href="/sign-in" className="block text-center text-sm font-medium text-ember-700 hover:underline">
         Go to sign in
       </Link>

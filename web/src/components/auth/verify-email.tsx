@@ -25,19 +25,30 @@ export function VerifyEmail({ token, signedIn }: { token: string; signedIn: bool
   if (verify.isSuccess) {
     return (
       <div className="space-y-4">
-        <FormAlert tone="success" message={verify.data.alreadyConfirmed ? "Your email address is already confirmed." : "Your email address is confirmed. Thank you!"} />
+        <FormAlert
+          tone="success"
+          message={
+            verify.data.alreadyConfirmed
+              ? "Your email address is already confirmed."
+              : "Your email address is confirmed. Thank you!"
+          }
+        />
         {signedIn ? (
           <Link href="/" className="block text-center text-sm font-medium text-ember-700 hover:underline">
             Continue to Hearth
           </Link>
         ) : (
-          <Link href={SIGN_IN_AFTER_CONFIRMING} className="block text-center text-sm font-medium text-ember-700 hover:underline">
+          <Link
+            href={SIGN_IN_AFTER_CONFIRMING}
+            className="block text-center text-sm font-medium text-ember-700 hover:underline"
+          >
             Sign in
           </Link>
         )}
       </div>
     );
   }
-  if (verify.isError) return <FormAlert message={formErrors(verify.error).form ?? "This verification link is invalid or has expired."} />;
+  if (verify.isError)
+    return <FormAlert message={formErrors(verify.error).form ?? "This verification link is invalid or has expired."} />;
   return <Spinner label="Confirming your email" />;
 }

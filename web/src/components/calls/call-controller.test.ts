@@ -1,7 +1,14 @@
 import { TRPCClientError } from "@trpc/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CallParty, CallSignal, CallView } from "@/server/services/realtime/events";
-import { CallController, KEEP_ALIVE_MS, type CallDevices, type CallMedia, type CallSession, type Client } from "./call-controller";
+import {
+  CallController,
+  KEEP_ALIVE_MS,
+  type CallDevices,
+  type CallMedia,
+  type CallSession,
+  type Client,
+} from "./call-controller";
 import type { ConnectionStats } from "./call-stats";
 import { MediaUnavailableError, type MediaState } from "./local-media";
 import type { PeerSessionOptions } from "./peer-session";
@@ -27,11 +34,27 @@ const call = (extra: Partial<CallView> = {}): CallView => ({
   ...extra,
 });
 /** Ada calls me. */
-const incoming = (extra: Partial<CallView> = {}) => call({ callerId: ada.id, calleeId: ME, callerDeviceId: "tab-ada", ...extra });
+const incoming = (extra: Partial<CallView> = {}) =>
+  call({ callerId: ada.id, calleeId: ME, callerDeviceId: "tab-ada", ...extra });
 
-const PROCEDURES = ["active", "start", "accept", "decline", "hangUp", "fail", "keepAlive", "iceServers", "signal", "reportConnection"] as const;
+const PROCEDURES = [
+  "active",
+  "start",
+  "accept",
+  "decline",
+  "hangUp",
+  "fail",
+  "keepAlive",
+  "iceServers",
+  "signal",
+  "reportConnection",
+] as const;
 type Procedure = (typeof PROCEDURES)[number];
-const ICE = { iceServers: [{ urls: "turn:turn.test:3478", username: "u", credential: "c" }], iceTransportPolicy: "relay" as const, expiresAt: 0 };
+const ICE = {
+  iceServers: [{ urls: "turn:turn.test:3478", username: "u", credential: "c" }],
+  iceTransportPolicy: "relay" as const,
+  expiresAt: 0,
+};
 
 /**
  * A test double of the tRPC client's `calls` router: it records every query and mutation and answers with what the
@@ -210,8 +233,15 @@ describe("CallController: placing a call", () => {
     expect(phase()).toMatchObject({ kind: "in-call", other: ada, call: { id: "call-1", status: "accepted" } });
     expect(controller.getSnapshot().connection).toBe("connecting");
     expect(server.inputsOf("iceServers")).toEqual([{ callId: "call-1" }]);
-    expect(session.options).toMatchObject({ polite: false, iceServers: ICE.iceServers, iceTransportPolicy: "relay", media: devices.media[0] });
-    expect(server.inputsOf("signal")).toEqual([{ callId: "call-1", deviceId: MY_DEVICE, signal: { kind: "media", audio: true, video: true, screen: false } }]);
+    expect(session.options).toMatchObject({
+      polite: false,
+      iceServers: ICE.iceServers,
+      iceTransportPolicy: "relay",
+      media: devices.media[0],
+    });
+    expect(server.inputsOf("signal")).toEqual([
+      { callId: "call-1", deviceId: MY_DEVICE, signal: { kind: "media", audio: true, video: true, screen: false } },
+    ]);
 
     session.options.onState("connected");
     expect(controller.getSnapshot().connection).toBe("connected");
@@ -220,7 +250,12 @@ describe("CallController: placing a call", () => {
   it.each([
     ["declined", call({ status: "declined" }), "Ada declined", false],
     ["not answered in time (the server's ring timeout)", call({ status: "missed" }), "No answer", false],
-    ["not rung at all (Ada is offline)", call({ status: "missed", missedReason: "offline" }), "Ada isn't available right now", false],
+    [
+      "not rung at all (Ada is offline)",
+      call({ status: "missed", missedReason: "offline" }),
+      "Ada isn't available right now",
+      false,
+    ],
     ["refused because Ada is in another call", call({ status: "busy" }), "Ada is in another call", false],
   ])("ends with the outcome when the call is %s, and lets the camera go", async (_label, update, outcome, failed) => {
     await placeCall();
@@ -240,7 +275,12 @@ describe("CallController: placing a call", () => {
 
     server.answer("start", () => Promise.reject(new TypeError("fetch failed")));
     await controller.start(ada);
-    expect(phase()).toEqual({ kind: "ended", other: ada, outcome: "Something went wrong. Check your connection and try again.", failed: true });
+    expect(phase()).toEqual({
+      kind: "ended",
+      other: ada,
+      outcome: "Something went wrong. Check your connection and try again.",
+      failed: true,
+    });
     expect(devices.media.every((m) => m.closed)).toBe(true);
   });
 
@@ -267,13 +307,19 @@ describe("CallController: placing a call", () => {
   });
 
   it("ends with the camera's reason and hangs up when neither camera nor microphone can be used", async () => {
-    devices.openMedia = () => Promise.reject(new MediaUnavailableError("Hearth couldn't use your camera or microphone."));
+    devices.openMedia = () =>
+      Promise.reject(new MediaUnavailableError("Hearth couldn't use your camera or microphone."));
     const placing = deferred<CallView>();
     server.answer("start", () => placing.promise);
     void controller.start(ada);
     placing.resolve(call());
     await settle();
-    expect(phase()).toEqual({ kind: "ended", other: ada, outcome: "Hearth couldn't use your camera or microphone.", failed: true });
+    expect(phase()).toEqual({
+      kind: "ended",
+      other: ada,
+      outcome: "Hearth couldn't use your camera or microphone.",
+      failed: true,
+    });
     expect(server.inputsOf("hangUp")).toEqual([{ callId: "call-1" }]);
   });
 
@@ -301,7 +347,13 @@ describe("CallController: being called", () => {
 
     // The caller's offer can arrive before this device has its peer session: it is kept and handed over.
     const offer: NegotiationSignal = { kind: "description", description: { type: "offer", sdp: "v=0" } };
-    controller.handle({ type: "call.signal", callId: "call-1", fromUserId: ada.id, toDeviceId: MY_DEVICE, signal: offer });
+    controller.handle({
+      type: "call.signal",
+      callId: "call-1",
+      fromUserId: ada.id,
+      toDeviceId: MY_DEVICE,
+      signal: offer,
+    });
     answering.resolve(incoming({ status: "accepted", calleeDeviceId: MY_DEVICE }));
     await settle();
     expect(phase()).toMatchObject({ kind: "in-call", other: ada });
@@ -357,12 +409,18 @@ describe("CallController: being called", () => {
 
   it("says why, and declines, when the camera and microphone cannot be used", async () => {
     ringing();
-    devices.openMedia = () => Promise.reject(new MediaUnavailableError("Hearth couldn't use your camera or microphone."));
+    devices.openMedia = () =>
+      Promise.reject(new MediaUnavailableError("Hearth couldn't use your camera or microphone."));
     server.answer("accept", () => incoming({ status: "accepted", calleeDeviceId: MY_DEVICE }));
     await controller.accept();
     expect(server.inputsOf("accept")).toEqual([]);
     expect(server.inputsOf("decline")).toEqual([{ callId: "call-1" }]);
-    expect(phase()).toEqual({ kind: "ended", other: ada, outcome: "Hearth couldn't use your camera or microphone.", failed: true });
+    expect(phase()).toEqual({
+      kind: "ended",
+      other: ada,
+      outcome: "Hearth couldn't use your camera or microphone.",
+      failed: true,
+    });
   });
 });
 
@@ -435,19 +493,51 @@ describe("CallController: in a call", () => {
   it("passes on negotiation signals for this device and call only, and shows Ada's media state", async () => {
     const session = await inCallAsCaller();
     const answer: NegotiationSignal = { kind: "description", description: { type: "answer", sdp: "v=0" } };
-    controller.handle({ type: "call.signal", callId: "call-1", fromUserId: ada.id, toDeviceId: "tab-other", signal: answer });
-    controller.handle({ type: "call.signal", callId: "call-2", fromUserId: ada.id, toDeviceId: MY_DEVICE, signal: answer });
+    controller.handle({
+      type: "call.signal",
+      callId: "call-1",
+      fromUserId: ada.id,
+      toDeviceId: "tab-other",
+      signal: answer,
+    });
+    controller.handle({
+      type: "call.signal",
+      callId: "call-2",
+      fromUserId: ada.id,
+      toDeviceId: MY_DEVICE,
+      signal: answer,
+    });
     expect(session.received).toEqual([]);
-    controller.handle({ type: "call.signal", callId: "call-1", fromUserId: ada.id, toDeviceId: MY_DEVICE, signal: answer });
+    controller.handle({
+      type: "call.signal",
+      callId: "call-1",
+      fromUserId: ada.id,
+      toDeviceId: MY_DEVICE,
+      signal: answer,
+    });
     expect(session.received).toEqual([answer]);
 
-    controller.handle({ type: "call.signal", callId: "call-1", fromUserId: ada.id, toDeviceId: MY_DEVICE, signal: { kind: "media", audio: false, video: true, screen: true } });
+    controller.handle({
+      type: "call.signal",
+      callId: "call-1",
+      fromUserId: ada.id,
+      toDeviceId: MY_DEVICE,
+      signal: { kind: "media", audio: false, video: true, screen: true },
+    });
     expect(controller.getSnapshot().remoteMedia).toEqual({ audio: false, video: true, screen: true });
   });
 
   it("sends my signals in order, including a media change, only while the call is on", async () => {
     const session = await inCallAsCaller();
-    const candidate: NegotiationSignal = { kind: "candidate", candidate: { candidate: "candidate:1 1 udp 1 127.0.0.1 5000 typ relay", sdpMid: "0", sdpMLineIndex: 0, usernameFragment: null } };
+    const candidate: NegotiationSignal = {
+      kind: "candidate",
+      candidate: {
+        candidate: "candidate:1 1 udp 1 127.0.0.1 5000 typ relay",
+        sdpMid: "0",
+        sdpMLineIndex: 0,
+        usernameFragment: null,
+      },
+    };
     session.options.sendSignal(candidate);
     controller.setAudio(false);
     await settle();

@@ -18,7 +18,20 @@ export const KEEP_ALIVE_MS = 20_000;
 const ignore = () => undefined;
 
 /** What the controller uses of this device's camera and microphone. */
-export type CallMedia = Pick<LocalMedia, "onChange" | "preview" | "state" | "audioTrack" | "setAudio" | "setVideo" | "useDevice" | "currentDeviceId" | "shareScreen" | "stopScreen" | "close">;
+export type CallMedia = Pick<
+  LocalMedia,
+  | "onChange"
+  | "preview"
+  | "state"
+  | "audioTrack"
+  | "setAudio"
+  | "setVideo"
+  | "useDevice"
+  | "currentDeviceId"
+  | "shareScreen"
+  | "stopScreen"
+  | "close"
+>;
 /** What the controller uses of the peer connection. */
 export type CallSession = Pick<PeerSession, "receive" | "setIceServers" | "close">;
 
@@ -85,7 +98,8 @@ export class CallController {
     if (!active || this.snap.phase.kind !== "idle") return;
     const { call, other } = active;
     const mine = (call.calleeId === this.meId ? call.calleeDeviceId : call.callerDeviceId) === this.deviceId;
-    if (call.status === "ringing" && call.calleeId === this.meId) this.setPhase({ kind: "incoming", call, other, answering: false });
+    if (call.status === "ringing" && call.calleeId === this.meId)
+      this.setPhase({ kind: "incoming", call, other, answering: false });
     // This tab was reloaded while calling or in the call (its peer connection is gone): end the call cleanly rather
     // than leave the other side ringing or waiting.
     else if (mine && call.status === "ringing") void this.client.calls.hangUp.mutate({ callId: call.id }).catch(ignore);
@@ -125,7 +139,10 @@ export class CallController {
     this.prepare();
     try {
       await this.prepared;
-      this.enterCall(await this.client.calls.accept.mutate({ callId: phase.call.id, deviceId: this.deviceId }), phase.other);
+      this.enterCall(
+        await this.client.calls.accept.mutate({ callId: phase.call.id, deviceId: this.deviceId }),
+        phase.other,
+      );
     } catch (error) {
       if (this.snap.phase.kind === "incoming") {
         void this.client.calls.decline.mutate({ callId: phase.call.id }).catch(ignore);
@@ -145,7 +162,8 @@ export class CallController {
   hangUp() {
     const phase = this.snap.phase;
     if (phase.kind === "incoming") return this.decline();
-    if (phase.kind === "outgoing" && phase.call) void this.client.calls.hangUp.mutate({ callId: phase.call.id }).catch(ignore);
+    if (phase.kind === "outgoing" && phase.call)
+      void this.client.calls.hangUp.mutate({ callId: phase.call.id }).catch(ignore);
     if (phase.kind !== "in-call") return this.reset();
     this.finish(phase.other, "Call ended", false);
     // The server's answer has the duration on its clock.
@@ -153,7 +171,8 @@ export class CallController {
       .mutate({ callId: phase.call.id })
       .then((call) => {
         const now = this.snap.phase;
-        if (now.kind === "ended" && now.other.id === phase.other.id) this.update({ phase: { ...now, outcome: outcomeText(call, phase.other) } });
+        if (now.kind === "ended" && now.other.id === phase.other.id)
+          this.update({ phase: { ...now, outcome: outcomeText(call, phase.other) } });
       })
       .catch(ignore);
   }
@@ -195,7 +214,8 @@ export class CallController {
 
   private onRinging(call: CallView, caller: CallParty) {
     // Busy on this tab: the server tells the caller; a call crossing ours is settled by start's answer.
-    if (this.snap.phase.kind === "idle" || this.snap.phase.kind === "ended") this.setPhase({ kind: "incoming", call, other: caller, answering: false });
+    if (this.snap.phase.kind === "idle" || this.snap.phase.kind === "ended")
+      this.setPhase({ kind: "incoming", call, other: caller, answering: false });
   }
 
   private onUpdated(call: CallView) {
@@ -220,7 +240,8 @@ export class CallController {
   }
 
   private onSignal(signal: CallSignal) {
-    if (signal.kind === "media") this.update({ remoteMedia: { audio: signal.audio, video: signal.video, screen: signal.screen } });
+    if (signal.kind === "media")
+      this.update({ remoteMedia: { audio: signal.audio, video: signal.video, screen: signal.screen } });
     else if (signal.kind === "recording") this.recorder.onSignal(signal.state);
     else if (this.session) this.session.receive(signal);
     else this.earlySignals.push(signal); // the offer can come before this tab has its media and connection ready
@@ -260,7 +281,10 @@ export class CallController {
     if (phase.kind === "in-call" && phase.call.id === call.id) return;
     this.setPhase({ kind: "in-call", call, other });
     this.update({ connection: "connecting" });
-    this.keepAlive = setInterval(() => void this.client.calls.keepAlive.mutate({ callId: call.id }).catch(ignore), KEEP_ALIVE_MS);
+    this.keepAlive = setInterval(
+      () => void this.client.calls.keepAlive.mutate({ callId: call.id }).catch(ignore),
+      KEEP_ALIVE_MS,
+    );
     void this.startSession(call);
   }
 
@@ -334,7 +358,9 @@ export class CallController {
   private send(signal: CallSignal) {
     const callId = this.currentCallId();
     if (!callId || this.snap.phase.kind !== "in-call") return;
-    this.outgoingSignals = this.outgoingSignals.then(() => this.client.calls.signal.mutate({ callId, deviceId: this.deviceId, signal })).catch(ignore);
+    this.outgoingSignals = this.outgoingSignals
+      .then(() => this.client.calls.signal.mutate({ callId, deviceId: this.deviceId, signal }))
+      .catch(ignore);
   }
 
   private async uploadRecording(blob: Blob) {
@@ -348,7 +374,9 @@ export class CallController {
 
   private currentCallId(): string | null {
     const phase = this.snap.phase;
-    return phase.kind === "incoming" || phase.kind === "in-call" || phase.kind === "outgoing" ? (phase.call?.id ?? null) : null;
+    return phase.kind === "incoming" || phase.kind === "in-call" || phase.kind === "outgoing"
+      ? (phase.call?.id ?? null)
+      : null;
   }
 
   // ---------------------------------------------------------------- state

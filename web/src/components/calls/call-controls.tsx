@@ -23,7 +23,8 @@ export function CallControls({ controller, snapshot }: { controller: CallControl
   const [adding, setAdding] = useState(false);
   const phase = snapshot.phase;
   const [problem, setProblem] = useState<string | null>(null);
-  const canShare = typeof navigator !== "undefined" && !!navigator.mediaDevices && "getDisplayMedia" in navigator.mediaDevices;
+  const canShare =
+    typeof navigator !== "undefined" && !!navigator.mediaDevices && "getDisplayMedia" in navigator.mediaDevices;
   const recording = snapshot.recording.mine;
   const connected = snapshot.connection === "connected";
   // Adding people moves the call to a Jitsi room: not offered without Jitsi.
@@ -54,13 +55,28 @@ export function CallControls({ controller, snapshot }: { controller: CallControl
         />
       ) : null}
       <div className="flex w-full items-start justify-center gap-1.5 sm:gap-4">
-        <RoundButton label={media?.audio ? "Mute" : "Unmute"} pressed={!media?.audio} onClick={() => controller.setAudio(!media?.audio)} className={media?.audio ? neutral : active}>
+        <RoundButton
+          label={media?.audio ? "Mute" : "Unmute"}
+          pressed={!media?.audio}
+          onClick={() => controller.setAudio(!media?.audio)}
+          className={media?.audio ? neutral : active}
+        >
           {media?.audio ? <MicIcon /> : <MicOffIcon />}
         </RoundButton>
-        <RoundButton label={media?.video ? "Turn camera off" : "Turn camera on"} pressed={!media?.video} onClick={() => controller.setVideo(!media?.video)} className={media?.video ? neutral : active}>
+        <RoundButton
+          label={media?.video ? "Turn camera off" : "Turn camera on"}
+          pressed={!media?.video}
+          onClick={() => controller.setVideo(!media?.video)}
+          className={media?.video ? neutral : active}
+        >
           {media?.video ? <VideoIcon size={22} /> : <VideoOffIcon size={22} />}
         </RoundButton>
-        <RoundButton label="Switch camera or microphone" expanded={picking} onClick={() => setPicking((open) => !open)} className={picking ? active : neutral}>
+        <RoundButton
+          label="Switch camera or microphone"
+          expanded={picking}
+          onClick={() => setPicking((open) => !open)}
+          className={picking ? active : neutral}
+        >
           <SwitchIcon />
         </RoundButton>
         {canShare ? (
@@ -83,7 +99,13 @@ export function CallControls({ controller, snapshot }: { controller: CallControl
           <RecordIcon />
         </RoundButton>
         {canAddPeople ? (
-          <RoundButton label="Add people" expanded={adding} disabled={!connected} onClick={() => setAdding(true)} className={neutral}>
+          <RoundButton
+            label="Add people"
+            expanded={adding}
+            disabled={!connected}
+            onClick={() => setAdding(true)}
+            className={neutral}
+          >
             <AddPersonIcon />
           </RoundButton>
         ) : null}
@@ -95,7 +117,25 @@ export function CallControls({ controller, snapshot }: { controller: CallControl
   );
 }
 
-export function RoundButton({ label, caption, onClick, className, children, pressed, expanded, disabled }: { label: string; caption?: string; onClick: () => void; className: string; children: ReactNode; pressed?: boolean; expanded?: boolean; disabled?: boolean }) {
+export function RoundButton({
+  label,
+  caption,
+  onClick,
+  className,
+  children,
+  pressed,
+  expanded,
+  disabled,
+}: {
+  label: string;
+  caption?: string;
+  onClick: () => void;
+  className: string;
+  children: ReactNode;
+  pressed?: boolean;
+  expanded?: boolean;
+  disabled?: boolean;
+}) {
   return (
     <div className="flex flex-col items-center gap-1">
       <button

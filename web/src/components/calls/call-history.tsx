@@ -22,7 +22,12 @@ type CallHistoryItem = RouterOutputs["calls"]["history"]["items"][number];
 /** The user's calls, newest first, a page at a time; `actions` go beside the heading, before "New call". */
 export function CallHistory({ actions }: { actions?: ReactNode }) {
   const trpc = useTRPC();
-  const history = useInfiniteQuery(trpc.calls.history.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const history = useInfiniteQuery(
+    trpc.calls.history.infiniteQueryOptions(
+      { limit: 20 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -45,7 +50,10 @@ export function CallHistory({ actions }: { actions?: ReactNode }) {
         </EmptyState>
       ) : (
         <>
-          <ul aria-label="Calls" className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
+          <ul
+            aria-label="Calls"
+            className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm"
+          >
             {items.map((item) => (
               <CallRow key={item.call.id} item={item} />
             ))}
@@ -64,10 +72,15 @@ function CallRow({ item: { call, other, direction } }: { item: CallHistoryItem }
   const started = new Date(call.createdAt);
   return (
     <li className="flex items-center gap-3 px-4 py-3">
-      <Link href={`/u/${other.username}`} className="flex min-w-0 flex-1 items-center gap-3 rounded-lg hover:opacity-90">
+      <Link
+        href={`/u/${other.username}`}
+        className="flex min-w-0 flex-1 items-center gap-3 rounded-lg hover:opacity-90"
+      >
         <Avatar name={other.displayName} url={other.avatarUrl} seed={other.id} size={44} />
         <span className="min-w-0">
-          <span className={`block truncate font-medium ${label.missed ? "text-red-700" : "text-stone-900"}`}>{other.displayName}</span>
+          <span className={`block truncate font-medium ${label.missed ? "text-red-700" : "text-stone-900"}`}>
+            {other.displayName}
+          </span>
           <span className={`flex items-center gap-1 text-sm ${label.missed ? "text-red-700" : "text-stone-500"}`}>
             <span title={label.outgoing ? "Outgoing" : "Incoming"} className="shrink-0">
               <CallDirectionIcon outgoing={label.outgoing} />

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { callLabel, type CallSummary } from "@/components/calls/call-label";
 
-const call = (status: CallSummary["status"], durationSeconds = 0): CallSummary => ({ status, callerId: "caller", durationSeconds });
+const call = (status: CallSummary["status"], durationSeconds = 0): CallSummary => ({
+  status,
+  callerId: "caller",
+  durationSeconds,
+});
 const asCaller = (c: CallSummary) => callLabel(c, "caller");
 const asCallee = (c: CallSummary) => callLabel(c, "callee");
 

@@ -4,7 +4,8 @@ import type { CallParty, CallView } from "@/server/services/realtime/events";
 export const isLive = (status: CallView["status"]) => status === "ringing" || status === "accepted";
 
 /** A failed call: it never connected, or it did and the connection was lost (whichever side gave up first). */
-export const failedText = (everConnected: boolean) => (everConnected ? "Call failed — the connection was lost" : "Call failed — couldn't connect");
+export const failedText = (everConnected: boolean) =>
+  everConnected ? "Call failed — the connection was lost" : "Call failed — couldn't connect";
 
 /** What the caller's (or either party's) screen says when a call is over; `everConnected`: media flowed on this device. */
 export function outcomeText(call: CallView, other: CallParty, everConnected = false): string {

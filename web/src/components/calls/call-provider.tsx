@@ -1,6 +1,15 @@
 "use client";
 
-import { createContext, lazy, Suspense, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import type { CallParty } from "@/server/services/realtime/events";
 import { useTRPCClient } from "@/trpc/client";
 import { CallController } from "./call-controller";
@@ -50,8 +59,17 @@ export function CallProvider({ controller, children }: { controller: CallControl
         {children}
       </div>
       <Suspense fallback={null}>
-        {phase.kind === "incoming" ? <IncomingCallDialog caller={phase.other} answering={phase.answering} onAccept={() => void controller.accept()} onDecline={() => controller.decline()} /> : null}
-        {phase.kind === "outgoing" || phase.kind === "in-call" || phase.kind === "ended" ? <CallScreen controller={controller} snapshot={snapshot} /> : null}
+        {phase.kind === "incoming" ? (
+          <IncomingCallDialog
+            caller={phase.other}
+            answering={phase.answering}
+            onAccept={() => void controller.accept()}
+            onDecline={() => controller.decline()}
+          />
+        ) : null}
+        {phase.kind === "outgoing" || phase.kind === "in-call" || phase.kind === "ended" ? (
+          <CallScreen controller={controller} snapshot={snapshot} />
+        ) : null}
       </Suspense>
     </CallsContext>
   );
@@ -65,6 +83,10 @@ function useCallSnapshotOf(controller: CallController): CallSnapshot {
 export function useCalls(): { startCall: (user: CallParty) => void; busy: boolean } {
   const controller = useContext(CallsContext);
   if (!controller) throw new Error("useCalls outside CallProvider");
-  const busy = useSyncExternalStore(controller.subscribe, () => controller.getSnapshot().phase.kind !== "idle", () => false);
+  const busy = useSyncExternalStore(
+    controller.subscribe,
+    () => controller.getSnapshot().phase.kind !== "idle",
+    () => false,
+  );
   return { startCall: (user) => void controller.start(user), busy };
 }

@@ -98,9 +98,13 @@ export class CallRecording {
     }
     this.audio = new AudioContext();
     const mix = this.audio.createMediaStreamDestination();
-    for (const track of [...(remote?.getAudioTracks() ?? []), ...(microphone ? [microphone] : [])]) this.audio.createMediaStreamSource(new MediaStream([track])).connect(mix);
+    for (const track of [...(remote?.getAudioTracks() ?? []), ...(microphone ? [microphone] : [])])
+      this.audio.createMediaStreamSource(new MediaStream([track])).connect(mix);
     const mimeType = ["video/webm;codecs=vp8,opus", "video/webm"].find((type) => MediaRecorder.isTypeSupported(type));
-    const recorder = new MediaRecorder(new MediaStream([video, ...mix.stream.getAudioTracks()]), { mimeType, videoBitsPerSecond: 1_000_000 });
+    const recorder = new MediaRecorder(new MediaStream([video, ...mix.stream.getAudioTracks()]), {
+      mimeType,
+      videoBitsPerSecond: 1_000_000,
+    });
     const chunks: Blob[] = [];
     this.chunks = chunks;
     let bytes = 0;

@@ -19,21 +19,44 @@ export function CallScreen({ controller, snapshot }: { controller: CallControlle
   const inCall = phase.kind === "in-call";
   const showRemote = inCall && !!remoteStream && (remoteMedia.video || remoteMedia.screen);
   return (
-    <div role="dialog" aria-modal="true" aria-label={`Video call with ${other.displayName}`} data-theme="light" className="fixed inset-0 z-50 flex flex-col bg-stone-950 text-white">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Video call with ${other.displayName}`}
+      data-theme="light"
+      className="fixed inset-0 z-50 flex flex-col bg-stone-950 text-white"
+    >
       <div className="relative min-h-0 flex-1 overflow-hidden">
         {inCall ? (
-          <StreamVideo data-testid="remote-video" stream={remoteStream} version={snapshot.remoteVersion} className={`absolute inset-0 size-full object-contain sm:object-cover ${showRemote ? "" : "invisible"}`} />
+          <StreamVideo
+            data-testid="remote-video"
+            stream={remoteStream}
+            version={snapshot.remoteVersion}
+            className={`absolute inset-0 size-full object-contain sm:object-cover ${showRemote ? "" : "invisible"}`}
+          />
         ) : phase.kind === "outgoing" ? (
-          <StreamVideo stream={localPreview} muted className="absolute inset-0 size-full -scale-x-100 object-cover opacity-40" />
+          <StreamVideo
+            stream={localPreview}
+            muted
+            className="absolute inset-0 size-full -scale-x-100 object-cover opacity-40"
+          />
         ) : null}
         {!showRemote ? <Portrait other={other} /> : null}
         <div className="absolute inset-x-0 top-0 flex flex-col gap-3 bg-gradient-to-b from-stone-950/80 to-transparent px-4 pt-[max(1rem,env(safe-area-inset-top))] pb-8">
           <TopBar snapshot={snapshot} other={other} />
           {inCall ? (
-            <RemoteBadges snapshot={snapshot} name={other.displayName} onShown={() => controller.acknowledgeRecording()} />
+            <RemoteBadges
+              snapshot={snapshot}
+              name={other.displayName}
+              onShown={() => controller.acknowledgeRecording()}
+            />
           ) : (
             <div className="flex justify-center">
-              <MyRecordingNote state={snapshot.recording.mine} error={snapshot.recording.error} name={other.displayName} />
+              <MyRecordingNote
+                state={snapshot.recording.mine}
+                error={snapshot.recording.error}
+                name={other.displayName}
+              />
             </div>
           )}
         </div>
@@ -51,15 +74,32 @@ export function CallScreen({ controller, snapshot }: { controller: CallControlle
         {phase.kind === "in-call" ? (
           <CallControls controller={controller} snapshot={snapshot} />
         ) : phase.kind === "outgoing" ? (
-          <RoundButton label="Cancel" caption="Cancel" onClick={() => controller.hangUp()} className="bg-red-600 hover:bg-red-700">
+          <RoundButton
+            label="Cancel"
+            caption="Cancel"
+            onClick={() => controller.hangUp()}
+            className="bg-red-600 hover:bg-red-700"
+          >
             <PhoneOffIcon />
           </RoundButton>
         ) : (
           <div className="flex gap-8">
-            <RoundButton label="Close" caption="Close" onClick={() => controller.dismiss()} className="bg-white/15 hover:bg-white/25">
-              <span aria-hidden className="text-2xl leading-none">×</span>
+            <RoundButton
+              label="Close"
+              caption="Close"
+              onClick={() => controller.dismiss()}
+              className="bg-white/15 hover:bg-white/25"
+            >
+              <span aria-hidden className="text-2xl leading-none">
+                ×
+              </span>
             </RoundButton>
-            <RoundButton label="Call again" caption="Call again" onClick={() => void controller.start(other)} className="bg-emerald-600 hover:bg-emerald-700">
+            <RoundButton
+              label="Call again"
+              caption="Call again"
+              onClick={() => void controller.start(other)}
+              className="bg-emerald-600 hover:bg-emerald-700"
+            >
               <PhoneIcon />
             </RoundButton>
           </div>
@@ -96,9 +136,14 @@ function TopBar({ snapshot, other }: { snapshot: CallSnapshot; other: CallParty 
   return (
     <div>
       <p className="truncate text-lg font-semibold">{other.displayName}</p>
-      <p role="status" className={`flex items-center gap-2 text-sm ${phase.kind === "ended" && phase.failed ? "font-medium text-red-300" : "text-stone-200"}`}>
+      <p
+        role="status"
+        className={`flex items-center gap-2 text-sm ${phase.kind === "ended" && phase.failed ? "font-medium text-red-300" : "text-stone-200"}`}
+      >
         {status}
-        {phase.kind === "in-call" && connection === "connected" && stats ? <QualityBadge quality={stats.quality} /> : null}
+        {phase.kind === "in-call" && connection === "connected" && stats ? (
+          <QualityBadge quality={stats.quality} />
+        ) : null}
       </p>
       {phase.kind === "in-call" ? (
         <p className="mt-1 text-xs text-stone-300">
@@ -115,7 +160,11 @@ function Timer({ since }: { since: string }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return <span data-testid="call-timer">{formatDuration(Math.max(0, Math.floor((now - new Date(since).getTime()) / 1000)))}</span>;
+  return (
+    <span data-testid="call-timer">
+      {formatDuration(Math.max(0, Math.floor((now - new Date(since).getTime()) / 1000)))}
+    </span>
+  );
 }
 
 const qualityStyles: Record<CallQuality, { label: string; bars: number; colour: string }> = {
@@ -129,7 +178,11 @@ function QualityBadge({ quality }: { quality: CallQuality }) {
   return (
     <span className="inline-flex items-end gap-0.5" title={style.label} role="img" aria-label={style.label}>
       {[1, 2, 3].map((bar) => (
-        <span key={bar} className={`w-1 rounded-sm ${bar <= style.bars ? style.colour : "bg-white/25"}`} style={{ height: 4 + bar * 3 }} />
+        <span
+          key={bar}
+          className={`w-1 rounded-sm ${bar <= style.bars ? style.colour : "bg-white/25"}`}
+          style={{ height: 4 + bar * 3 }}
+        />
       ))}
     </span>
   );
@@ -145,7 +198,10 @@ function RemoteBadges({ snapshot, name, onShown }: { snapshot: CallSnapshot; nam
   return (
     <div className="flex flex-col items-center gap-2 empty:hidden">
       {theyRecord ? (
-        <p role="alert" className="flex items-center gap-2 rounded-full bg-red-600 px-4 py-1.5 text-sm font-semibold shadow-lg">
+        <p
+          role="alert"
+          className="flex items-center gap-2 rounded-full bg-red-600 px-4 py-1.5 text-sm font-semibold shadow-lg"
+        >
           <span aria-hidden className="size-2 animate-pulse rounded-full bg-white" />
           {name} is recording this call
         </p>
@@ -160,7 +216,15 @@ function RemoteBadges({ snapshot, name, onShown }: { snapshot: CallSnapshot; nam
   );
 }
 
-function MyRecordingNote({ state, error, name }: { state: CallSnapshot["recording"]["mine"]; error: string | null; name: string }) {
+function MyRecordingNote({
+  state,
+  error,
+  name,
+}: {
+  state: CallSnapshot["recording"]["mine"];
+  error: string | null;
+  name: string;
+}) {
   if (error) return <Badge>{error}</Badge>;
   if (state === "requested") return <Badge>Waiting for {name.split(" ")[0]} to see that you are recording…</Badge>;
   if (state === "recording") return <Badge tone="red">● Recording</Badge>;
@@ -169,5 +233,11 @@ function MyRecordingNote({ state, error, name }: { state: CallSnapshot["recordin
 }
 
 function Badge({ children, tone = "dark" }: { children: React.ReactNode; tone?: "dark" | "red" }) {
-  return <span className={`rounded-full px-3 py-1 text-xs font-medium shadow ${tone === "red" ? "bg-red-600 text-white" : "bg-stone-900/80 text-stone-100"}`}>{children}</span>;
+  return (
+    <span
+      className={`rounded-full px-3 py-1 text-xs font-medium shadow ${tone === "red" ? "bg-red-600 text-white" : "bg-stone-900/80 text-stone-100"}`}
+    >
+      {children}
+    </span>
+  );
 }

@@ -35,14 +35,20 @@ export class StatsReader {
     this.previous = counters;
     const packetLoss = total > 0 ? Math.max(0, lost) / total : 0;
     const roundTripSeconds = pair.currentRoundTripTime ?? null;
-    return { relayed: local?.candidateType === "relay" || remote?.candidateType === "relay", roundTripSeconds, packetLoss, quality: qualityOf(roundTripSeconds, packetLoss) };
+    return {
+      relayed: local?.candidateType === "relay" || remote?.candidateType === "relay",
+      roundTripSeconds,
+      packetLoss,
+      quality: qualityOf(roundTripSeconds, packetLoss),
+    };
   }
 }
 
 function selectedPair(report: RTCStatsReport): RTCIceCandidatePairStats | null {
   let selected: RTCIceCandidatePairStats | null = null;
   report.forEach((s: RTCStats & { selectedCandidatePairId?: string }) => {
-    if (s.type === "transport" && s.selectedCandidatePairId) selected = (report.get(s.selectedCandidatePairId) as RTCIceCandidatePairStats | undefined) ?? selected;
+    if (s.type === "transport" && s.selectedCandidatePairId)
+      selected = (report.get(s.selectedCandidatePairId) as RTCIceCandidatePairStats | undefined) ?? selected;
   });
   if (selected) return selected;
   // Browsers without transport stats: the nominated pair that succeeded.

@@ -16,10 +16,20 @@ const compactButton =
 export function MessageButton({ user, iconOnly = false }: { user: CallParty; iconOnly?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const open = useMutation(trpc.chat.openDirect.mutationOptions({ onSuccess: ({ conversationId }) => router.push(`/messages/${conversationId}`) }));
+  const open = useMutation(
+    trpc.chat.openDirect.mutationOptions({
+      onSuccess: ({ conversationId }) => router.push(`/messages/${conversationId}`),
+    }),
+  );
   return (
     <>
-      <button type="button" onClick={() => open.mutate({ userId: user.id })} disabled={open.isPending} aria-label={`Message ${user.displayName}`} className={compactButton}>
+      <button
+        type="button"
+        onClick={() => open.mutate({ userId: user.id })}
+        disabled={open.isPending}
+        aria-label={`Message ${user.displayName}`}
+        className={compactButton}
+      >
         <MessageIcon size={16} />
         <span aria-hidden className={iconOnly ? "hidden" : "hidden sm:inline"}>
           Message
@@ -31,10 +41,24 @@ export function MessageButton({ user, iconOnly = false }: { user: CallParty; ico
 }
 
 /** Starts a video call with someone in one step; `label` is what it says ("Call", "Call back"). */
-export function CallButton({ user, label = "Call", iconOnly = false }: { user: CallParty; label?: string; iconOnly?: boolean }) {
+export function CallButton({
+  user,
+  label = "Call",
+  iconOnly = false,
+}: {
+  user: CallParty;
+  label?: string;
+  iconOnly?: boolean;
+}) {
   const { startCall, busy } = useCalls();
   return (
-    <button type="button" onClick={() => startCall(user)} disabled={busy} aria-label={`${label} ${user.displayName}`} className={compactButton}>
+    <button
+      type="button"
+      onClick={() => startCall(user)}
+      disabled={busy}
+      aria-label={`${label} ${user.displayName}`}
+      className={compactButton}
+    >
       <VideoIcon size={16} />
       <span aria-hidden className={iconOnly ? "hidden" : "hidden sm:inline"}>
         {label}

@@ -32,7 +32,11 @@ export function DevicePicker({ controller, onClose }: { controller: CallControll
     );
   };
   return (
-    <div role="group" aria-label="Camera and microphone" className="w-full rounded-2xl bg-stone-900 p-3 text-sm shadow-xl ring-1 ring-white/10">
+    <div
+      role="group"
+      aria-label="Camera and microphone"
+      className="w-full rounded-2xl bg-stone-900 p-3 text-sm shadow-xl ring-1 ring-white/10"
+    >
       {kinds.map(({ kind, device, label }) => {
         const options = devices.filter((d) => d.kind === device && d.deviceId);
         return (
@@ -54,8 +58,16 @@ export function DevicePicker({ controller, onClose }: { controller: CallControll
           </label>
         );
       })}
-      {error ? <p role="alert" className="mb-2 text-red-300">{error}</p> : null}
-      <button type="button" onClick={onClose} className="w-full rounded-lg bg-white/10 py-1.5 font-medium hover:bg-white/20">
+      {error ? (
+        <p role="alert" className="mb-2 text-red-300">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        onClick={onClose}
+        className="w-full rounded-lg bg-white/10 py-1.5 font-medium hover:bg-white/20"
+      >
         Done
       </button>
     </div>

@@ -8,7 +8,17 @@ import { PhoneOffIcon } from "@/components/ui/icons";
 import { Ringtone } from "@/components/ui/ringtone";
 
 /** "Ada is calling": rings (WebAudio) until answered, declined, or the call goes away (then this unmounts). */
-export function IncomingCallDialog({ caller, answering, onAccept, onDecline }: { caller: CallParty; answering: boolean; onAccept: () => void; onDecline: () => void }) {
+export function IncomingCallDialog({
+  caller,
+  answering,
+  onAccept,
+  onDecline,
+}: {
+  caller: CallParty;
+  answering: boolean;
+  onAccept: () => void;
+  onDecline: () => void;
+}) {
   const accept = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const ringtone = new Ringtone();
@@ -24,7 +34,12 @@ export function IncomingCallDialog({ caller, answering, onAccept, onDecline }: {
 
   return (
     <div className="fixed inset-0 z-50 flex items-end justify-center bg-stone-950/50 p-3 sm:items-center">
-      <div role="dialog" aria-modal="true" aria-label={`Incoming call from ${caller.displayName}`} className="w-full max-w-sm rounded-3xl bg-white p-6 text-center shadow-2xl">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label={`Incoming call from ${caller.displayName}`}
+        className="w-full max-w-sm rounded-3xl bg-white p-6 text-center shadow-2xl"
+      >
         <div className="relative mx-auto w-fit">
           <span aria-hidden className="absolute inset-0 animate-ping rounded-full bg-ember-400/40" />
           <Avatar name={caller.displayName} url={caller.avatarUrl} seed={caller.id} size={88} />
@@ -36,8 +51,21 @@ export function IncomingCallDialog({ caller, answering, onAccept, onDecline }: {
           <RoundAction label="Decline" onClick={onDecline} disabled={answering} className="bg-red-600 hover:bg-red-700">
             <PhoneOffIcon />
           </RoundAction>
-          <RoundAction ref={accept} label={answering ? "Connecting…" : "Accept"} onClick={onAccept} disabled={answering} className="bg-emerald-600 hover:bg-emerald-700">
-            {answering ? <span aria-hidden className="size-5 animate-spin rounded-full border-2 border-current border-t-transparent" /> : <VideoIcon size={22} />}
+          <RoundAction
+            ref={accept}
+            label={answering ? "Connecting…" : "Accept"}
+            onClick={onAccept}
+            disabled={answering}
+            className="bg-emerald-600 hover:bg-emerald-700"
+          >
+            {answering ? (
+              <span
+                aria-hidden
+                className="size-5 animate-spin rounded-full border-2 border-current border-t-transparent"
+              />
+            ) : (
+              <VideoIcon size={22} />
+            )}
           </RoundAction>
         </div>
       </div>
@@ -45,10 +73,31 @@ export function IncomingCallDialog({ caller, answering, onAccept, onDecline }: {
   );
 }
 
-function RoundAction({ label, onClick, disabled, className, children, ref }: { label: string; onClick: () => void; disabled: boolean; className: string; children: React.ReactNode; ref?: React.Ref<HTMLButtonElement> }) {
+function RoundAction({
+  label,
+  onClick,
+  disabled,
+  className,
+  children,
+  ref,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled: boolean;
+  className: string;
+  children: React.ReactNode;
+  ref?: React.Ref<HTMLButtonElement>;
+}) {
   return (
     <div className="flex flex-col items-center gap-1.5">
-      <button ref={ref} type="button" onClick={onClick} disabled={disabled} aria-label={label} className={`inline-flex size-16 items-center justify-center rounded-full text-white shadow-md transition-colors focus-visible:ring-4 focus-visible:ring-ember-300 focus-visible:outline-none disabled:opacity-60 ${className}`}>
+      <button
+        ref={ref}
+        type="button"
+        onClick={onClick}
+        disabled={disabled}
+        aria-label={label}
+        className={`inline-flex size-16 items-center justify-center rounded-full text-white shadow-md transition-colors focus-visible:ring-4 focus-visible:ring-ember-300 focus-visible:outline-none disabled:opacity-60 ${className}`}
+      >
         {children}
       </button>
       <span aria-hidden className="text-sm font-medium text-stone-700">

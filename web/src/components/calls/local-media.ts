@@ -30,7 +30,10 @@ export class LocalMedia {
 
   /** Camera and microphone; the microphone alone when there is no camera. */
   static async open(): Promise<LocalMedia> {
-    for (const constraints of [{ audio: true, video: { width: { ideal: 1280 }, height: { ideal: 720 } } }, { audio: true }]) {
+    for (const constraints of [
+      { audio: true, video: { width: { ideal: 1280 }, height: { ideal: 720 } } },
+      { audio: true },
+    ]) {
       try {
         return new LocalMedia(await navigator.mediaDevices.getUserMedia(constraints));
       } catch {
@@ -75,7 +78,8 @@ export class LocalMedia {
 
   /** Switches to another microphone or camera (keeping muted / camera-off as it was). */
   async useDevice(kind: TrackKind, deviceId: string) {
-    const constraints = kind === "audio" ? { audio: { deviceId: { exact: deviceId } } } : { video: { deviceId: { exact: deviceId } } };
+    const constraints =
+      kind === "audio" ? { audio: { deviceId: { exact: deviceId } } } : { video: { deviceId: { exact: deviceId } } };
     const track = (await navigator.mediaDevices.getUserMedia(constraints)).getTracks()[0]!;
     const old = kind === "audio" ? this.microphone : this.camera;
     track.enabled = old?.enabled ?? true;

@@ -36,7 +36,9 @@ function NewCallDialog({ onClose }: { onClose: () => void }) {
     if (el && !el.open) el.showModal();
   }, []);
   const words = filter.trim().toLowerCase();
-  const shown = (friends.data?.friends ?? []).filter((f) => !words || `${f.displayName} ${f.username}`.toLowerCase().includes(words));
+  const shown = (friends.data?.friends ?? []).filter(
+    (f) => !words || `${f.displayName} ${f.username}`.toLowerCase().includes(words),
+  );
 
   return (
     <dialog

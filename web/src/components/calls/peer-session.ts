@@ -53,7 +53,10 @@ export class PeerSession {
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate?.candidate) {
         const { sdpMid, sdpMLineIndex, usernameFragment } = candidate;
-        options.sendSignal({ kind: "candidate", candidate: { candidate: candidate.candidate, sdpMid, sdpMLineIndex, usernameFragment } });
+        options.sendSignal({
+          kind: "candidate",
+          candidate: { candidate: candidate.candidate, sdpMid, sdpMLineIndex, usernameFragment },
+        });
       }
     };
     this.pc.onnegotiationneeded = () => void this.makeOffer();
@@ -67,7 +70,8 @@ export class PeerSession {
     this.statsTimer = setInterval(() => void this.pollStats(), STATS_EVERY_MS);
     this.armWatchdog(CONNECT_TIMEOUT_MS);
     // For the browser tests only: a flag in localStorage lets them read getStats() of the live connection.
-    if (localStorage.getItem(EXPOSE_FLAG) === "1") (window as { __hearthCall?: unknown }).__hearthCall = { pc: this.pc };
+    if (localStorage.getItem(EXPOSE_FLAG) === "1")
+      (window as { __hearthCall?: unknown }).__hearthCall = { pc: this.pc };
   }
 
   get current(): SessionState {
@@ -76,7 +80,11 @@ export class PeerSession {
 
   /** An SDP description or ICE candidate from the other device, handled strictly in arrival order. */
   receive(signal: NegotiationSignal) {
-    this.incoming = this.incoming.then(() => (signal.kind === "description" ? this.onDescription(signal.description) : this.onCandidate(signal.candidate))).catch((error: unknown) => console.warn("call signal", error));
+    this.incoming = this.incoming
+      .then(() =>
+        signal.kind === "description" ? this.onDescription(signal.description) : this.onCandidate(signal.candidate),
+      )
+      .catch((error: unknown) => console.warn("call signal", error));
   }
 
   /** New ICE servers (fresh TURN credentials) for candidates gathered from now on, e.g. in an ICE restart. */
@@ -89,7 +97,8 @@ export class PeerSession {
     this.setState("closed");
     this.stopTimers();
     this.pc.close();
-    if ((window as { __hearthCall?: { pc: RTCPeerConnection } }).__hearthCall?.pc === this.pc) delete (window as { __hearthCall?: unknown }).__hearthCall;
+    if ((window as { __hearthCall?: { pc: RTCPeerConnection } }).__hearthCall?.pc === this.pc)
+      delete (window as { __hearthCall?: unknown }).__hearthCall;
   }
 
   private async makeOffer() {
@@ -137,7 +146,8 @@ export class PeerSession {
 
   private sendDescription() {
     const local = this.pc.localDescription;
-    if (local && (local.type === "offer" || local.type === "answer")) this.options.sendSignal({ kind: "description", description: { type: local.type, sdp: local.sdp } });
+    if (local && (local.type === "offer" || local.type === "answer"))
+      this.options.sendSignal({ kind: "description", description: { type: local.type, sdp: local.sdp } });
   }
 
   private async sendTrack(kind: TrackKind, track: MediaStreamTrack) {
@@ -160,7 +170,11 @@ export class PeerSession {
       }
       clearTimeout(this.graceTimer);
       if (ice === "failed") this.restartIce();
-      else this.graceTimer = setTimeout(() => this.pc.iceConnectionState === "disconnected" && this.restartIce(), DISCONNECT_GRACE_MS);
+      else
+        this.graceTimer = setTimeout(
+          () => this.pc.iceConnectionState === "disconnected" && this.restartIce(),
+          DISCONNECT_GRACE_MS,
+        );
     }
   }
 

@@ -29,7 +29,14 @@ export function replaceMessage(data: ThreadData, message: Message): ThreadData {
       messages: page.messages.map((m) => {
         if (m.id === message.id) return message;
         if (m.replyTo?.id === message.id) {
-          return { ...m, replyTo: { ...m.replyTo, body: message.deletedAt ? "" : message.body.slice(0, 140), deleted: !!message.deletedAt } };
+          return {
+            ...m,
+            replyTo: {
+              ...m.replyTo,
+              body: message.deletedAt ? "" : message.body.slice(0, 140),
+              deleted: !!message.deletedAt,
+            },
+          };
         }
         return m;
       }),
@@ -69,7 +76,11 @@ function withRead(c: Conversation, userId: string, seq: number, meId: string): C
 }
 
 /** Cache updates shared by the live event stream and the thread's own mutations. */
-export function chatCache(queryClient: QueryClient, keys: { list: readonly unknown[]; one: (conversationId: string) => readonly unknown[] }, meId: string) {
+export function chatCache(
+  queryClient: QueryClient,
+  keys: { list: readonly unknown[]; one: (conversationId: string) => readonly unknown[] },
+  meId: string,
+) {
   const patchConversation = (conversationId: string, patch: (c: Conversation) => Conversation): boolean => {
     let found = false;
     queryClient.setQueryData<Conversation[]>(keys.list, (list) => {
@@ -100,7 +111,9 @@ export function chatCache(queryClient: QueryClient, keys: { list: readonly unkno
     /** An edited or deleted message. */
     messageUpdated(message: Message) {
       setThread(message.conversationId, (data) => replaceMessage(data, message));
-      patchConversation(message.conversationId, (c) => (c.lastMessage?.id === message.id ? { ...c, lastMessage: message } : c));
+      patchConversation(message.conversationId, (c) =>
+        c.lastMessage?.id === message.id ? { ...c, lastMessage: message } : c,
+      );
     },
     read(conversationId: string, userId: string, seq: number) {
       patchConversation(conversationId, (c) => withRead(c, userId, seq, meId));
@@ -110,7 +123,8 @@ export function chatCache(queryClient: QueryClient, keys: { list: readonly unkno
     },
     conversationChanged(conversationId: string) {
       // (Re-)added to a conversation one was removed from: it is theirs again.
-      if (queryClient.getQueryData(removedKey(conversationId))) queryClient.setQueryData(removedKey(conversationId), false);
+      if (queryClient.getQueryData(removedKey(conversationId)))
+        queryClient.setQueryData(removedKey(conversationId), false);
       void queryClient.invalidateQueries({ queryKey: keys.list });
       void queryClient.invalidateQueries({ queryKey: keys.one(conversationId) });
     },
@@ -128,7 +142,15 @@ export function useChatCache(meId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return useMemo(
-    () => chatCache(queryClient, { list: trpc.chat.conversations.queryKey(), one: (conversationId) => trpc.chat.conversation.queryKey({ conversationId }) }, meId),
+    () =>
+      chatCache(
+        queryClient,
+        {
+          list: trpc.chat.conversations.queryKey(),
+          one: (conversationId) => trpc.chat.conversation.queryKey({ conversationId }),
+        },
+        meId,
+      ),
     [queryClient, trpc, meId],
   );
 }

@@ -13,7 +13,19 @@ import { ATTACHMENT_ACCEPT, useAttachmentUploads } from "./use-attachment-upload
 const COUNTER_FROM = MESSAGE_MAX_CHARS - 500;
 
 /** The message box: Enter sends, Shift+Enter adds a line. */
-export function Composer({ conversationId, replyTo, replyName, onCancelReply, onSent }: { conversationId: string; replyTo: Message | null; replyName: string | null; onCancelReply: () => void; onSent: () => void }) {
+export function Composer({
+  conversationId,
+  replyTo,
+  replyName,
+  onCancelReply,
+  onSent,
+}: {
+  conversationId: string;
+  replyTo: Message | null;
+  replyName: string | null;
+  onCancelReply: () => void;
+  onSent: () => void;
+}) {
   const [text, setText] = useState("");
   const typing = useTypingNotifier(conversationId);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -36,7 +48,13 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
   const errors = formErrors(refusal);
   // Too long is said, never cut: a paste over the limit stays whole for the writer to shorten or split.
   const tooLong = overLimit("message", text.length);
-  const error = tooLong ?? errors.fields.body ?? errors.fields.replyToId ?? refusedUploads(errors.fields)[0]?.message ?? errors.form ?? uploads.error;
+  const error =
+    tooLong ??
+    errors.fields.body ??
+    errors.fields.replyToId ??
+    refusedUploads(errors.fields)[0]?.message ??
+    errors.form ??
+    uploads.error;
   const empty = text.trim().length === 0 && uploads.readyIds.length === 0;
 
   // Grows with its text up to about six lines.
@@ -69,14 +87,22 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
   };
 
   return (
-    <form onSubmit={submit} className="border-t border-stone-200 bg-white px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-4 sm:pb-3">
+    <form
+      onSubmit={submit}
+      className="border-t border-stone-200 bg-white px-3 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-4 sm:pb-3"
+    >
       {replyTo ? (
         <div className="mb-2 flex items-start gap-2 rounded-lg border-l-4 border-ember-500 bg-stone-100 px-2 py-1.5 text-xs">
           <div className="min-w-0 flex-1">
             <p className="font-semibold text-stone-700">Replying to {replyName ?? "Someone"}</p>
             <p className="truncate text-stone-600">{replyTo.body}</p>
           </div>
-          <button type="button" onClick={onCancelReply} aria-label="Cancel reply" className="rounded px-1.5 text-base leading-none text-stone-500 hover:bg-stone-200">
+          <button
+            type="button"
+            onClick={onCancelReply}
+            aria-label="Cancel reply"
+            className="rounded px-1.5 text-base leading-none text-stone-500 hover:bg-stone-200"
+          >
             ×
           </button>
         </div>
@@ -89,10 +115,20 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
       {uploads.files.length ? (
         <ul className="mb-2 flex flex-wrap gap-2" aria-label="Files to send">
           {uploads.files.map((f) => (
-            <li key={f.key} className={`flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs ${f.status === "failed" ? "border-red-300 text-red-700" : "border-stone-300 text-stone-700"}`}>
+            <li
+              key={f.key}
+              className={`flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs ${f.status === "failed" ? "border-red-300 text-red-700" : "border-stone-300 text-stone-700"}`}
+            >
               <span className="max-w-40 truncate">{f.name}</span>
-              <span className="text-stone-500">{f.status === "uploading" ? "uploading…" : f.status === "failed" ? "failed" : ""}</span>
-              <button type="button" onClick={() => uploads.remove(f.key)} aria-label={`Remove ${f.name}`} className="rounded px-1 text-stone-500 hover:bg-stone-200">
+              <span className="text-stone-500">
+                {f.status === "uploading" ? "uploading…" : f.status === "failed" ? "failed" : ""}
+              </span>
+              <button
+                type="button"
+                onClick={() => uploads.remove(f.key)}
+                aria-label={`Remove ${f.name}`}
+                className="rounded px-1 text-stone-500 hover:bg-stone-200"
+              >
                 ×
               </button>
             </li>
@@ -100,10 +136,19 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
         </ul>
       ) : null}
       <div className="flex items-end gap-2">
-        <input ref={filePicker} type="file" multiple accept={ATTACHMENT_ACCEPT} className="sr-only" aria-label="Attach files" data-testid="attachment-input" onChange={(e) => {
-          void uploads.add(e.target.files);
-          e.target.value = "";
-        }} />
+        <input
+          ref={filePicker}
+          type="file"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          className="sr-only"
+          aria-label="Attach files"
+          data-testid="attachment-input"
+          onChange={(e) => {
+            void uploads.add(e.target.files);
+            e.target.value = "";
+          }}
+        />
         <button
           type="button"
           onClick={() => filePicker.current?.click()}
@@ -140,7 +185,11 @@ export function Composer({ conversationId, replyTo, replyName, onCancelReply, on
         </button>
       </div>
       {text.length >= COUNTER_FROM ? (
-        <p id={`composer-count-${conversationId}`} aria-live="polite" className={`mt-1 text-right text-xs ${text.length > MESSAGE_MAX_CHARS ? "font-semibold text-red-700" : "text-stone-500"}`}>
+        <p
+          id={`composer-count-${conversationId}`}
+          aria-live="polite"
+          className={`mt-1 text-right text-xs ${text.length > MESSAGE_MAX_CHARS ? "font-semibold text-red-700" : "text-stone-500"}`}
+        >
           {text.length} / {MESSAGE_MAX_CHARS}
         </p>
       ) : null}

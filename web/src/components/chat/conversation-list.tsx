@@ -35,7 +35,11 @@ export function ConversationList({ openId = null }: { openId?: string | null }) 
   return (
     <div className="flex flex-col gap-5 lg:min-h-0 lg:flex-1">
       <div className="flex items-center justify-between gap-3">
-        {openId ? <h2 className="text-2xl font-semibold tracking-tight">Messages</h2> : <h1 className="text-2xl font-semibold tracking-tight">Messages</h1>}
+        {openId ? (
+          <h2 className="text-2xl font-semibold tracking-tight">Messages</h2>
+        ) : (
+          <h1 className="text-2xl font-semibold tracking-tight">Messages</h1>
+        )}
         <Button variant="secondary" onClick={() => setCreating(true)}>
           New group
         </Button>
@@ -44,26 +48,29 @@ export function ConversationList({ openId = null }: { openId?: string | null }) 
         <MessageSearchBox value={query} onChange={setQuery} />
       </div>
       <div className="lg:-mx-1 lg:min-h-0 lg:flex-1 lg:overflow-y-auto lg:px-1 lg:pb-1">
-      {searching ? (
-        <MessageSearchResults query={query} conversations={conversations.data} />
-      ) : conversations.isPending ? (
-        <Spinner label="Loading conversations" />
-      ) : conversations.isError ? (
-        <FormAlert message={formErrors(conversations.error).form} />
-      ) : shown.length === 0 ? (
-        <EmptyState title="No conversations yet">
-          Open a friend&apos;s profile and choose Message, or start a group.{" "}
-          <Link href="/friends" className="text-ember-700 hover:underline">
-            See your friends
-          </Link>
-        </EmptyState>
-      ) : (
-        <ul aria-label="Conversations" className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
-          {shown.map((c) => (
-            <ConversationRow key={c.id} conversation={c} current={c.id === openId} />
-          ))}
-        </ul>
-      )}
+        {searching ? (
+          <MessageSearchResults query={query} conversations={conversations.data} />
+        ) : conversations.isPending ? (
+          <Spinner label="Loading conversations" />
+        ) : conversations.isError ? (
+          <FormAlert message={formErrors(conversations.error).form} />
+        ) : shown.length === 0 ? (
+          <EmptyState title="No conversations yet">
+            Open a friend&apos;s profile and choose Message, or start a group.{" "}
+            <Link href="/friends" className="text-ember-700 hover:underline">
+              See your friends
+            </Link>
+          </EmptyState>
+        ) : (
+          <ul
+            aria-label="Conversations"
+            className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm"
+          >
+            {shown.map((c) => (
+              <ConversationRow key={c.id} conversation={c} current={c.id === openId} />
+            ))}
+          </ul>
+        )}
       </div>
       {creating ? <NewGroupDialog onClose={() => setCreating(false)} /> : null}
     </div>
@@ -86,7 +93,11 @@ function ConversationRow({ conversation: c, current }: { conversation: Conversat
         </WithPresence>
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline gap-2">
-            <span className={`min-w-0 flex-1 truncate ${unread ? "font-semibold text-stone-900" : "font-medium text-stone-800"}`}>{c.title}</span>
+            <span
+              className={`min-w-0 flex-1 truncate ${unread ? "font-semibold text-stone-900" : "font-medium text-stone-800"}`}
+            >
+              {c.title}
+            </span>
             {c.pinned ? (
               <span title="Pinned" className="self-center text-stone-400">
                 <PinIcon size={14} />
@@ -99,7 +110,10 @@ function ConversationRow({ conversation: c, current }: { conversation: Conversat
                 <span className="sr-only">Muted</span>
               </span>
             ) : null}
-            <time dateTime={c.lastMessageAt.toISOString()} className={`shrink-0 text-xs ${unread ? "font-medium text-ember-700" : "text-stone-500"}`}>
+            <time
+              dateTime={c.lastMessageAt.toISOString()}
+              className={`shrink-0 text-xs ${unread ? "font-medium text-ember-700" : "text-stone-500"}`}
+            >
               {relativeTime(c.lastMessageAt, now)}
             </time>
           </span>
@@ -108,7 +122,9 @@ function ConversationRow({ conversation: c, current }: { conversation: Conversat
               <Preview conversation={c} meId={meId} />
             </span>
             {unread ? (
-              <span className={`min-w-5 shrink-0 rounded-full px-1.5 text-center text-[11px] leading-5 font-semibold text-white ${c.muted ? "bg-stone-400" : "bg-ember-600"}`}>
+              <span
+                className={`min-w-5 shrink-0 rounded-full px-1.5 text-center text-[11px] leading-5 font-semibold text-white ${c.muted ? "bg-stone-400" : "bg-ember-600"}`}
+              >
                 {c.unread > 99 ? "99+" : c.unread}
                 <span className="sr-only"> unread</span>
               </span>
@@ -129,7 +145,14 @@ function Preview({ conversation: c, meId }: { conversation: Conversation; meId: 
     const label = callLabel(m.call, meId);
     return <span className={label.missed ? "text-red-700" : undefined}>{label.text}</span>;
   }
-  const sender = m.senderId === meId ? "You" : c.kind !== "GROUP" ? null : m.senderId === null ? DELETED_USER_NAME : c.members.find((u) => u.id === m.senderId)?.displayName.split(/\s+/)[0];
+  const sender =
+    m.senderId === meId
+      ? "You"
+      : c.kind !== "GROUP"
+        ? null
+        : m.senderId === null
+          ? DELETED_USER_NAME
+          : c.members.find((u) => u.id === m.senderId)?.displayName.split(/\s+/)[0];
   return (
     <>
       {sender ? `${sender}: ` : null}

@@ -17,7 +17,8 @@ import { useMyId } from "@/components/ui/use-my-id";
 import type { Conversation } from "./types";
 
 /** The group's admins. */
-export const adminIdsOf = (c: Conversation): Set<string> => new Set(c.members.filter((m) => m.role === "ADMIN").map((m) => m.id));
+export const adminIdsOf = (c: Conversation): Set<string> =>
+  new Set(c.members.filter((m) => m.role === "ADMIN").map((m) => m.id));
 
 /** The "Group info" dialog: members (with admin controls for admins), add people, rename, leave. */
 export function GroupDetailsDialog({ conversation: c, onClose }: { conversation: Conversation; onClose: () => void }) {
@@ -79,7 +80,14 @@ function GroupName({ conversation: c, canRename }: { conversation: Conversation;
   if (editing) {
     return (
       <form onSubmit={submit} className="space-y-2" aria-label="Rename group">
-        <TextField label="Group name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus error={errors.fields.name ?? errors.form ?? undefined} />
+        <TextField
+          label="Group name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={80}
+          autoFocus
+          error={errors.fields.name ?? errors.form ?? undefined}
+        />
         <div className="flex justify-end gap-2">
           <Button
             type="button"
@@ -117,15 +125,32 @@ function GroupName({ conversation: c, canRename }: { conversation: Conversation;
   );
 }
 
-function MembersSection({ conversation: c, members, admins, amAdmin }: { conversation: Conversation; members: Conversation["members"]; admins: Set<string>; amAdmin: boolean }) {
+function MembersSection({
+  conversation: c,
+  members,
+  admins,
+  amAdmin,
+}: {
+  conversation: Conversation;
+  members: Conversation["members"];
+  admins: Set<string>;
+  amAdmin: boolean;
+}) {
   const trpc = useTRPC();
   const meId = useMyId();
   const cache = useChatCache(meId);
   const [adding, setAdding] = useState(false);
-  const remove = useMutation(trpc.chat.removeMember.mutationOptions({ onSuccess: (_, input) => cache.conversationChanged(input.conversationId) }));
+  const remove = useMutation(
+    trpc.chat.removeMember.mutationOptions({
+      onSuccess: (_, input) => cache.conversationChanged(input.conversationId),
+    }),
+  );
   const { confirm, confirmDialog } = useConfirm();
   const confirmRemove = async (member: Conversation["members"][number]) => {
-    if (await confirm({ title: `Remove ${member.displayName} from “${c.title}”?`, confirmLabel: "Remove", danger: true })) remove.mutate({ conversationId: c.id, userId: member.id });
+    if (
+      await confirm({ title: `Remove ${member.displayName} from “${c.title}”?`, confirmLabel: "Remove", danger: true })
+    )
+      remove.mutate({ conversationId: c.id, userId: member.id });
   };
 
   return (
@@ -151,7 +176,11 @@ function MembersSection({ conversation: c, members, admins, amAdmin }: { convers
                 <span className="min-w-0 flex-1">
                   <span className="flex min-w-0 items-center gap-2">
                     <span className="truncate font-medium text-stone-900">{me ? "You" : m.displayName}</span>
-                    {admins.has(m.id) ? <span className="shrink-0 rounded-full bg-ember-50 px-2 py-0.5 text-[11px] font-semibold text-ember-700">Admin</span> : null}
+                    {admins.has(m.id) ? (
+                      <span className="shrink-0 rounded-full bg-ember-50 px-2 py-0.5 text-[11px] font-semibold text-ember-700">
+                        Admin
+                      </span>
+                    ) : null}
                   </span>
                   <span className="block truncate text-xs text-stone-500">@{m.username}</span>
                 </span>
@@ -199,9 +228,15 @@ function AddPeople({ conversation: c, onDone }: { conversation: Conversation; on
   };
 
   return (
-    <form onSubmit={submit} aria-label="Add people" className="space-y-2 rounded-xl border border-stone-200 bg-stone-50 p-3">
+    <form
+      onSubmit={submit}
+      aria-label="Add people"
+      className="space-y-2 rounded-xl border border-stone-200 bg-stone-50 p-3"
+    >
       <fieldset>
-        <legend className="mb-1 text-sm font-medium text-stone-700">Friends to add{picked.size ? ` (${picked.size})` : ""}</legend>
+        <legend className="mb-1 text-sm font-medium text-stone-700">
+          Friends to add{picked.size ? ` (${picked.size})` : ""}
+        </legend>
         <FormAlert message={errors.form ?? errors.fields.userIds} />
         {friends.isPending ? (
           <Spinner label="Loading friends" />
@@ -234,7 +269,9 @@ function LeaveGroup({ conversation: c }: { conversation: Conversation }) {
     trpc.chat.leave.mutationOptions({
       onSuccess: (_, input) => {
         router.push("/messages");
-        queryClient.setQueryData<Conversation[]>(trpc.chat.conversations.queryKey(), (list) => list?.filter((x) => x.id !== input.conversationId));
+        queryClient.setQueryData<Conversation[]>(trpc.chat.conversations.queryKey(), (list) =>
+          list?.filter((x) => x.id !== input.conversationId),
+        );
         void queryClient.invalidateQueries({ queryKey: trpc.chat.conversations.queryKey() });
       },
     }),
@@ -247,7 +284,15 @@ function LeaveGroup({ conversation: c }: { conversation: Conversation }) {
         className="w-full"
         pending={leave.isPending}
         onClick={async () => {
-          if (await confirm({ title: `Leave “${c.title}”?`, body: "You will stop getting its messages.", confirmLabel: "Leave", danger: true })) leave.mutate({ conversationId: c.id });
+          if (
+            await confirm({
+              title: `Leave “${c.title}”?`,
+              body: "You will stop getting its messages.",
+              confirmLabel: "Leave",
+              danger: true,
+            })
+          )
+            leave.mutate({ conversationId: c.id });
         }}
       >
         Leave group

@@ -40,7 +40,10 @@ export function GroupPhoto({ conversation, canChange }: { conversation: Conversa
     if (file.size > 5 * 1024 * 1024) return setError("That image is larger than 5 MB.");
     setBusy(true);
     try {
-      const upload = await createUpload.mutateAsync({ contentType: file.type as (typeof ACCEPTED)[number], size: file.size });
+      const upload = await createUpload.mutateAsync({
+        contentType: file.type as (typeof ACCEPTED)[number],
+        size: file.size,
+      });
       const put = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: file });
       if (!put.ok) throw new Error("The upload failed. Try again.");
       await change(upload.uploadKey);
@@ -56,7 +59,15 @@ export function GroupPhoto({ conversation, canChange }: { conversation: Conversa
         <ConversationAvatar conversation={conversation} size={64} />
         {canChange ? (
           <div className="flex flex-wrap gap-2">
-            <input ref={input} type="file" accept={ACCEPTED.join(",")} className="sr-only" onChange={onFile} aria-label="Choose a group photo" data-testid="group-photo-input" />
+            <input
+              ref={input}
+              type="file"
+              accept={ACCEPTED.join(",")}
+              className="sr-only"
+              onChange={onFile}
+              aria-label="Choose a group photo"
+              data-testid="group-photo-input"
+            />
             <Button variant="secondary" onClick={() => input.current?.click()} pending={busy}>
               {conversation.avatarUrl ? "Change photo" : "Add a photo"}
             </Button>

@@ -24,7 +24,12 @@ export function MessageAttachments({ message, own }: { message: Message; own: bo
         <li key={file.id}>
           {file.isImage ? (
             <a href={file.url} target="_blank" rel="noopener noreferrer" className="block">
-              <img src={file.url} alt={file.name} loading="lazy" className="max-h-64 max-w-full rounded-lg bg-stone-100 object-contain" />
+              <img
+                src={file.url}
+                alt={file.name}
+                loading="lazy"
+                className="max-h-64 max-w-full rounded-lg bg-stone-100 object-contain"
+              />
             </a>
           ) : (
             <a
@@ -33,7 +38,9 @@ export function MessageAttachments({ message, own }: { message: Message; own: bo
             >
               <PaperclipIcon className="size-4 shrink-0" />
               <span className="min-w-0 truncate">{file.name}</span>
-              <span className={`shrink-0 text-xs ${own ? "text-white/90" : "text-stone-500"}`}>{sizeLabel(file.size)}</span>
+              <span className={`shrink-0 text-xs ${own ? "text-white/90" : "text-stone-500"}`}>
+                {sizeLabel(file.size)}
+              </span>
             </a>
           )}
         </li>

@@ -49,13 +49,28 @@ export interface Delivery {
 }
 
 export function MessageRow(props: MessageRowProps) {
-  const { message: m, own, senderName, replyName, firstInRun, receipt, active, editing, highlighted = false, delivery } = props;
+  const {
+    message: m,
+    own,
+    senderName,
+    replyName,
+    firstInRun,
+    receipt,
+    active,
+    editing,
+    highlighted = false,
+    delivery,
+  } = props;
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const deleted = !!m.deletedAt;
 
   if (m.kind === "SYSTEM") {
     return (
-      <p id={`message-${m.id}`} data-highlighted={highlighted || undefined} className="my-3 rounded-lg px-6 text-center text-xs text-stone-500 data-highlighted:bg-amber-100">
+      <p
+        id={`message-${m.id}`}
+        data-highlighted={highlighted || undefined}
+        className="my-3 rounded-lg px-6 text-center text-xs text-stone-500 data-highlighted:bg-amber-100"
+      >
         {m.body}
       </p>
     );
@@ -65,13 +80,19 @@ export function MessageRow(props: MessageRowProps) {
 
   const cancelPress = () => clearTimeout(pressTimer.current);
   const time = new Date(m.createdAt);
-  const actions: { label: string; onClick: () => void; danger?: boolean }[] = deleted || delivery
-    ? []
-    : [
-        { label: "Reply", onClick: props.onReply },
-        { label: "React", onClick: props.onActivate },
-        ...(own ? [{ label: "Edit", onClick: props.onEdit }, { label: "Delete", onClick: props.onDelete, danger: true }] : []),
-      ];
+  const actions: { label: string; onClick: () => void; danger?: boolean }[] =
+    deleted || delivery
+      ? []
+      : [
+          { label: "Reply", onClick: props.onReply },
+          { label: "React", onClick: props.onActivate },
+          ...(own
+            ? [
+                { label: "Edit", onClick: props.onEdit },
+                { label: "Delete", onClick: props.onDelete, danger: true },
+              ]
+            : []),
+        ];
 
   return (
     <div
@@ -80,11 +101,14 @@ export function MessageRow(props: MessageRowProps) {
       data-delivery={delivery?.status}
       className={`group -mx-2 flex flex-col rounded-xl px-2 transition-colors duration-700 data-highlighted:bg-amber-100 ${own ? "items-end" : "items-start"} ${firstInRun ? "mt-3" : "mt-0.5"}`}
     >
-      {senderName && firstInRun && !own ? <span className="mb-0.5 px-3 text-xs font-medium text-stone-500">{senderName}</span> : null}
+      {senderName && firstInRun && !own ? (
+        <span className="mb-0.5 px-3 text-xs font-medium text-stone-500">{senderName}</span>
+      ) : null}
       <div className={`flex max-w-[88%] items-center gap-1 sm:max-w-[75%] ${own ? "flex-row-reverse" : ""}`}>
         <div
           onPointerDown={(e) => {
-            if (e.pointerType !== "mouse" && actions.length && !editing) pressTimer.current = setTimeout(props.onActivate, 450);
+            if (e.pointerType !== "mouse" && actions.length && !editing)
+              pressTimer.current = setTimeout(props.onActivate, 450);
           }}
           onPointerUp={cancelPress}
           onPointerLeave={cancelPress}
@@ -104,7 +128,9 @@ export function MessageRow(props: MessageRowProps) {
               className={`mb-1 block w-full max-w-full rounded-lg border-l-4 px-2 py-1 text-left text-xs ${own && !deleted ? "border-white/60 bg-white/15 text-white" : "border-stone-300 bg-stone-100 text-stone-600"}`}
             >
               <span className="block font-semibold">{replyName ?? "Someone"}</span>
-              <span className="line-clamp-2 break-words">{m.replyTo.deleted ? <em>Message deleted</em> : m.replyTo.body}</span>
+              <span className="line-clamp-2 break-words">
+                {m.replyTo.deleted ? <em>Message deleted</em> : m.replyTo.body}
+              </span>
             </button>
           ) : null}
           <span className="sr-only">{own ? "You" : (senderName ?? "Someone")}: </span>
@@ -171,13 +197,21 @@ function NotSent({ delivery }: { delivery: Delivery }) {
       {delivery.retryable ? (
         <>
           <span aria-hidden>·</span>
-          <button type="button" onClick={delivery.onRetry} className="rounded px-1 font-semibold underline hover:bg-red-50">
+          <button
+            type="button"
+            onClick={delivery.onRetry}
+            className="rounded px-1 font-semibold underline hover:bg-red-50"
+          >
             Retry
           </button>
         </>
       ) : null}
       <span aria-hidden>·</span>
-      <button type="button" onClick={delivery.onDiscard} className="rounded px-1 font-semibold underline hover:bg-red-50">
+      <button
+        type="button"
+        onClick={delivery.onDiscard}
+        className="rounded px-1 font-semibold underline hover:bg-red-50"
+      >
         Delete
       </button>
     </p>
@@ -248,7 +282,12 @@ function EditForm({ message, onDone }: { message: Message; onDone: () => void })
         <button type="button" onClick={onDone} className="rounded-md px-2 py-1 text-xs font-medium hover:bg-white/20">
           Cancel
         </button>
-        <button type="button" onClick={save} disabled={edit.isPending} className="rounded-md bg-white px-2 py-1 text-xs font-semibold text-ember-700 hover:bg-ember-50 disabled:opacity-60">
+        <button
+          type="button"
+          onClick={save}
+          disabled={edit.isPending}
+          className="rounded-md bg-white px-2 py-1 text-xs font-semibold text-ember-700 hover:bg-ember-50 disabled:opacity-60"
+        >
           {edit.isPending ? "Saving…" : "Save"}
         </button>
       </div>

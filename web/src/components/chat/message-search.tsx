@@ -18,7 +18,11 @@ export const SEARCH_MIN_CHARS = 2;
 const SNIPPET_CHARS = 140;
 
 /** Words as the server's search sees them (letters, digits, underscore), lowercased. */
-const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}_]+/gu)?.slice(0, 10) ?? [];
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .match(/[\p{L}\p{N}_]+/gu)
+    ?.slice(0, 10) ?? [];
 
 /** `value`, once it has stayed the same for `ms`. */
 export function useDebounced<T>(value: T, ms: number): T {
@@ -94,22 +98,39 @@ export function MessageSearchResults({
   const now = useNow();
   const searched = searchableQuery(useDebounced(query, 250));
   const results = useQuery(
-    trpc.chat.search.queryOptions({ query: searched ?? "", ...(conversationId ? { conversationId } : {}) }, { enabled: searched !== null, placeholderData: keepPreviousData, staleTime: 10_000 }),
+    trpc.chat.search.queryOptions(
+      { query: searched ?? "", ...(conversationId ? { conversationId } : {}) },
+      { enabled: searched !== null, placeholderData: keepPreviousData, staleTime: 10_000 },
+    ),
   );
   const byId = new Map(conversations?.map((c) => [c.id, c]));
 
   if (!searchableQuery(query)) {
-    return <p className="px-4 py-6 text-center text-sm text-stone-500">Type at least {SEARCH_MIN_CHARS} characters to search your messages.</p>;
+    return (
+      <p className="px-4 py-6 text-center text-sm text-stone-500">
+        Type at least {SEARCH_MIN_CHARS} characters to search your messages.
+      </p>
+    );
   }
   if (results.isError) return <FormAlert message={formErrors(results.error).form} />;
   if (!results.data || searched === null) return <Spinner label="Searching" />;
-  if (results.data.length === 0) return <p className="px-4 py-6 text-center text-sm text-stone-500">No messages match “{searched}”.</p>;
+  if (results.data.length === 0)
+    return <p className="px-4 py-6 text-center text-sm text-stone-500">No messages match “{searched}”.</p>;
 
   return (
-    <ul aria-label="Message search results" aria-busy={results.isFetching || undefined} className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
+    <ul
+      aria-label="Message search results"
+      aria-busy={results.isFetching || undefined}
+      className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm"
+    >
       {results.data.map((hit) => {
         const c = byId.get(hit.conversationId);
-        const sender = hit.senderId === null ? DELETED_USER_NAME : hit.senderId === meId ? "You" : (c?.members.find((u) => u.id === hit.senderId)?.displayName ?? "Former member");
+        const sender =
+          hit.senderId === null
+            ? DELETED_USER_NAME
+            : hit.senderId === meId
+              ? "You"
+              : (c?.members.find((u) => u.id === hit.senderId)?.displayName ?? "Former member");
         const created = new Date(hit.createdAt);
         const body = (
           <>
@@ -120,8 +141,14 @@ export function MessageSearchResults({
             )}
             <span className="min-w-0 flex-1">
               <span className="flex items-baseline gap-2">
-                <span className="min-w-0 flex-1 truncate font-medium text-stone-900">{conversationId ? (sender ?? "Hearth") : (c?.title ?? "Conversation")}</span>
-                <time dateTime={created.toISOString()} title={created.toLocaleString()} className="shrink-0 text-xs text-stone-500">
+                <span className="min-w-0 flex-1 truncate font-medium text-stone-900">
+                  {conversationId ? (sender ?? "Hearth") : (c?.title ?? "Conversation")}
+                </span>
+                <time
+                  dateTime={created.toISOString()}
+                  title={created.toLocaleString()}
+                  className="shrink-0 text-xs text-stone-500"
+                >
                   {relativeTime(created, now)}
                 </time>
               </span>
@@ -132,7 +159,8 @@ export function MessageSearchResults({
             </span>
           </>
         );
-        const className = "flex w-full items-start gap-3 px-4 py-3 text-left hover:bg-stone-50 focus-visible:bg-stone-50";
+        const className =
+          "flex w-full items-start gap-3 px-4 py-3 text-left hover:bg-stone-50 focus-visible:bg-stone-50";
         return (
           <li key={hit.messageId}>
             {onOpen ? (
@@ -152,10 +180,28 @@ export function MessageSearchResults({
 }
 
 /** The search field over the conversation list (and in a thread). */
-export function MessageSearchBox({ value, onChange, label = "Search messages", autoFocus }: { value: string; onChange: (value: string) => void; label?: string; autoFocus?: boolean }) {
+export function MessageSearchBox({
+  value,
+  onChange,
+  label = "Search messages",
+  autoFocus,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  label?: string;
+  autoFocus?: boolean;
+}) {
   return (
     <div className="relative">
-      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-stone-400">
+      <svg
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        aria-hidden
+        className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-stone-400"
+      >
         <circle cx="11" cy="11" r="7" />
         <path d="m20 20-3.5-3.5" />
       </svg>

@@ -17,7 +17,8 @@ export function safeHref(raw: string): string | null {
 /** Trims what usually follows a link rather than belonging to it: sentence punctuation, an unbalanced ")". */
 function trimUrl(url: string): string {
   let out = url.replace(TRAILING_PUNCTUATION, "");
-  while (out.endsWith(")") && (out.match(/\(/g)?.length ?? 0) < (out.match(/\)/g)?.length ?? 0)) out = out.slice(0, -1).replace(TRAILING_PUNCTUATION, "");
+  while (out.endsWith(")") && (out.match(/\(/g)?.length ?? 0) < (out.match(/\)/g)?.length ?? 0))
+    out = out.slice(0, -1).replace(TRAILING_PUNCTUATION, "");
   return out;
 }
 
@@ -34,7 +35,13 @@ export function MessageText({ text }: { text: string }) {
     if (!href) continue;
     if (start > last) parts.push(text.slice(last, start));
     parts.push(
-      <a key={start} href={href} target="_blank" rel="noopener noreferrer nofollow" className="break-all underline underline-offset-2 hover:opacity-80">
+      <a
+        key={start}
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        className="break-all underline underline-offset-2 hover:opacity-80"
+      >
         {url}
       </a>,
     );

@@ -41,9 +41,19 @@ export function NewGroupDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={submit} className="flex min-h-0 flex-1 flex-col">
         <div className="space-y-4 px-5 pb-3">
           <FormAlert message={errors.form} />
-          <TextField label="Group name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus error={errors.fields.name} />
+          <TextField
+            label="Group name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={80}
+            autoFocus
+            error={errors.fields.name}
+          />
         </div>
-        <fieldset className="min-h-0 flex-1 overflow-y-auto px-5" aria-describedby={errors.fields.memberIds ? "group-members-error" : undefined}>
+        <fieldset
+          className="min-h-0 flex-1 overflow-y-auto px-5"
+          aria-describedby={errors.fields.memberIds ? "group-members-error" : undefined}
+        >
           <legend className="mb-1 text-sm font-medium text-stone-700">
             Friends to add{picked.size ? ` (${picked.size})` : ""}
           </legend>

@@ -64,7 +64,15 @@ export function pendingAsMessage(p: PendingSend, meId: string): Message {
     kind: "TEXT",
     senderId: meId,
     body: p.body,
-    replyTo: p.replyTo ? { id: p.replyTo.id, seq: p.replyTo.seq, senderId: p.replyTo.senderId, body: p.replyTo.body.slice(0, 140), deleted: false } : null,
+    replyTo: p.replyTo
+      ? {
+          id: p.replyTo.id,
+          seq: p.replyTo.seq,
+          senderId: p.replyTo.senderId,
+          body: p.replyTo.body.slice(0, 140),
+          deleted: false,
+        }
+      : null,
     createdAt: p.createdAt,
     editedAt: null,
     deletedAt: null,
@@ -84,16 +92,31 @@ export function usePendingSends(conversationId: string, onRefused?: (pending: Pe
   const queryClient = useQueryClient();
   const cache = useChatCache(useMyId());
   const pending =
-    useQuery({ queryKey: pendingKey(conversationId), queryFn: () => queryClient.getQueryData<PendingSend[]>(pendingKey(conversationId)) ?? [], enabled: false, staleTime: Infinity }).data ?? [];
+    useQuery({
+      queryKey: pendingKey(conversationId),
+      queryFn: () => queryClient.getQueryData<PendingSend[]>(pendingKey(conversationId)) ?? [],
+      enabled: false,
+      staleTime: Infinity,
+    }).data ?? [];
 
   return useMemo(() => {
     const patch = (clientId: string, change: Partial<PendingSend> | null) =>
-      setPending(queryClient, conversationId, (list) => (change ? list.map((p) => (p.clientId === clientId ? { ...p, ...change } : p)) : list.filter((p) => p.clientId !== clientId)));
+      setPending(queryClient, conversationId, (list) =>
+        change
+          ? list.map((p) => (p.clientId === clientId ? { ...p, ...change } : p))
+          : list.filter((p) => p.clientId !== clientId),
+      );
 
     const attempt = (p: PendingSend, first: boolean) => {
       patch(p.clientId, { status: "sending", error: null });
       client.chat.send
-        .mutate({ conversationId, body: p.body, replyToId: p.replyTo?.id, attachmentIds: p.files.length ? p.files.map((f) => f.attachmentId) : undefined, clientId: p.clientId })
+        .mutate({
+          conversationId,
+          body: p.body,
+          replyToId: p.replyTo?.id,
+          attachmentIds: p.files.length ? p.files.map((f) => f.attachmentId) : undefined,
+          clientId: p.clientId,
+        })
         .then((message) => {
           cache.messageCreated(message);
           patch(p.clientId, null);
@@ -114,12 +137,22 @@ export function usePendingSends(conversationId: string, onRefused?: (pending: Pe
     return {
       pending,
       send(draft: Draft) {
-        const p: PendingSend = { ...draft, clientId: newClientId(), conversationId, createdAt: new Date().toISOString(), status: "sending", error: null, retryable: true };
+        const p: PendingSend = {
+          ...draft,
+          clientId: newClientId(),
+          conversationId,
+          createdAt: new Date().toISOString(),
+          status: "sending",
+          error: null,
+          retryable: true,
+        };
         setPending(queryClient, conversationId, (list) => [...list, p]);
         attempt(p, true);
       },
       retry(clientId: string) {
-        const p = (queryClient.getQueryData<PendingSend[]>(pendingKey(conversationId)) ?? []).find((x) => x.clientId === clientId);
+        const p = (queryClient.getQueryData<PendingSend[]>(pendingKey(conversationId)) ?? []).find(
+          (x) => x.clientId === clientId,
+        );
         if (p) attempt(p, false);
       },
       discard(clientId: string) {

@@ -19,17 +19,30 @@ import type { Conversation } from "./types";
 
 export function BackLink() {
   return (
-    <Link href="/messages" className="-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-full text-xl text-stone-600 hover:bg-stone-100 lg:hidden">
+    <Link
+      href="/messages"
+      className="-ml-1 inline-flex size-10 shrink-0 items-center justify-center rounded-full text-xl text-stone-600 hover:bg-stone-100 lg:hidden"
+    >
       <span aria-hidden>←</span>
       <span className="sr-only">Back to messages</span>
     </Link>
   );
 }
 
-export function ThreadHeader({ conversation: c, onFind }: { conversation: Conversation; onFind: (messageId: string) => void }) {
+export function ThreadHeader({
+  conversation: c,
+  onFind,
+}: {
+  conversation: Conversation;
+  onFind: (messageId: string) => void;
+}) {
   const trpc = useTRPC();
   const cache = useChatCache(useMyId());
-  const prefs = useMutation(trpc.chat.setPreferences.mutationOptions({ onSuccess: (_, input) => cache.preferences(input.conversationId, input) }));
+  const prefs = useMutation(
+    trpc.chat.setPreferences.mutationOptions({
+      onSuccess: (_, input) => cache.preferences(input.conversationId, input),
+    }),
+  );
   const other = c.kind === "DIRECT" ? c.other : null;
   const subtitle = c.kind === "GROUP" ? `${c.members.length} members` : other ? `@${other.username}` : null;
   const title = <h1 className="truncate font-semibold text-stone-900">{c.title}</h1>;
@@ -53,17 +66,37 @@ export function ThreadHeader({ conversation: c, onFind }: { conversation: Conver
           )}
           {subtitle ? (
             <p className="flex min-w-0 items-center gap-1.5 text-xs text-stone-500">
-              <PresenceText userId={other?.id} className="inline-flex shrink-0 after:text-stone-400 after:content-['·']" />
+              <PresenceText
+                userId={other?.id}
+                className="inline-flex shrink-0 after:text-stone-400 after:content-['·']"
+              />
               <span className="truncate">{subtitle}</span>
             </p>
           ) : null}
         </div>
         {other ? <StartCallButton user={other} /> : null}
         {c.kind === "GROUP" ? <StartGroupCallButton conversationId={c.id} /> : null}
-        <ToggleButton pressed={c.muted} onClick={() => prefs.mutate({ conversationId: c.id, muted: !c.muted })} icon={c.muted ? <BellOffIcon /> : <BellIcon />} label="Mute" />
-        <ToggleButton pressed={c.pinned} onClick={() => prefs.mutate({ conversationId: c.id, pinned: !c.pinned })} icon={<PinIcon />} label="Pin" />
-        <HeaderButton onClick={() => setSearching((open) => !open)} label="Search in this conversation" pressed={searching} icon={<SearchIcon />} />
-        {c.kind === "GROUP" ? <HeaderButton onClick={() => setShowInfo(true)} label="Group info" icon={<InfoIcon />} /> : null}
+        <ToggleButton
+          pressed={c.muted}
+          onClick={() => prefs.mutate({ conversationId: c.id, muted: !c.muted })}
+          icon={c.muted ? <BellOffIcon /> : <BellIcon />}
+          label="Mute"
+        />
+        <ToggleButton
+          pressed={c.pinned}
+          onClick={() => prefs.mutate({ conversationId: c.id, pinned: !c.pinned })}
+          icon={<PinIcon />}
+          label="Pin"
+        />
+        <HeaderButton
+          onClick={() => setSearching((open) => !open)}
+          label="Search in this conversation"
+          pressed={searching}
+          icon={<SearchIcon />}
+        />
+        {c.kind === "GROUP" ? (
+          <HeaderButton onClick={() => setShowInfo(true)} label="Group info" icon={<InfoIcon />} />
+        ) : null}
       </div>
       {c.kind === "GROUP" ? <LiveCallBanner conversationId={c.id} /> : null}
       {searching ? (
@@ -95,7 +128,17 @@ export function ThreadHeader({ conversation: c, onFind }: { conversation: Conver
   );
 }
 
-function HeaderButton({ onClick, label, icon, pressed }: { onClick: () => void; label: string; icon: ReactNode; pressed?: boolean }) {
+function HeaderButton({
+  onClick,
+  label,
+  icon,
+  pressed,
+}: {
+  onClick: () => void;
+  label: string;
+  icon: ReactNode;
+  pressed?: boolean;
+}) {
   return (
     <button
       type="button"
@@ -111,21 +154,49 @@ function HeaderButton({ onClick, label, icon, pressed }: { onClick: () => void; 
 }
 
 const SearchIcon = () => (
-  <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden>
+  <svg
+    width={16}
+    height={16}
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={2}
+    strokeLinecap="round"
+    aria-hidden
+  >
     <circle cx="11" cy="11" r="7" />
     <path d="m20 20-3.5-3.5" />
   </svg>
 );
 
 const InfoIcon = () => (
-  <svg width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" aria-hidden>
+  <svg
+    width={18}
+    height={18}
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={2}
+    strokeLinecap="round"
+    aria-hidden
+  >
     <circle cx="12" cy="12" r="10" />
     <path d="M12 16v-4" />
     <path d="M12 8h.01" />
   </svg>
 );
 
-function ToggleButton({ pressed, onClick, icon, label }: { pressed: boolean; onClick: () => void; icon: ReactNode; label: string }) {
+function ToggleButton({
+  pressed,
+  onClick,
+  icon,
+  label,
+}: {
+  pressed: boolean;
+  onClick: () => void;
+  icon: ReactNode;
+  label: string;
+}) {
   return (
     <button
       type="button"

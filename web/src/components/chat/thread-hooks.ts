@@ -6,7 +6,12 @@ function subscribeVisibility(onChange: () => void) {
   document.addEventListener("visibilitychange", onChange);
   return () => document.removeEventListener("visibilitychange", onChange);
 }
-export const usePageVisible = () => useSyncExternalStore(subscribeVisibility, () => document.visibilityState === "visible", () => false);
+export const usePageVisible = () =>
+  useSyncExternalStore(
+    subscribeVisibility,
+    () => document.visibilityState === "visible",
+    () => false,
+  );
 
 function subscribeHash(onChange: () => void) {
   window.addEventListener("hashchange", onChange);
@@ -18,7 +23,11 @@ function subscribeHash(onChange: () => void) {
 }
 /** The message a `#message-<id>` link points at (search results link to them). */
 export const useHashMessageId = () => {
-  const hash = useSyncExternalStore(subscribeHash, () => window.location.hash, () => "");
+  const hash = useSyncExternalStore(
+    subscribeHash,
+    () => window.location.hash,
+    () => "",
+  );
   return hash.startsWith("#message-") ? decodeURIComponent(hash.slice("#message-".length)) : null;
 };
 /** How many earlier pages a link to a message may load to find it. */
@@ -36,7 +45,9 @@ export function useViewing(conversationId: string, visible: boolean) {
   useEffect(() => {
     if (!visible) return;
     const say = (viewing: boolean) => {
-      viewingReports = viewingReports.then(() => client.notifications.viewing.mutate({ conversationId, viewing })).catch(() => undefined);
+      viewingReports = viewingReports
+        .then(() => client.notifications.viewing.mutate({ conversationId, viewing }))
+        .catch(() => undefined);
     };
     say(true);
     const timer = setInterval(() => say(true), 30_000);

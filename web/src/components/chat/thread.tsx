@@ -20,7 +20,15 @@ import { BackLink, ThreadHeader } from "./thread-header";
 import { TARGET_MAX_PAGES, useHashMessageId, usePageVisible, useViewing } from "./thread-hooks";
 import { pendingAsMessage, usePendingSends } from "./pending-sends";
 import { TypingIndicator } from "./typing";
-import { HISTORY_PAGE_SIZE, removedKey, threadKey, type Conversation, type HistoryPage, type Message, type ThreadData } from "./types";
+import {
+  HISTORY_PAGE_SIZE,
+  removedKey,
+  threadKey,
+  type Conversation,
+  type HistoryPage,
+  type Message,
+  type ThreadData,
+} from "./types";
 import { DELETED_USER_NAME } from "@/lib/deleted-user";
 import { errorCode } from "@/lib/trpc-errors";
 import { scrollBehaviour } from "@/lib/motion";
@@ -34,7 +42,13 @@ export function Thread({ conversationId }: { conversationId: string }) {
   const queryClient = useQueryClient();
   const summary = useQuery(trpc.chat.conversation.queryOptions({ conversationId }));
   // Set by the live stream when the user is removed from (or leaves) this conversation.
-  const removed = useQuery({ queryKey: removedKey(conversationId), queryFn: () => queryClient.getQueryData<boolean>(removedKey(conversationId)) ?? false, enabled: false, staleTime: Infinity }).data === true;
+  const removed =
+    useQuery({
+      queryKey: removedKey(conversationId),
+      queryFn: () => queryClient.getQueryData<boolean>(removedKey(conversationId)) ?? false,
+      enabled: false,
+      staleTime: Infinity,
+    }).data === true;
   const unavailable = removed || errorCode(summary.error) === "NOT_FOUND";
 
   return (
@@ -71,7 +85,9 @@ function Unavailable({ removed = false }: { removed?: boolean }) {
   return (
     <div className="flex flex-1 items-center justify-center p-4">
       <EmptyState title={removed ? "You are no longer in this group" : "This conversation isn't available"}>
-        {removed ? "You were removed from this conversation, or left it." : "It may have been removed, or you are no longer part of it."}{" "}
+        {removed
+          ? "You were removed from this conversation, or left it."
+          : "It may have been removed, or you are no longer part of it."}{" "}
         <Link href="/messages" className="text-ember-700 hover:underline">
           Back to messages
         </Link>
@@ -89,7 +105,8 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const now = useNow();
   const history = useInfiniteQuery<HistoryPage, Error, ThreadData, ReturnType<typeof threadKey>, number | undefined>({
     queryKey: threadKey(conversationId),
-    queryFn: ({ pageParam, signal }) => client.chat.history.query({ conversationId, beforeSeq: pageParam, limit: HISTORY_PAGE_SIZE }, { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      client.chat.history.query({ conversationId, beforeSeq: pageParam, limit: HISTORY_PAGE_SIZE }, { signal }),
     initialPageParam: undefined,
     getNextPageParam: (last) => (last.hasMore ? last.messages[0]?.seq : undefined),
     // Live events keep it current; a refetch reloads every loaded page.
@@ -104,7 +121,10 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const pendingById = new Map(pending.map((p) => [`pending-${p.clientId}`, p]));
   // One that failed after all reached the server (its answer was lost): it is stored, so nothing is left to retry.
   const { discard } = sends;
-  const arrived = sends.pending.filter((p) => p.status === "failed" && stored.has(p.clientId)).map((p) => p.clientId).join(",");
+  const arrived = sends.pending
+    .filter((p) => p.status === "failed" && stored.has(p.clientId))
+    .map((p) => p.clientId)
+    .join(",");
   useEffect(() => {
     for (const clientId of arrived ? arrived.split(",") : []) discard(clientId);
   }, [arrived, discard]);
@@ -138,7 +158,8 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
     const el = scroller.current;
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
   };
-  const jumpTo = (messageId: string) => document.getElementById(`message-${messageId}`)?.scrollIntoView({ behavior: scrollBehaviour(), block: "center" });
+  const jumpTo = (messageId: string) =>
+    document.getElementById(`message-${messageId}`)?.scrollIntoView({ behavior: scrollBehaviour(), block: "center" });
 
   // --- a linked message (#message-<id>, from search): load earlier pages until it is there (a few at most),
   // then scroll to it and highlight it for a moment
@@ -147,7 +168,11 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const [doneWith, setDoneWith] = useState<string | null>(null);
   const target = picked ?? (hashTarget !== doneWith ? hashTarget : null);
   const targetLoaded = !!target && messages.some((m) => m.id === target);
-  const targetState = useRef<{ id: string | null; pages: number; scrolled: boolean }>({ id: null, pages: 0, scrolled: false });
+  const targetState = useRef<{ id: string | null; pages: number; scrolled: boolean }>({
+    id: null,
+    pages: 0,
+    scrolled: false,
+  });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isPending: historyPending } = history;
   useEffect(() => {
     if (!target || historyPending || isFetchingNextPage) return;
@@ -180,7 +205,11 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   // --- read state: mark read up to the newest message while the thread is on screen
   const visible = usePageVisible();
   useViewing(conversationId, visible);
-  const { mutate: markRead } = useMutation(trpc.chat.markRead.mutationOptions({ onSuccess: ({ lastReadSeq }, input) => cache.read(input.conversationId, meId, lastReadSeq) }));
+  const { mutate: markRead } = useMutation(
+    trpc.chat.markRead.mutationOptions({
+      onSuccess: ({ lastReadSeq }, input) => cache.read(input.conversationId, meId, lastReadSeq),
+    }),
+  );
   const requested = useRef(0);
   const newestStored = messages.at(-1);
   const newestSeq = newestStored?.seq ?? 0;
@@ -197,11 +226,24 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
   const lastOwn = messages.findLast((m) => m.senderId === meId && m.kind === "TEXT");
   const others = conversation.members.filter((u) => u.id !== meId);
   const seenBy = lastOwn ? others.filter((u) => (conversation.readState[u.id] ?? 0) >= lastOwn.seq).length : 0;
-  const receipt = !lastOwn ? null : seenBy === 0 ? "Sent" : conversation.kind === "DIRECT" ? "Seen" : seenBy === others.length ? "Seen by everyone" : `Seen by ${seenBy}`;
+  const receipt = !lastOwn
+    ? null
+    : seenBy === 0
+      ? "Sent"
+      : conversation.kind === "DIRECT"
+        ? "Seen"
+        : seenBy === others.length
+          ? "Seen by everyone"
+          : `Seen by ${seenBy}`;
 
   const del = async (m: Message) => {
     setActiveId(null);
-    const confirmed = await confirm({ title: "Delete this message?", body: "It will be removed for everyone in the conversation.", confirmLabel: "Delete", danger: true });
+    const confirmed = await confirm({
+      title: "Delete this message?",
+      body: "It will be removed for everyone in the conversation.",
+      confirmLabel: "Delete",
+      danger: true,
+    });
     if (confirmed) remove.mutate({ messageId: m.id });
   };
 
@@ -241,7 +283,12 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
           <>
             <div className="flex justify-center pb-2">
               {history.hasNextPage ? (
-                <Button variant="secondary" className="px-3 py-1 text-xs" onClick={() => void history.fetchNextPage()} pending={history.isFetchingNextPage}>
+                <Button
+                  variant="secondary"
+                  className="px-3 py-1 text-xs"
+                  onClick={() => void history.fetchNextPage()}
+                  pending={history.isFetchingNextPage}
+                >
                   Load earlier messages
                 </Button>
               ) : messages.length ? (
@@ -258,50 +305,68 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
               // The log (a live region) holds a plain list, so every item is in a list.
               <div role="log" aria-label="Messages">
                 <ol className="flex flex-col">
-                {rows.map((m, i) => {
-                  const prev = rows[i - 1];
-                  const sending = pendingById.get(m.id);
-                  const created = new Date(m.createdAt);
-                  const newDay = !prev || !sameDay(new Date(prev.createdAt), created);
-                  const firstInRun = newDay || prev.senderId !== m.senderId || prev.kind !== m.kind || created.getTime() - new Date(prev.createdAt).getTime() > 5 * 60_000;
-                  return (
-                    // Keyed by the client id where there is one, so a message on its way becomes the stored one in place.
-                    <li key={m.clientId ?? m.id}>
-                      {newDay ? (
-                        <p role="separator" className="my-3 flex items-center gap-3 text-xs font-medium text-stone-500">
-                          <span className="h-px flex-1 bg-stone-200" />
-                          {dayLabel(created, now)}
-                          <span className="h-px flex-1 bg-stone-200" />
-                        </p>
-                      ) : null}
-                      <MessageRow
-                        message={m}
-                        own={m.senderId === meId}
-                        senderName={conversation.kind === "GROUP" ? nameOf(m.senderId) : null}
-                        replyName={m.replyTo ? nameOf(m.replyTo.senderId) : null}
-                        firstInRun={firstInRun}
-                        receipt={m.id === lastOwn?.id ? receipt : null}
-                        active={activeId === m.id}
-                        highlighted={highlightId === m.id}
-                        editing={editingId === m.id}
-                        onActivate={() => setActiveId(m.id)}
-                        onReply={() => {
-                          setActiveId(null);
-                          setReplyTo(m);
-                          document.getElementById(`composer-${conversationId}`)?.focus();
-                        }}
-                        onEdit={() => {
-                          setActiveId(null);
-                          setEditingId(m.id);
-                        }}
-                        onEditDone={() => setEditingId(null)}
-                        onDelete={() => del(m)}
-                        onJumpTo={jumpTo}
-                        delivery={sending ? { status: sending.status, error: sending.error, retryable: sending.retryable, files: sending.files.map((f) => f.name), onRetry: () => sends.retry(sending.clientId), onDiscard: () => sends.discard(sending.clientId) } : undefined}
-                      />
-                    </li>
-                  );
-                })}
+                  {rows.map((m, i) => {
+                    const prev = rows[i - 1];
+                    const sending = pendingById.get(m.id);
+                    const created = new Date(m.createdAt);
+                    const newDay = !prev || !sameDay(new Date(prev.createdAt), created);
+                    const firstInRun =
+                      newDay ||
+                      prev.senderId !== m.senderId ||
+                      prev.kind !== m.kind ||
+                      created.getTime() - new Date(prev.createdAt).getTime() > 5 * 60_000;
+                    return (
+                      // Keyed by the client id where there is one, so a message on its way becomes the stored one in place.
+                      <li key={m.clientId ?? m.id}>
+                        {newDay ? (
+                          <p
+                            role="separator"
+                            className="my-3 flex items-center gap-3 text-xs font-medium text-stone-500"
+                          >
+                            <span className="h-px flex-1 bg-stone-200" />
+                            {dayLabel(created, now)}
+                            <span className="h-px flex-1 bg-stone-200" />
+                          </p>
+                        ) : null}
+                        <MessageRow
+                          message={m}
+                          own={m.senderId === meId}
+                          senderName={conversation.kind === "GROUP" ? nameOf(m.senderId) : null}
+                          replyName={m.replyTo ? nameOf(m.replyTo.senderId) : null}
+                          firstInRun={firstInRun}
+                          receipt={m.id === lastOwn?.id ? receipt : null}
+                          active={activeId === m.id}
+                          highlighted={highlightId === m.id}
+                          editing={editingId === m.id}
+                          onActivate={() => setActiveId(m.id)}
+                          onReply={() => {
+                            setActiveId(null);
+                            setReplyTo(m);
+                            document.getElementById(`composer-${conversationId}`)?.focus();
+                          }}
+                          onEdit={() => {
+                            setActiveId(null);
+                            setEditingId(m.id);
+                          }}
+                          onEditDone={() => setEditingId(null)}
+                          onDelete={() => del(m)}
+                          onJumpTo={jumpTo}
+                          delivery={
+                            sending
+                              ? {
+                                  status: sending.status,
+                                  error: sending.error,
+                                  retryable: sending.retryable,
+                                  files: sending.files.map((f) => f.name),
+                                  onRetry: () => sends.retry(sending.clientId),
+                                  onDiscard: () => sends.discard(sending.clientId),
+                                }
+                              : undefined
+                          }
+                        />
+                      </li>
+                    );
+                  })}
                 </ol>
               </div>
             )}
@@ -315,7 +380,9 @@ function ThreadBody({ conversation }: { conversation: Conversation }) {
         </div>
       ) : null}
       {conversation.kind === "DIRECT" && !conversation.other ? (
-        <p className="border-t border-stone-200 bg-white px-4 py-3 text-center text-sm text-stone-500">This account was deleted. You can read the conversation, but no longer reply.</p>
+        <p className="border-t border-stone-200 bg-white px-4 py-3 text-center text-sm text-stone-500">
+          This account was deleted. You can read the conversation, but no longer reply.
+        </p>
       ) : (
         <Composer
           conversationId={conversationId}

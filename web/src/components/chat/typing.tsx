@@ -43,12 +43,17 @@ export class TypingStore {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     const current = this.get(conversationId);
-    if (current.includes(userId)) this.set(conversationId, current.filter((id) => id !== userId));
+    if (current.includes(userId))
+      this.set(
+        conversationId,
+        current.filter((id) => id !== userId),
+      );
   }
 
   /** They left (went offline): not typing anywhere any more. */
   stoppedEverywhere(userId: string) {
-    for (const [conversationId, ids] of [...this.typing]) if (ids.includes(userId)) this.stopped(conversationId, userId);
+    for (const [conversationId, ids] of [...this.typing])
+      if (ids.includes(userId)) this.stopped(conversationId, userId);
   }
 
   dispose() {
@@ -98,7 +103,13 @@ export function typingText(names: string[]): string | null {
 }
 
 /** "Avery is typing…" over the bottom of the messages while other members type (announced politely). */
-export function TypingIndicator({ conversationId, nameOf }: { conversationId: string; nameOf: (id: string) => string }) {
+export function TypingIndicator({
+  conversationId,
+  nameOf,
+}: {
+  conversationId: string;
+  nameOf: (id: string) => string;
+}) {
   const text = typingText(useTypingUsers(conversationId).map(nameOf));
   return (
     <div className="relative h-0">

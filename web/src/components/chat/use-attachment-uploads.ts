@@ -5,7 +5,19 @@ import { useCallback, useState } from "react";
 import { useTRPC } from "@/trpc/client";
 import { formErrors } from "../ui/form-errors";
 
-const ACCEPTED = ["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf", "text/plain", "application/zip", "audio/mpeg", "audio/mp4", "video/mp4", "video/webm"] as const;
+const ACCEPTED = [
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+  "image/gif",
+  "application/pdf",
+  "text/plain",
+  "application/zip",
+  "audio/mpeg",
+  "audio/mp4",
+  "video/mp4",
+  "video/webm",
+] as const;
 type Accepted = (typeof ACCEPTED)[number];
 export const ATTACHMENT_ACCEPT = ACCEPTED.join(",");
 const MAX_BYTES = 25 * 1024 * 1024;
@@ -23,7 +35,8 @@ export function useAttachmentUploads(conversationId: string) {
   const create = useMutation(trpc.chat.createAttachmentUpload.mutationOptions());
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const update = (key: string, patch: Partial<PendingFile>) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
+  const update = (key: string, patch: Partial<PendingFile>) =>
+    setFiles((list) => list.map((f) => (f.key === key ? { ...f, ...patch } : f)));
 
   async function add(picked: FileList | null) {
     setError(null);
@@ -39,7 +52,12 @@ export function useAttachmentUploads(conversationId: string) {
       const key = `${file.name}-${file.size}-${Math.random()}`;
       setFiles((list) => [...list, { key, name: file.name, status: "uploading" }]);
       try {
-        const upload = await create.mutateAsync({ conversationId, name: file.name, contentType: file.type as Accepted, size: file.size });
+        const upload = await create.mutateAsync({
+          conversationId,
+          name: file.name,
+          contentType: file.type as Accepted,
+          size: file.size,
+        });
         const put = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: file });
         if (!put.ok) throw new Error(`${file.name} did not upload. Try again.`);
         update(key, { status: "ready", attachmentId: upload.attachmentId });
@@ -52,7 +70,15 @@ export function useAttachmentUploads(conversationId: string) {
 
   /** Puts uploaded files back (a message the server refused comes back to the composer). */
   const restore = useCallback((ready: { attachmentId: string; name: string }[]) => {
-    setFiles((list) => [...list, ...ready.map((f) => ({ key: f.attachmentId, name: f.name, status: "ready" as const, attachmentId: f.attachmentId }))]);
+    setFiles((list) => [
+      ...list,
+      ...ready.map((f) => ({
+        key: f.attachmentId,
+        name: f.name,
+        status: "ready" as const,
+        attachmentId: f.attachmentId,
+      })),
+    ]);
   }, []);
 
   return {

@@ -11,16 +11,32 @@ interface Friend {
 }
 
 /** A checklist of friends (for a new group, or to add to one). */
-export function FriendPicker({ friends, picked, onToggle, compact = false }: { friends: Friend[]; picked: Set<string>; onToggle: (id: string) => void; compact?: boolean }) {
+export function FriendPicker({
+  friends,
+  picked,
+  onToggle,
+  compact = false,
+}: {
+  friends: Friend[];
+  picked: Set<string>;
+  onToggle: (id: string) => void;
+  compact?: boolean;
+}) {
   return (
     <ul className={`divide-y divide-stone-100 ${compact ? "max-h-56 overflow-y-auto" : ""}`}>
       {friends.map((friend) => (
         <li key={friend.id}>
           <label className="flex cursor-pointer items-center gap-3 py-2">
-            <input type="checkbox" checked={picked.has(friend.id)} onChange={() => onToggle(friend.id)} className="size-4 accent-ember-600" />
+            <input
+              type="checkbox"
+              checked={picked.has(friend.id)}
+              onChange={() => onToggle(friend.id)}
+              className="size-4 accent-ember-600"
+            />
             <Avatar name={friend.displayName} url={friend.avatarUrl} seed={friend.id} size={compact ? 28 : 32} />
             <span className={`min-w-0 truncate ${compact ? "text-sm" : ""}`}>
-              <span className="font-medium">{friend.displayName}</span> <span className={`text-stone-500 ${compact ? "" : "text-sm"}`}>@{friend.username}</span>
+              <span className="font-medium">{friend.displayName}</span>{" "}
+              <span className={`text-stone-500 ${compact ? "" : "text-sm"}`}>@{friend.username}</span>
             </span>
           </label>
         </li>
@@ -30,7 +46,15 @@ export function FriendPicker({ friends, picked, onToggle, compact = false }: { f
 }
 
 /** A list of friends to choose one from (whom to call): each row is a button named "<action> <name>". */
-export function FriendChooser({ friends, action, onChoose }: { friends: Friend[]; action: string; onChoose: (friend: Friend) => void }) {
+export function FriendChooser({
+  friends,
+  action,
+  onChoose,
+}: {
+  friends: Friend[];
+  action: string;
+  onChoose: (friend: Friend) => void;
+}) {
   return (
     <ul className="divide-y divide-stone-100">
       {friends.map((friend) => (
@@ -43,7 +67,8 @@ export function FriendChooser({ friends, action, onChoose }: { friends: Friend[]
           >
             <Avatar name={friend.displayName} url={friend.avatarUrl} seed={friend.id} size={36} />
             <span className="min-w-0 flex-1 truncate">
-              <span className="font-medium">{friend.displayName}</span> <span className="text-sm text-stone-500">@{friend.username}</span>
+              <span className="font-medium">{friend.displayName}</span>{" "}
+              <span className="text-sm text-stone-500">@{friend.username}</span>
             </span>
             <span aria-hidden className="shrink-0 text-sm font-medium text-ember-700">
               {action}

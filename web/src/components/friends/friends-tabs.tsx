@@ -15,7 +15,13 @@ import { mutualLabel, UserRow, type UserRowUser } from "./user-row";
 type Tab = "friends" | "requests" | "blocked";
 
 /** `contact`: buttons to reach a friend (Message, Call), put before Unfriend on each friend's row. */
-export function FriendsTabs({ initialTab, contact }: { initialTab: Tab; contact?: (friend: UserRowUser) => ReactNode }) {
+export function FriendsTabs({
+  initialTab,
+  contact,
+}: {
+  initialTab: Tab;
+  contact?: (friend: UserRowUser) => ReactNode;
+}) {
   const [tab, setTab] = useState<Tab>(initialTab);
   const trpc = useTRPC();
   const requests = useQuery(trpc.friends.requests.queryOptions());
@@ -43,8 +49,19 @@ export function FriendsTabs({ initialTab, contact }: { initialTab: Tab; contact?
           </button>
         ))}
       </div>
-      <div id="friends-tabpanel" role="tabpanel" aria-labelledby={`friends-tab-${tab}`} className="rounded-2xl border border-stone-200 bg-white px-4 shadow-sm sm:px-5">
-        {tab === "friends" ? <FriendsList contact={contact} /> : tab === "requests" ? <RequestsList /> : <BlockedList />}
+      <div
+        id="friends-tabpanel"
+        role="tabpanel"
+        aria-labelledby={`friends-tab-${tab}`}
+        className="rounded-2xl border border-stone-200 bg-white px-4 shadow-sm sm:px-5"
+      >
+        {tab === "friends" ? (
+          <FriendsList contact={contact} />
+        ) : tab === "requests" ? (
+          <RequestsList />
+        ) : (
+          <BlockedList />
+        )}
       </div>
     </div>
   );
@@ -83,10 +100,19 @@ function FriendsList({ contact }: { contact?: (friend: UserRowUser) => ReactNode
             actions={
               <>
                 {contact?.(friend)}
-                <Button variant="ghost" className="px-2 sm:px-3" onClick={async () => {
-                    const confirmed = await confirm({ title: `Remove ${friend.displayName} from your friends?`, body: "You can send a new friend request later.", confirmLabel: "Unfriend", danger: true });
+                <Button
+                  variant="ghost"
+                  className="px-2 sm:px-3"
+                  onClick={async () => {
+                    const confirmed = await confirm({
+                      title: `Remove ${friend.displayName} from your friends?`,
+                      body: "You can send a new friend request later.",
+                      confirmLabel: "Unfriend",
+                      danger: true,
+                    });
                     if (confirmed) unfriend.mutate({ userId: friend.id });
-                  }}>
+                  }}
+                >
                   Unfriend
                 </Button>
               </>
@@ -141,7 +167,9 @@ function BlockedList() {
   if (!blocked.data?.length) {
     return (
       <div className="py-5">
-        <EmptyState title="You haven't blocked anyone">People you block cannot find you, see your profile or send you requests.</EmptyState>
+        <EmptyState title="You haven't blocked anyone">
+          People you block cannot find you, see your profile or send you requests.
+        </EmptyState>
       </div>
     );
   }
@@ -152,7 +180,8 @@ function BlockedList() {
         {blocked.data.map((user) => (
           <li key={user.id} className="flex items-center justify-between gap-3 py-3">
             <span className="min-w-0 truncate">
-              <span className="font-medium">{user.displayName}</span> <span className="text-sm text-stone-500">@{user.username}</span>
+              <span className="font-medium">{user.displayName}</span>{" "}
+              <span className="text-sm text-stone-500">@{user.username}</span>
             </span>
             <Button variant="secondary" onClick={() => unblock.mutate({ userId: user.id })} pending={unblock.isPending}>
               Unblock

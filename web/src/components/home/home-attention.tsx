@@ -43,7 +43,11 @@ export function HomeAttention() {
   const loading = [conversations, calls, requests, meetings, friends, presence].some((q) => q.isPending);
   if (loading) {
     return (
-      <div role="status" aria-label="Loading what's new" className="grid min-h-72 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div
+        role="status"
+        aria-label="Loading what's new"
+        className="grid min-h-72 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]"
+      >
         <div className="h-72 animate-pulse rounded-2xl bg-stone-100 motion-reduce:animate-none" />
         <div className="hidden h-72 animate-pulse rounded-2xl bg-stone-100 motion-reduce:animate-none lg:block" />
       </div>
@@ -52,9 +56,16 @@ export function HomeAttention() {
 
   const unread = (conversations.data ?? []).filter((c) => listed(c) && c.unread > 0 && !c.muted).slice(0, SHOWN);
   const missed = (calls.data?.items ?? [])
-    .filter((item) => item.direction === "incoming" && callLabel(item.call, meId).missed && now - new Date(item.call.createdAt).getTime() < MISSED_CALL_WINDOW_MS)
+    .filter(
+      (item) =>
+        item.direction === "incoming" &&
+        callLabel(item.call, meId).missed &&
+        now - new Date(item.call.createdAt).getTime() < MISSED_CALL_WINDOW_MS,
+    )
     .slice(0, 3);
-  const online = (friends.data?.friends ?? []).filter((f) => (presence.data?.[f.id]?.status ?? "offline") !== "offline").slice(0, 8);
+  const online = (friends.data?.friends ?? [])
+    .filter((f) => (presence.data?.[f.id]?.status ?? "offline") !== "offline")
+    .slice(0, 8);
   const upcoming = (meetings.data ?? []).slice(0, 3);
   const hasRequests = (requests.data?.incoming.length ?? 0) > 0;
   const nothing = !unread.length && !missed.length && !online.length && !upcoming.length && !hasRequests;
@@ -67,13 +78,20 @@ export function HomeAttention() {
             <ul className="divide-y divide-stone-100">
               {unread.map((c) => (
                 <li key={c.id}>
-                  <Link href={`/messages/${c.id}`} className="flex items-center gap-3 rounded-lg py-2.5 hover:bg-stone-50">
+                  <Link
+                    href={`/messages/${c.id}`}
+                    className="flex items-center gap-3 rounded-lg py-2.5 hover:bg-stone-50"
+                  >
                     <WithPresence userId={c.kind === "DIRECT" ? c.other?.id : null} size={40}>
                       <ConversationAvatar conversation={c} size={40} />
                     </WithPresence>
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-semibold text-stone-900">{c.title}</span>
-                      <span className="block truncate text-sm text-stone-600">{c.lastMessage?.deletedAt ? "Message deleted" : (c.lastMessage?.body.replace(/\s+/g, " ") ?? "")}</span>
+                      <span className="block truncate text-sm text-stone-600">
+                        {c.lastMessage?.deletedAt
+                          ? "Message deleted"
+                          : (c.lastMessage?.body.replace(/\s+/g, " ") ?? "")}
+                      </span>
                     </span>
                     <span className="min-w-5 shrink-0 rounded-full bg-ember-600 px-1.5 text-center text-[11px] leading-5 font-semibold text-white">
                       {c.unread > 99 ? "99+" : c.unread}
@@ -116,12 +134,20 @@ export function HomeAttention() {
         {nothing ? (
           <Card className="text-center">
             <h2 className="font-semibold text-stone-900">You&apos;re all caught up</h2>
-            <p className="mx-auto mt-1 max-w-sm text-sm text-stone-600">No unread messages, missed calls or requests. Find people you know, or see who is around.</p>
+            <p className="mx-auto mt-1 max-w-sm text-sm text-stone-600">
+              No unread messages, missed calls or requests. Find people you know, or see who is around.
+            </p>
             <div className="mt-4 flex flex-wrap justify-center gap-2">
-              <Link href="/search" className="rounded-lg bg-ember-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-ember-700">
+              <Link
+                href="/search"
+                className="rounded-lg bg-ember-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-ember-700"
+              >
                 Find friends
               </Link>
-              <Link href="/friends" className="rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100">
+              <Link
+                href="/friends"
+                className="rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100"
+              >
                 Your friends
               </Link>
             </div>
@@ -160,7 +186,9 @@ export function HomeAttention() {
                     <Link href={roomHref(m.id)} className="block truncate font-medium text-stone-900 hover:underline">
                       {m.title}
                     </Link>
-                    {m.startsAt && m.endsAt ? <p className="text-sm text-stone-600">{meetingTimeText(m.startsAt, m.endsAt)}</p> : null}
+                    {m.startsAt && m.endsAt ? (
+                      <p className="text-sm text-stone-600">{meetingTimeText(m.startsAt, m.endsAt)}</p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -172,7 +200,15 @@ export function HomeAttention() {
   );
 }
 
-function Section({ title, more, children }: { title: string; more: { href: string; label: string }; children: ReactNode }) {
+function Section({
+  title,
+  more,
+  children,
+}: {
+  title: string;
+  more: { href: string; label: string };
+  children: ReactNode;
+}) {
   return (
     <Card>
       <div className="mb-1 flex items-center justify-between gap-3">

@@ -41,9 +41,19 @@ export function LegalEditor() {
       <FormAlert tone="success" message={saved} />
       {document.data ? (
         // A new document (or a new saved version) starts the editor afresh.
-        <DocumentForm key={`${kind}-${document.data.version}`} saved={document.data} onSaved={(version) => setSaved(`Saved: ${LEGAL_PAGES[kind].title}, version ${version}.`)} />
+        <DocumentForm
+          key={`${kind}-${document.data.version}`}
+          saved={document.data}
+          onSaved={(version) => setSaved(`Saved: ${LEGAL_PAGES[kind].title}, version ${version}.`)}
+        />
       ) : (
-        <Card>{document.isError ? <FormAlert message={formErrors(document.error).form} /> : <Spinner label="Loading the text" />}</Card>
+        <Card>
+          {document.isError ? (
+            <FormAlert message={formErrors(document.error).form} />
+          ) : (
+            <Spinner label="Loading the text" />
+          )}
+        </Card>
       )}
     </div>
   );
@@ -76,7 +86,8 @@ function DocumentForm({ saved, onSaved }: { saved: LegalDocumentView; onSaved: (
           {page.title}
         </Link>{" "}
         · version {saved.version}
-        {saved.isDefault ? " (Hearth's default text: saving your own makes version 2)" : ""}. People who sign up agree to the version shown then; saving a change makes a new version.
+        {saved.isDefault ? " (Hearth's default text: saving your own makes version 2)" : ""}. People who sign up agree
+        to the version shown then; saving a change makes a new version.
       </p>
       <FormAlert message={errors.form} />
       <div className="grid gap-4 lg:grid-cols-2">

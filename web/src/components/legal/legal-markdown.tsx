@@ -12,7 +12,9 @@ const components: Components = {
   ol: (props) => <ol className="my-3 list-decimal space-y-1.5 pl-6 text-stone-700" {...withoutNode(props)} />,
   li: (props) => <li className="leading-relaxed" {...withoutNode(props)} />,
   strong: (props) => <strong className="font-semibold text-stone-900" {...withoutNode(props)} />,
-  blockquote: (props) => <blockquote className="my-3 border-l-4 border-stone-200 pl-4 text-stone-600" {...withoutNode(props)} />,
+  blockquote: (props) => (
+    <blockquote className="my-3 border-l-4 border-stone-200 pl-4 text-stone-600" {...withoutNode(props)} />
+  ),
   code: (props) => <code className="rounded bg-stone-100 px-1 py-0.5 text-sm" {...withoutNode(props)} />,
   hr: () => <hr className="my-6 border-stone-200" />,
   a: ({ href, children }) => {
@@ -23,7 +25,12 @@ const components: Components = {
         {children}
       </a>
     ) : (
-      <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="font-medium text-ember-700 underline">
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        className="font-medium text-ember-700 underline"
+      >
         {children}
       </a>
     );
@@ -48,12 +55,7 @@ function withoutNode<T extends { node?: unknown }>(props: T): Omit<T, "node"> {
  */
 export function LegalMarkdown({ markdown }: { markdown: string }) {
   return (
-    <Markdown
-      skipHtml
-      disallowedElements={["img"]}
-      urlTransform={safeUrl}
-      components={components}
-    >
+    <Markdown skipHtml disallowedElements={["img"]} urlTransform={safeUrl} components={components}>
       {markdown}
     </Markdown>
   );

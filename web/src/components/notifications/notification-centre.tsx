@@ -13,7 +13,15 @@ import { EmptyState, Spinner } from "../ui/card";
 import { FormAlert } from "../ui/field";
 import { formErrors } from "../ui/form-errors";
 import { LoadMore } from "../ui/load-more";
-import { AtIcon, MessageIcon, UserCheckIcon, UserPlusIcon, CalendarIcon, PhoneMissedIcon, DownloadIcon } from "@/components/ui/icons";
+import {
+  AtIcon,
+  MessageIcon,
+  UserCheckIcon,
+  UserPlusIcon,
+  CalendarIcon,
+  PhoneMissedIcon,
+  DownloadIcon,
+} from "@/components/ui/icons";
 import { useNotificationsCache, useUnreadNotifications } from "./notifications-cache";
 
 type NotificationPage = RouterOutputs["notifications"]["list"];
@@ -25,7 +33,10 @@ export function NotificationCentre() {
   const queryClient = useQueryClient();
   const cache = useNotificationsCache();
   const unread = useUnreadNotifications();
-  const options = trpc.notifications.list.infiniteQueryOptions({}, { getNextPageParam: (last) => last.nextCursor ?? undefined });
+  const options = trpc.notifications.list.infiniteQueryOptions(
+    {},
+    { getNextPageParam: (last) => last.nextCursor ?? undefined },
+  );
   const list = useInfiniteQuery(options);
   // Group names, for notifications from group conversations (the list is loaded for the app's bars already).
   const conversations = useQuery(trpc.chat.conversations.queryOptions());
@@ -41,7 +52,14 @@ export function NotificationCentre() {
         const marked = (n: NotificationItem) => !ids || ids.includes(n.id);
         const data = queryClient.getQueryData(options.queryKey);
         const newlyRead = data?.pages.flatMap((p) => p.items).filter((n) => !n.read && marked(n)).length ?? 0;
-        queryClient.setQueryData(options.queryKey, (d) => d && { ...d, pages: d.pages.map((p) => ({ ...p, items: p.items.map((n) => (marked(n) ? { ...n, read: true } : n)) })) });
+        queryClient.setQueryData(
+          options.queryKey,
+          (d) =>
+            d && {
+              ...d,
+              pages: d.pages.map((p) => ({ ...p, items: p.items.map((n) => (marked(n) ? { ...n, read: true } : n)) })),
+            },
+        );
         cache.setUnread(ids ? Math.max(0, unread - newlyRead) : 0);
       },
       onSuccess: ({ unread }) => cache.setUnread(unread),
@@ -55,7 +73,12 @@ export function NotificationCentre() {
     <div className="space-y-5">
       <div className="flex items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
-        <Button variant="secondary" onClick={() => markRead.mutate({})} disabled={unread === 0} pending={markRead.isPending && !markRead.variables?.ids}>
+        <Button
+          variant="secondary"
+          onClick={() => markRead.mutate({})}
+          disabled={unread === 0}
+          pending={markRead.isPending && !markRead.variables?.ids}
+        >
           Mark all as read
         </Button>
       </div>
@@ -65,12 +88,22 @@ export function NotificationCentre() {
       ) : list.isError ? (
         <FormAlert message={formErrors(list.error).form} />
       ) : items.length === 0 ? (
-        <EmptyState title="No notifications yet">Friend requests, new messages and mentions will show up here.</EmptyState>
+        <EmptyState title="No notifications yet">
+          Friend requests, new messages and mentions will show up here.
+        </EmptyState>
       ) : (
         <>
-          <ul aria-label="Notifications" className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
+          <ul
+            aria-label="Notifications"
+            className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm"
+          >
             {items.map((n) => (
-              <NotificationRow key={n.id} notification={n} group={groupTitle(n.conversationId)} onOpen={() => (n.read ? undefined : markRead.mutate({ ids: [n.id] }))} />
+              <NotificationRow
+                key={n.id}
+                notification={n}
+                group={groupTitle(n.conversationId)}
+                onOpen={() => (n.read ? undefined : markRead.mutate({ ids: [n.id] }))}
+              />
             ))}
           </ul>
           <LoadMore query={list} />
@@ -130,15 +163,36 @@ function describe(n: NotificationItem, group: string | null): { text: ReactNode;
         href: conversation,
       };
     case "MEETING_INVITE":
-      return { text: <>{name} invited you to a meeting</>, href: n.roomId ? `/rooms/${encodeURIComponent(n.roomId)}` : "/rooms" };
+      return {
+        text: <>{name} invited you to a meeting</>,
+        href: n.roomId ? `/rooms/${encodeURIComponent(n.roomId)}` : "/rooms",
+      };
     case "MISSED_CALL":
-      return { text: n.count > 1 ? <>{n.count} missed calls from {name}</> : <>Missed call from {name}</>, href: conversation };
+      return {
+        text:
+          n.count > 1 ? (
+            <>
+              {n.count} missed calls from {name}
+            </>
+          ) : (
+            <>Missed call from {name}</>
+          ),
+        href: conversation,
+      };
     case "DATA_EXPORT_READY":
       return { text: <>Your data is ready to download</>, href: "/settings/security#download-my-data" };
   }
 }
 
-function NotificationRow({ notification: n, group, onOpen }: { notification: NotificationItem; group: string | null; onOpen: () => void }) {
+function NotificationRow({
+  notification: n,
+  group,
+  onOpen,
+}: {
+  notification: NotificationItem;
+  group: string | null;
+  onOpen: () => void;
+}) {
   const now = useNow();
   const { text, href } = describe(n, group);
   const kind = kinds[n.kind];
@@ -146,11 +200,18 @@ function NotificationRow({ notification: n, group, onOpen }: { notification: Not
     <>
       <span className="relative shrink-0">
         <Avatar name={n.actor?.displayName ?? "Hearth"} url={n.actor?.avatarUrl ?? null} seed={n.actor?.id} size={44} />
-        <span className={`absolute -right-1 -bottom-1 inline-flex size-5 items-center justify-center rounded-full text-white ring-2 ring-white ${kind.colour}`}>{kind.icon}</span>
+        <span
+          className={`absolute -right-1 -bottom-1 inline-flex size-5 items-center justify-center rounded-full text-white ring-2 ring-white ${kind.colour}`}
+        >
+          {kind.icon}
+        </span>
       </span>
       <span className="min-w-0 flex-1">
         <span className={`block text-sm break-words ${n.read ? "text-stone-600" : "text-stone-800"}`}>{text}</span>
-        <time dateTime={n.updatedAt.toISOString()} className={`mt-0.5 block text-xs ${n.read ? "text-stone-500" : "font-medium text-ember-700"}`}>
+        <time
+          dateTime={n.updatedAt.toISOString()}
+          className={`mt-0.5 block text-xs ${n.read ? "text-stone-500" : "font-medium text-ember-700"}`}
+        >
           {relativeTime(n.updatedAt, now)}
         </time>
       </span>

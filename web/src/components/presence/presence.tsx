@@ -30,7 +30,9 @@ export function usePresence(userId: string | null | undefined): Presence | undef
 
 /** Folds a live presence change into the cache. */
 export function applyPresenceEvent(queryClient: QueryClient, key: readonly unknown[], event: PresenceEvent) {
-  queryClient.setQueryData<PresenceMap>(key, (map) => (map ? { ...map, [event.userId]: { status: event.status, lastSeenAt: event.lastSeenAt } } : map));
+  queryClient.setQueryData<PresenceMap>(key, (map) =>
+    map ? { ...map, [event.userId]: { status: event.status, lastSeenAt: event.lastSeenAt } } : map,
+  );
   // A fetch started before this event would overwrite it when it lands: fetch again instead.
   if (queryClient.isFetching({ queryKey: key }) > 0) void queryClient.invalidateQueries({ queryKey: key });
 }
@@ -47,8 +49,18 @@ export function usePresenceCache() {
   }, [queryClient, trpc]);
 }
 
-const labels: Record<PresenceStatus, string> = { online: "Online", away: "Away", "in-call": "In a call", offline: "Offline" };
-const dotColours: Record<PresenceStatus, string> = { online: "bg-emerald-500", away: "bg-amber-400", "in-call": "bg-violet-500", offline: "bg-stone-300" };
+const labels: Record<PresenceStatus, string> = {
+  online: "Online",
+  away: "Away",
+  "in-call": "In a call",
+  offline: "Offline",
+};
+const dotColours: Record<PresenceStatus, string> = {
+  online: "bg-emerald-500",
+  away: "bg-amber-400",
+  "in-call": "bg-violet-500",
+  offline: "bg-stone-300",
+};
 
 /** "Online", "Away", "In a call", "Last seen 5 min ago" (or "Offline" when never seen). */
 export function presenceText(presence: Presence, now: number): string {
@@ -74,7 +86,17 @@ function lastSeen(at: number, now: number): string {
  * An avatar with a friend's status dot at its lower right: green online, amber away, violet in a call. Offline shows
  * no dot unless `showOffline` (then grey). The dot is labelled for assistive technology ("Online", …).
  */
-export function WithPresence({ userId, size, showOffline = false, children }: { userId: string | null | undefined; size: number; showOffline?: boolean; children: ReactNode }) {
+export function WithPresence({
+  userId,
+  size,
+  showOffline = false,
+  children,
+}: {
+  userId: string | null | undefined;
+  size: number;
+  showOffline?: boolean;
+  children: ReactNode;
+}) {
   const presence = usePresence(userId);
   const status = presence?.status;
   const visible = status && (status !== "offline" || showOffline);
@@ -96,7 +118,13 @@ export function WithPresence({ userId, size, showOffline = false, children }: { 
 }
 
 /** A friend's status in words with a small dot ("Online", "Last seen 5 min ago"); nothing for non-friends. */
-export function PresenceText({ userId, className = "inline-flex" }: { userId: string | null | undefined; className?: string }) {
+export function PresenceText({
+  userId,
+  className = "inline-flex",
+}: {
+  userId: string | null | undefined;
+  className?: string;
+}) {
   const presence = usePresence(userId);
   const now = useNow();
   if (!presence) return null;

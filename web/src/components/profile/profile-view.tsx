@@ -54,9 +54,18 @@ export function ProfileView({ username }: { username: string }) {
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl font-semibold tracking-tight text-balance break-words">{p.displayName}</h1>
           <p className="text-stone-500">@{p.username}</p>
-          <PresenceText userId={friendId} className="mt-1 flex justify-center text-sm font-medium text-stone-600 sm:justify-start" />
+          <PresenceText
+            userId={friendId}
+            className="mt-1 flex justify-center text-sm font-medium text-stone-600 sm:justify-start"
+          />
           <p className="mt-1 text-sm text-stone-500">
-            {[p.friendCount !== null ? (p.friendCount === 1 ? "1 friend" : `${p.friendCount} friends`) : null, mutual, p.joinedAt ? `Joined ${p.joinedAt.toLocaleDateString(undefined, { month: "long", year: "numeric" })}` : null]
+            {[
+              p.friendCount !== null ? (p.friendCount === 1 ? "1 friend" : `${p.friendCount} friends`) : null,
+              mutual,
+              p.joinedAt
+                ? `Joined ${p.joinedAt.toLocaleDateString(undefined, { month: "long", year: "numeric" })}`
+                : null,
+            ]
               .filter(Boolean)
               .join(" · ")}
           </p>
@@ -64,7 +73,9 @@ export function ProfileView({ username }: { username: string }) {
         </div>
       </div>
       {p.restricted ? (
-        <p className="mt-5 rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">{p.displayName} shares their profile only with some people.</p>
+        <p className="mt-5 rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-600">
+          {p.displayName} shares their profile only with some people.
+        </p>
       ) : p.bio ? (
         <p className="mt-5 whitespace-pre-line text-stone-700">{p.bio}</p>
       ) : null}
@@ -80,17 +91,31 @@ function ProfileActions({ profile }: { profile: Profile }) {
   const router = useRouter();
   const trpc = useTRPC();
   const { confirm, confirmDialog } = useConfirm();
-  const openChat = useMutation(trpc.chat.openDirect.mutationOptions({ onSuccess: ({ conversationId }) => router.push(`/messages/${conversationId}`) }));
+  const openChat = useMutation(
+    trpc.chat.openDirect.mutationOptions({
+      onSuccess: ({ conversationId }) => router.push(`/messages/${conversationId}`),
+    }),
+  );
   const canMessage = profile.friendStatus === "friends" || !profile.restricted;
   if (profile.friendStatus === "self") {
     return (
-      <Link href="/settings/profile" className="inline-flex rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-stone-100">
+      <Link
+        href="/settings/profile"
+        className="inline-flex rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-stone-100"
+      >
         Edit profile
       </Link>
     );
   }
   const unfriend = async () => {
-    if (await confirm({ title: `Remove ${profile.displayName} from your friends?`, body: "You can send a new friend request later.", confirmLabel: "Unfriend", danger: true })) {
+    if (
+      await confirm({
+        title: `Remove ${profile.displayName} from your friends?`,
+        body: "You can send a new friend request later.",
+        confirmLabel: "Unfriend",
+        danger: true,
+      })
+    ) {
       actions.unfriend.mutate({ userId: profile.id });
     }
   };
@@ -101,18 +126,24 @@ function ProfileActions({ profile }: { profile: Profile }) {
       confirmLabel: "Block",
       danger: true,
     });
-    if (confirmed) actions.block.mutate({ userId: profile.id }, { onSuccess: () => router.push("/friends?tab=blocked") });
+    if (confirmed)
+      actions.block.mutate({ userId: profile.id }, { onSuccess: () => router.push("/friends?tab=blocked") });
   };
   // No "Report" yet: Hearth has no reporting feature on the server.
   const menu: MenuItem[] = [
-    ...(profile.friendStatus === "friends" ? [{ label: "Unfriend", icon: <UserMinusIcon />, onSelect: () => void unfriend() }] : []),
+    ...(profile.friendStatus === "friends"
+      ? [{ label: "Unfriend", icon: <UserMinusIcon />, onSelect: () => void unfriend() }]
+      : []),
     { label: "Block", icon: <BlockIcon />, danger: true, onSelect: () => void block() },
   ];
   return (
     <div className="mt-4 space-y-2">
       <div className="flex flex-wrap items-center justify-center gap-2 sm:justify-start">
         {canMessage ? (
-          <Button onClick={() => openChat.mutate({ userId: profile.id })} pending={openChat.isPending || openChat.isSuccess}>
+          <Button
+            onClick={() => openChat.mutate({ userId: profile.id })}
+            pending={openChat.isPending || openChat.isSuccess}
+          >
             <MessageIcon size={16} strokeWidth={2} />
             Message
           </Button>
@@ -120,30 +151,51 @@ function ProfileActions({ profile }: { profile: Profile }) {
         {profile.friendStatus === "friends" ? (
           <>
             <StartCallButton user={profile} variant="button" />
-            <span className="inline-flex items-center rounded-lg bg-green-50 px-3 py-2 text-sm font-medium text-green-800">✓ Friends</span>
+            <span className="inline-flex items-center rounded-lg bg-green-50 px-3 py-2 text-sm font-medium text-green-800">
+              ✓ Friends
+            </span>
           </>
         ) : profile.friendStatus === "request-sent" ? (
-          <Button variant="secondary" onClick={() => actions.cancel.mutate({ requestId: profile.requestId! })} pending={actions.cancel.isPending}>
+          <Button
+            variant="secondary"
+            onClick={() => actions.cancel.mutate({ requestId: profile.requestId! })}
+            pending={actions.cancel.isPending}
+          >
             Cancel request
           </Button>
         ) : profile.friendStatus === "request-received" ? (
           <>
-            <Button onClick={() => actions.accept.mutate({ requestId: profile.requestId! })} pending={actions.accept.isPending}>
+            <Button
+              onClick={() => actions.accept.mutate({ requestId: profile.requestId! })}
+              pending={actions.accept.isPending}
+            >
               Accept request
             </Button>
-            <Button variant="secondary" onClick={() => actions.decline.mutate({ requestId: profile.requestId! })} pending={actions.decline.isPending}>
+            <Button
+              variant="secondary"
+              onClick={() => actions.decline.mutate({ requestId: profile.requestId! })}
+              pending={actions.decline.isPending}
+            >
               Decline
             </Button>
           </>
         ) : profile.canSendRequest ? (
-          <Button variant="secondary" onClick={() => actions.send.mutate({ userId: profile.id })} pending={actions.send.isPending}>
+          <Button
+            variant="secondary"
+            onClick={() => actions.send.mutate({ userId: profile.id })}
+            pending={actions.send.isPending}
+          >
             <UserPlusIcon size={16} strokeWidth={2} />
             Add friend
           </Button>
         ) : (
           <span className="text-sm text-stone-500">Not accepting friend requests</span>
         )}
-        <MenuButton label="More actions" items={menu} buttonClassName="inline-flex size-10 items-center justify-center rounded-lg border border-stone-300 bg-white text-stone-700 shadow-sm hover:bg-stone-100 aria-expanded:bg-stone-100">
+        <MenuButton
+          label="More actions"
+          items={menu}
+          buttonClassName="inline-flex size-10 items-center justify-center rounded-lg border border-stone-300 bg-white text-stone-700 shadow-sm hover:bg-stone-100 aria-expanded:bg-stone-100"
+        >
           <MoreIcon />
         </MenuButton>
       </div>

@@ -28,7 +28,9 @@ export function InstallCard() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <span>
           <h2 className="font-semibold">Hearth as an app</h2>
-          <span className="block text-sm text-stone-500">Its own window and icon, and notifications with the browser closed.</span>
+          <span className="block text-sm text-stone-500">
+            Its own window and icon, and notifications with the browser closed.
+          </span>
         </span>
         <InstallButton />
       </div>

@@ -32,7 +32,11 @@ function subscribe(listener: () => void) {
 
 /** The browser's pending offer to install Hearth, or null where there is none. */
 export function useInstallOffer(): BeforeInstallPromptEvent | null {
-  return useSyncExternalStore(subscribe, () => offer, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => offer,
+    () => null,
+  );
 }
 
 /** Shows the browser's install dialog; an offer prompts only once (the browser makes a new one if still possible). */

@@ -10,7 +10,8 @@ export function ServiceWorkerRegistration() {
   useEffect(() => {
     if (!serviceWorkerSupported()) return;
     // After the page has loaded, so the worker's own downloads never compete with the page's.
-    const register = () => void registerServiceWorker().catch((error: unknown) => console.warn("Service worker not registered", error));
+    const register = () =>
+      void registerServiceWorker().catch((error: unknown) => console.warn("Service worker not registered", error));
     if (document.readyState === "complete") register();
     else {
       window.addEventListener("load", register, { once: true });

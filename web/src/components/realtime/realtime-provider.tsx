@@ -15,7 +15,6 @@ import { useChatCache } from "@/components/chat/chat-cache";
 import { TypingContext, TypingStore } from "@/components/chat/typing";
 import { allThreadsKey } from "@/components/chat/types";
 
-
 /**
  * Holds the user's live event stream (one Server-Sent Events connection for the whole signed-in app) and folds each
  * event into the React Query cache, so lists, threads, badges and presence update without refetching. On reconnect
@@ -85,7 +84,8 @@ export function RealtimeProvider({ meId, children }: { meId: string; children: R
         return rooms.handle(event);
       case "friends.changed":
         // A friendship began or ended (or a block): friends, requests, profiles, search and presence all depend on it.
-        for (const key of [trpc.friends.pathKey(), trpc.profile.pathKey(), trpc.search.pathKey()]) void queryClient.invalidateQueries({ queryKey: key });
+        for (const key of [trpc.friends.pathKey(), trpc.profile.pathKey(), trpc.search.pathKey()])
+          void queryClient.invalidateQueries({ queryKey: key });
         presence.refetch();
         return;
       default:

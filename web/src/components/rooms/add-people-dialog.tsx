@@ -15,7 +15,17 @@ import { formErrors } from "../ui/form-errors";
  * "Add people" in a 1:1 call: pick friends; the server makes a room for the three or more of you, rings the friends
  * and tells both parties' tabs to move (room.moved). `onMoved` moves this tab at once, in case that event is late.
  */
-export function AddPeopleDialog({ callId, otherPartyId, onClose, onMoved }: { callId: string; otherPartyId: string; onClose: () => void; onMoved: (room: RoomView) => void }) {
+export function AddPeopleDialog({
+  callId,
+  otherPartyId,
+  onClose,
+  onMoved,
+}: {
+  callId: string;
+  otherPartyId: string;
+  onClose: () => void;
+  onMoved: (room: RoomView) => void;
+}) {
   const trpc = useTRPC();
   const friends = useQuery(trpc.friends.list.queryOptions());
   const { picked, toggle } = usePickedIds();
@@ -29,15 +39,24 @@ export function AddPeopleDialog({ callId, otherPartyId, onClose, onMoved }: { ca
   };
 
   return (
-    <Dialog title="Add people to this call" description="You will both move to a group call, and the friends you pick will be rung." onClose={onClose}>
+    <Dialog
+      title="Add people to this call"
+      description="You will both move to a group call, and the friends you pick will be rung."
+      onClose={onClose}
+    >
       <form onSubmit={submit} className="flex min-h-0 flex-1 flex-col">
         {errors.form ? (
           <div className="px-5 pb-3">
             <FormAlert message={errors.form} />
           </div>
         ) : null}
-        <fieldset className="min-h-0 flex-1 overflow-y-auto px-5" aria-describedby={errors.fields.userIds ? "add-people-error" : undefined}>
-          <legend className="mb-1 text-sm font-medium text-stone-700">Friends{picked.size ? ` (${picked.size})` : ""}</legend>
+        <fieldset
+          className="min-h-0 flex-1 overflow-y-auto px-5"
+          aria-describedby={errors.fields.userIds ? "add-people-error" : undefined}
+        >
+          <legend className="mb-1 text-sm font-medium text-stone-700">
+            Friends{picked.size ? ` (${picked.size})` : ""}
+          </legend>
           {errors.fields.userIds ? (
             <p id="add-people-error" className="mb-1 text-sm text-red-600">
               {errors.fields.userIds}

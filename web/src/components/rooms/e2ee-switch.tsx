@@ -9,7 +9,15 @@ import { formErrors } from "../ui/form-errors";
  * Hosts switch Jitsi's end-to-end encryption for the room (a Hearth setting; in a meeting the page also switches it
  * in Jitsi through `onChanged`). Recording is unavailable while it is on, and the switch says so.
  */
-export function E2eeSwitch({ room, onChanged, tone = "light" }: { room: RoomView; onChanged?: (on: boolean) => void; tone?: "light" | "dark" }) {
+export function E2eeSwitch({
+  room,
+  onChanged,
+  tone = "light",
+}: {
+  room: RoomView;
+  onChanged?: (on: boolean) => void;
+  tone?: "light" | "dark";
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const setE2ee = useMutation(
@@ -24,7 +32,9 @@ export function E2eeSwitch({ room, onChanged, tone = "light" }: { room: RoomView
   const dark = tone === "dark";
   return (
     <div className="flex flex-col gap-1">
-      <label className={`inline-flex cursor-pointer items-center gap-2 text-sm font-medium ${dark ? "text-stone-100" : "text-stone-800"}`}>
+      <label
+        className={`inline-flex cursor-pointer items-center gap-2 text-sm font-medium ${dark ? "text-stone-100" : "text-stone-800"}`}
+      >
         <input
           type="checkbox"
           role="switch"
@@ -51,7 +61,9 @@ export function E2eeSwitch({ room, onChanged, tone = "light" }: { room: RoomView
 /** A small "End-to-end encrypted" badge. */
 export function E2eeBadge({ tone = "light" }: { tone?: "light" | "dark" }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-medium ${tone === "dark" ? "bg-emerald-500/20 text-emerald-200" : "bg-emerald-50 text-emerald-800"}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-medium ${tone === "dark" ? "bg-emerald-500/20 text-emerald-200" : "bg-emerald-50 text-emerald-800"}`}
+    >
       <LockIcon />
       End-to-end encrypted
     </span>
@@ -59,7 +71,17 @@ export function E2eeBadge({ tone = "light" }: { tone?: "light" | "dark" }) {
 }
 
 const LockIcon = () => (
-  <svg viewBox="0 0 24 24" width={12} height={12} fill="none" stroke="currentColor" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+  <svg
+    viewBox="0 0 24 24"
+    width={12}
+    height={12}
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={2.5}
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden
+  >
     <rect x="4" y="11" width="16" height="10" rx="2" />
     <path d="M8 11V7a4 4 0 0 1 8 0v4" />
   </svg>

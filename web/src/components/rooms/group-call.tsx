@@ -21,7 +21,12 @@ export function StartGroupCallButton({ conversationId }: { conversationId: strin
 
 function UnavailableButton() {
   return (
-    <button type="button" aria-disabled="true" title={GROUP_CALLS_NEED_JITSI} className="inline-flex size-9 shrink-0 cursor-not-allowed items-center justify-center rounded-lg text-stone-400">
+    <button
+      type="button"
+      aria-disabled="true"
+      title={GROUP_CALLS_NEED_JITSI}
+      className="inline-flex size-9 shrink-0 cursor-not-allowed items-center justify-center rounded-lg text-stone-400"
+    >
       <VideoIcon size={18} />
       <span className="sr-only">Start group call: {GROUP_CALLS_NEED_JITSI}</span>
     </button>
@@ -31,7 +36,11 @@ function UnavailableButton() {
 function StartButton({ conversationId }: { conversationId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const start = useMutation(trpc.rooms.startGroupCall.mutationOptions({ onSuccess: ({ room }) => router.push(roomHref(room.id, { join: true })) }));
+  const start = useMutation(
+    trpc.rooms.startGroupCall.mutationOptions({
+      onSuccess: ({ room }) => router.push(roomHref(room.id, { join: true })),
+    }),
+  );
   const problem = start.isError ? formErrors(start.error).form : null;
   return (
     <>
@@ -42,7 +51,11 @@ function StartButton({ conversationId }: { conversationId: string }) {
         title={problem ?? "Start group call"}
         className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-stone-600 hover:bg-stone-100 hover:text-ember-700 disabled:opacity-50"
       >
-        {start.isPending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : <VideoIcon size={18} />}
+        {start.isPending ? (
+          <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+        ) : (
+          <VideoIcon size={18} />
+        )}
         <span className="sr-only">Start group call</span>
       </button>
       {problem ? (
@@ -70,19 +83,35 @@ function LiveBanner({ conversationId }: { conversationId: string }) {
   const initial = useQuery(trpc.rooms.groupCallState.queryOptions({ conversationId }));
   useEffect(() => {
     const state = initial.data;
-    if (state?.roomId && state.live) store.handle({ type: "room.live", roomId: state.roomId, conversationId, live: true, participantIds: state.participantIds });
+    if (state?.roomId && state.live)
+      store.handle({
+        type: "room.live",
+        roomId: state.roomId,
+        conversationId,
+        live: true,
+        participantIds: state.participantIds,
+      });
   }, [initial.data, conversationId, store]);
   const live = useLiveRoom(conversationId);
   const router = useRouter();
   if (!live) return null;
   return (
-    <div role="status" className="flex items-center gap-3 border-b border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 sm:px-4">
+    <div
+      role="status"
+      className="flex items-center gap-3 border-b border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 sm:px-4"
+    >
       <span aria-hidden className="size-2 shrink-0 animate-pulse rounded-full bg-emerald-600" />
       <p className="min-w-0 flex-1 truncate">
         <span className="font-semibold">Group call in progress</span>
-        {live.participantIds.length ? ` · ${live.participantIds.length === 1 ? "1 person" : peopleText(live.participantIds.length)}` : null}
+        {live.participantIds.length
+          ? ` · ${live.participantIds.length === 1 ? "1 person" : peopleText(live.participantIds.length)}`
+          : null}
       </p>
-      <button type="button" onClick={() => router.push(roomHref(live.roomId, { join: true }))} className="shrink-0 rounded-full bg-emerald-600 px-4 py-1 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700">
+      <button
+        type="button"
+        onClick={() => router.push(roomHref(live.roomId, { join: true }))}
+        className="shrink-0 rounded-full bg-emerald-600 px-4 py-1 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700"
+      >
         Join
       </button>
     </div>

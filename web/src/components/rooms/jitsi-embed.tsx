@@ -30,7 +30,15 @@ const stringField = (payload: unknown, key: string): string | null => {
  * `https://<domain>/external_api.js` once per page and reuses it; it never disposes the API itself, so this does on
  * unmount (which also hangs up: the iframe and its connection go away).
  */
-export function JitsiEmbed({ ticket, handlers, apiRef }: { ticket: JoinTicket; handlers: JitsiHandlers; apiRef: React.RefObject<JitsiApi | null> }) {
+export function JitsiEmbed({
+  ticket,
+  handlers,
+  apiRef,
+}: {
+  ticket: JoinTicket;
+  handlers: JitsiHandlers;
+  apiRef: React.RefObject<JitsiApi | null>;
+}) {
   // Handlers change on every render; the API's listeners are attached once and read the latest through this ref.
   const latest = useRef(handlers);
   useEffect(() => {
@@ -97,25 +105,37 @@ export function JitsiEmbed({ ticket, handlers, apiRef }: { ticket: JoinTicket; h
       if (id) present.delete(id);
       count();
     });
-    api.on("recordingStatusChanged", (payload: unknown) => latest.current.onRecording((payload as { on?: unknown } | null)?.on === true));
+    api.on("recordingStatusChanged", (payload: unknown) =>
+      latest.current.onRecording((payload as { on?: unknown } | null)?.on === true),
+    );
     api.on("videoConferenceLeft", () => latest.current.onLeft(null));
     api.on("readyToClose", () => latest.current.onLeft(null));
     // Fatal errors (a refused token, a full room, the connection lost for good) end the meeting view with a reason.
     api.on("errorOccurred", (payload: unknown) => {
       const error = (payload as { error?: { isFatal?: boolean; message?: string; name?: string } } | null)?.error;
-      if (error?.isFatal) latest.current.onLeft(`The meeting ended: ${error.message || error.name || "the connection failed"}.`);
+      if (error?.isFatal)
+        latest.current.onLeft(`The meeting ended: ${error.message || error.name || "the connection failed"}.`);
     });
   };
 
   return (
     <div className="relative size-full bg-stone-900">
       {!ready ? (
-        <div role="status" className="absolute inset-0 flex flex-col items-center justify-center gap-3 px-6 text-center text-sm text-stone-300">
+        <div
+          role="status"
+          className="absolute inset-0 flex flex-col items-center justify-center gap-3 px-6 text-center text-sm text-stone-300"
+        >
           {timedOut ? (
-            <>The meeting server ({ticket.domain}) isn&apos;t answering. Check your connection, then leave and join again.</>
+            <>
+              The meeting server ({ticket.domain}) isn&apos;t answering. Check your connection, then leave and join
+              again.
+            </>
           ) : (
             <>
-              <span aria-hidden className="size-6 animate-spin rounded-full border-2 border-stone-400 border-t-transparent" />
+              <span
+                aria-hidden
+                className="size-6 animate-spin rounded-full border-2 border-stone-400 border-t-transparent"
+              />
               Connecting to the meeting…
             </>
           )}

@@ -15,7 +15,15 @@ const ignore = () => undefined;
  * In the meeting: Hearth's bar (title, who is there, recording, encryption, Leave) over Jitsi, full screen like a
  * 1:1 call. Hosts switch on the lobby and end-to-end encryption in Jitsi once Jitsi has made them moderator.
  */
-export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket: JoinTicket; onLeave: (note: string | null) => void }) {
+export function MeetingView({
+  room,
+  ticket,
+  onLeave,
+}: {
+  room: RoomView;
+  ticket: JoinTicket;
+  onLeave: (note: string | null) => void;
+}) {
   const client = useTRPCClient();
   const apiRef = useRef<JitsiApi | null>(null);
   const [joined, setJoined] = useState(false);
@@ -45,17 +53,30 @@ export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket:
       apiRef.current?.executeCommand("hangup");
       leave(accessEndedNote(event.reason));
     } else if (isHost) {
-      setWarning(accessWarningText(event.reason, event.people.map((p) => p.displayName)));
+      setWarning(
+        accessWarningText(
+          event.reason,
+          event.people.map((p) => p.displayName),
+        ),
+      );
     }
   });
 
   return (
-    <div role="dialog" aria-modal="true" aria-label={`Meeting: ${room.title}`} data-theme="light" className="fixed inset-0 z-40 flex flex-col bg-stone-950 text-white">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Meeting: ${room.title}`}
+      data-theme="light"
+      className="fixed inset-0 z-40 flex flex-col bg-stone-950 text-white"
+    >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-white/10 px-3 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 sm:px-4">
         <div className="min-w-0 flex-1">
           <h1 className="truncate font-semibold">{room.title}</h1>
           <p role="status" className="flex items-center gap-2 text-xs text-stone-300">
-            <span data-testid="meeting-people">{joined ? peopleText(people) : ticket.access.entry === "lobby" ? "The host will let you in" : "Joining…"}</span>
+            <span data-testid="meeting-people">
+              {joined ? peopleText(people) : ticket.access.entry === "lobby" ? "The host will let you in" : "Joining…"}
+            </span>
             {recording ? (
               <span className="inline-flex items-center gap-1 rounded-full bg-red-600 px-2 py-0.5 font-semibold text-white">
                 <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-white" />
@@ -83,9 +104,16 @@ export function MeetingView({ room, ticket, onLeave }: { room: RoomView; ticket:
         </button>
       </header>
       {warning ? (
-        <div role="alert" className="flex items-start gap-3 border-b border-amber-400/30 bg-amber-950 px-3 py-2 text-sm text-amber-100 sm:px-4">
+        <div
+          role="alert"
+          className="flex items-start gap-3 border-b border-amber-400/30 bg-amber-950 px-3 py-2 text-sm text-amber-100 sm:px-4"
+        >
           <p className="flex-1">{warning}</p>
-          <button type="button" onClick={() => setWarning(null)} className="rounded-full px-2 py-0.5 font-semibold hover:bg-amber-900 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none">
+          <button
+            type="button"
+            onClick={() => setWarning(null)}
+            className="rounded-full px-2 py-0.5 font-semibold hover:bg-amber-900 focus-visible:ring-2 focus-visible:ring-amber-300 focus-visible:outline-none"
+          >
             Dismiss
           </button>
         </div>

@@ -28,7 +28,10 @@ export function MeetingsList() {
       <div className="flex items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Meetings</h1>
         {available ? (
-          <Link href="/rooms/new" className="rounded-lg bg-ember-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-ember-700">
+          <Link
+            href="/rooms/new"
+            className="rounded-lg bg-ember-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-ember-700"
+          >
             New meeting
           </Link>
         ) : null}
@@ -57,14 +60,28 @@ function MeetingRow({ meeting }: { meeting: RoomView }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const now = useNow();
-  const cancel = useMutation(trpc.rooms.cancelMeeting.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.rooms.upcoming.queryKey() }) }));
+  const cancel = useMutation(
+    trpc.rooms.cancelMeeting.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.rooms.upcoming.queryKey() }),
+    }),
+  );
   const { confirm, confirmDialog } = useConfirm();
   const cancelMeeting = async () => {
-    const confirmed = await confirm({ title: `Cancel “${meeting.title}”?`, body: "Nobody will be able to join it.", confirmLabel: "Cancel meeting", cancelLabel: "Keep it", danger: true });
+    const confirmed = await confirm({
+      title: `Cancel “${meeting.title}”?`,
+      body: "Nobody will be able to join it.",
+      confirmLabel: "Cancel meeting",
+      cancelLabel: "Keep it",
+      danger: true,
+    });
     if (confirmed) cancel.mutate({ roomId: meeting.id });
   };
   const { access, owner } = meeting;
-  const happening = !!meeting.startsAt && !!meeting.endsAt && new Date(meeting.startsAt).getTime() <= now && now < new Date(meeting.endsAt).getTime();
+  const happening =
+    !!meeting.startsAt &&
+    !!meeting.endsAt &&
+    new Date(meeting.startsAt).getTime() <= now &&
+    now < new Date(meeting.endsAt).getTime();
   return (
     <li className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
       <div className="flex items-start gap-3">
@@ -82,21 +99,37 @@ function MeetingRow({ meeting }: { meeting: RoomView }) {
           ) : null}
           <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-stone-500">
             <span>{access.role === "owner" ? "Yours" : `By ${owner.displayName}`}</span>
-            {access.role === "host" ? <span className="rounded-full bg-ember-50 px-2 py-0.5 font-medium text-ember-800">Host</span> : null}
-            {happening ? <span className="rounded-full bg-emerald-50 px-2 py-0.5 font-medium text-emerald-800">Happening now</span> : null}
+            {access.role === "host" ? (
+              <span className="rounded-full bg-ember-50 px-2 py-0.5 font-medium text-ember-800">Host</span>
+            ) : null}
+            {happening ? (
+              <span className="rounded-full bg-emerald-50 px-2 py-0.5 font-medium text-emerald-800">Happening now</span>
+            ) : null}
             {meeting.e2ee ? <E2eeBadge /> : null}
           </p>
         </div>
       </div>
       <div className="mt-3 flex flex-wrap gap-2 sm:pl-[52px]">
-        <Link href={roomHref(meeting.id)} className="rounded-lg bg-ember-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-ember-700">
+        <Link
+          href={roomHref(meeting.id)}
+          className="rounded-lg bg-ember-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-ember-700"
+        >
           {happening ? "Join" : "Open"}
         </Link>
-        <a href={`/api/rooms/${encodeURIComponent(meeting.id)}/ics`} download className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100">
+        <a
+          href={`/api/rooms/${encodeURIComponent(meeting.id)}/ics`}
+          download
+          className="rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100"
+        >
           Add to calendar
         </a>
         {access.role === "owner" ? (
-          <Button variant="danger" className="px-3 py-1.5" onClick={() => void cancelMeeting()} pending={cancel.isPending}>
+          <Button
+            variant="danger"
+            className="px-3 py-1.5"
+            onClick={() => void cancelMeeting()}
+            pending={cancel.isPending}
+          >
             Cancel meeting
           </Button>
         ) : null}

@@ -60,7 +60,14 @@ export function NewMeetingForm() {
     if (!endsAt) problems.endsAt = "Choose when it ends.";
     setLocalErrors(problems);
     if (!startsAt || !endsAt) return;
-    create.mutate({ title, description, startsAt, endsAt, inviteeIds: [...invitees.picked], hostIds: [...hosts.picked].filter((id) => invitees.picked.has(id)) });
+    create.mutate({
+      title,
+      description,
+      startsAt,
+      endsAt,
+      inviteeIds: [...invitees.picked],
+      hostIds: [...hosts.picked].filter((id) => invitees.picked.has(id)),
+    });
   };
 
   return (
@@ -68,14 +75,45 @@ export function NewMeetingForm() {
       <h1 className="text-2xl font-semibold tracking-tight">New meeting</h1>
       <form onSubmit={submit} noValidate className="mt-5 space-y-4">
         <FormAlert message={server.form} />
-        <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} required error={errors.title} />
-        <TextAreaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={2000} error={errors.description} hint="Optional: what it is about." />
+        <TextField
+          label="Title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={120}
+          required
+          error={errors.title}
+        />
+        <TextAreaField
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          rows={3}
+          maxLength={2000}
+          error={errors.description}
+          hint="Optional: what it is about."
+        />
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="Starts" type="datetime-local" value={times.start} onChange={(e) => setTimes((t) => ({ ...t, start: e.target.value }))} required error={errors.startsAt} />
-          <TextField label="Ends" type="datetime-local" value={times.end} onChange={(e) => setTimes((t) => ({ ...t, end: e.target.value }))} required error={errors.endsAt} />
+          <TextField
+            label="Starts"
+            type="datetime-local"
+            value={times.start}
+            onChange={(e) => setTimes((t) => ({ ...t, start: e.target.value }))}
+            required
+            error={errors.startsAt}
+          />
+          <TextField
+            label="Ends"
+            type="datetime-local"
+            value={times.end}
+            onChange={(e) => setTimes((t) => ({ ...t, end: e.target.value }))}
+            required
+            error={errors.endsAt}
+          />
         </div>
         <fieldset aria-describedby={errors.inviteeIds ? "meeting-invitees-error" : undefined}>
-          <legend className="text-sm font-medium text-stone-700">Invite friends{invitees.picked.size ? ` (${invitees.picked.size})` : ""}</legend>
+          <legend className="text-sm font-medium text-stone-700">
+            Invite friends{invitees.picked.size ? ` (${invitees.picked.size})` : ""}
+          </legend>
           {errors.inviteeIds ? (
             <p id="meeting-invitees-error" className="text-sm text-red-600">
               {errors.inviteeIds}
@@ -92,7 +130,9 @@ export function NewMeetingForm() {
         {invited.length ? (
           <fieldset aria-describedby={errors.hostIds ? "meeting-hosts-error" : undefined}>
             <legend className="text-sm font-medium text-stone-700">Hosts</legend>
-            <p className="text-sm text-stone-500">Hosts admit people from the lobby, mute others and can switch on end-to-end encryption.</p>
+            <p className="text-sm text-stone-500">
+              Hosts admit people from the lobby, mute others and can switch on end-to-end encryption.
+            </p>
             {errors.hostIds ? (
               <p id="meeting-hosts-error" className="text-sm text-red-600">
                 {errors.hostIds}

@@ -11,7 +11,19 @@ import { GroupCallsUnavailable, useGroupCallsAvailable } from "./group-calls-ava
 import { kindLabel, meetingTimeText, recordingText, roleText } from "./room-labels";
 
 /** Before going in: what the room is, whose it is, when, encryption and recording, and the Join button. */
-export function PreJoinPanel({ room, onJoin, joining, error, note }: { room: RoomView; onJoin: () => void; joining: boolean; error: string | null; note: string | null }) {
+export function PreJoinPanel({
+  room,
+  onJoin,
+  joining,
+  error,
+  note,
+}: {
+  room: RoomView;
+  onJoin: () => void;
+  joining: boolean;
+  error: string | null;
+  note: string | null;
+}) {
   const { access } = room;
   const isHost = access.role !== "participant";
   const lobby = access.entry === "lobby";
@@ -30,7 +42,9 @@ export function PreJoinPanel({ room, onJoin, joining, error, note }: { room: Roo
       <div className="mt-5 flex items-center gap-3">
         <Avatar name={room.owner.displayName} url={room.owner.avatarUrl} seed={room.owner.id} size={40} />
         <div className="min-w-0 text-sm">
-          <p className="truncate font-medium text-stone-900">{access.role === "owner" ? "Your room" : room.owner.displayName}</p>
+          <p className="truncate font-medium text-stone-900">
+            {access.role === "owner" ? "Your room" : room.owner.displayName}
+          </p>
           <p className="text-stone-500">{access.role === "owner" ? "Owner" : `@${room.owner.username} · owner`}</p>
         </div>
       </div>
@@ -53,7 +67,11 @@ export function PreJoinPanel({ room, onJoin, joining, error, note }: { room: Roo
           <VideoIcon size={18} />
           {lobby ? "Ask to join" : note ? "Join again" : "Join"}
         </Button>
-        {!available ? <GroupCallsUnavailable /> : lobby ? <p className="text-sm text-stone-500">You will wait in the lobby until a host admits you.</p> : null}
+        {!available ? (
+          <GroupCallsUnavailable />
+        ) : lobby ? (
+          <p className="text-sm text-stone-500">You will wait in the lobby until a host admits you.</p>
+        ) : null}
       </div>
     </Card>
   );

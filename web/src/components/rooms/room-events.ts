@@ -48,7 +48,12 @@ export class RoomEventsStore {
       case "room.live": {
         const live = new Map(this.snap.live);
         // Live with nobody listed is possible: guests without a Hearth id are counted by Jitsi, not named.
-        if (event.live) live.set(event.roomId, { roomId: event.roomId, conversationId: event.conversationId, participantIds: event.participantIds });
+        if (event.live)
+          live.set(event.roomId, {
+            roomId: event.roomId,
+            conversationId: event.conversationId,
+            participantIds: event.participantIds,
+          });
         else live.delete(event.roomId);
         // A call that ended stops ringing too.
         const ringing = !event.live && this.snap.ringing?.room.id === event.roomId ? null : this.snap.ringing;

@@ -21,7 +21,12 @@ type Entry = RouterOutputs["rooms"]["history"]["items"][number];
  */
 export function RoomHistoryList() {
   const trpc = useTRPC();
-  const history = useInfiniteQuery(trpc.rooms.history.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const history = useInfiniteQuery(
+    trpc.rooms.history.infiniteQueryOptions(
+      { limit: 20 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
   if (items.length === 0) return history.isError ? <FormAlert message={formErrors(history.error).form} /> : null;
   return (
@@ -29,7 +34,10 @@ export function RoomHistoryList() {
       <h2 id="room-history" className="text-lg font-semibold tracking-tight">
         Group calls and meetings
       </h2>
-      <ul aria-label="Group calls and meetings" className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
+      <ul
+        aria-label="Group calls and meetings"
+        className="divide-y divide-stone-100 overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm"
+      >
         {items.map((entry) => (
           <RoomHistoryRow key={entry.id} entry={entry} />
         ))}
@@ -42,14 +50,20 @@ export function RoomHistoryList() {
 function RoomHistoryRow({ entry }: { entry: Entry }) {
   const now = useNow();
   const joined = new Date(entry.joinedAt);
-  const seconds = entry.leftAt ? Math.max(0, Math.round((new Date(entry.leftAt).getTime() - joined.getTime()) / 1000)) : null;
-  const href = entry.room.kind === "GROUP" && entry.room.conversationId ? `/messages/${entry.room.conversationId}` : roomHref(entry.room.id);
+  const seconds = entry.leftAt
+    ? Math.max(0, Math.round((new Date(entry.leftAt).getTime() - joined.getTime()) / 1000))
+    : null;
+  const href =
+    entry.room.kind === "GROUP" && entry.room.conversationId
+      ? `/messages/${entry.room.conversationId}`
+      : roomHref(entry.room.id);
   return (
     <li className="flex items-center gap-3 px-4 py-3">
       <Link href={href} className="min-w-0 flex-1 rounded-lg hover:opacity-90">
         <span className="block truncate font-medium text-stone-900">{entry.room.title || "Group call"}</span>
         <span className="block truncate text-sm text-stone-500">
-          {withWhom(entry.others.map((o) => o.displayName.split(/\s+/)[0] ?? o.displayName))} · {seconds === null ? "in progress" : formatDuration(seconds)}
+          {withWhom(entry.others.map((o) => o.displayName.split(/\s+/)[0] ?? o.displayName))} ·{" "}
+          {seconds === null ? "in progress" : formatDuration(seconds)}
         </span>
       </Link>
       <time dateTime={entry.joinedAt} title={joined.toLocaleString()} className="shrink-0 text-xs text-stone-500">

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { ringingText, RoomEventsStore, type RoomRingingEvent } from "./room-events";
-import { accessEndedNote, accessWarningText, kindLabel, meetingTimeText, peopleText, recordingText, roleText, withWhom } from "./room-labels";
+import {
+  accessEndedNote,
+  accessWarningText,
+  kindLabel,
+  meetingTimeText,
+  peopleText,
+  recordingText,
+  roleText,
+  withWhom,
+} from "./room-labels";
 
 const caller = { id: "u1", username: "ada", displayName: "Ada Lovelace", avatarUrl: null };
-const ring = (kind: RoomRingingEvent["room"]["kind"], id = "r1"): RoomRingingEvent => ({ type: "room.ringing", room: { id, kind, title: "Book club", conversationId: kind === "GROUP" ? "c1" : null }, caller });
+const ring = (kind: RoomRingingEvent["room"]["kind"], id = "r1"): RoomRingingEvent => ({
+  type: "room.ringing",
+  room: { id, kind, title: "Book club", conversationId: kind === "GROUP" ? "c1" : null },
+  caller,
+});
 
 describe("room labels", () => {
   it("words rings by what happened", () => {
@@ -13,14 +26,24 @@ describe("room labels", () => {
   });
 
   it("says who may record, E2EE first", () => {
-    expect(recordingText({ role: "owner", entry: "direct", mayRecord: false }, true)).toMatch(/unavailable while end-to-end encryption/);
-    expect(recordingText({ role: "owner", entry: "direct", mayRecord: true }, false)).toBe("You may record this meeting");
-    expect(recordingText({ role: "participant", entry: "direct", mayRecord: false }, false)).toBe("Recording isn't available to you");
+    expect(recordingText({ role: "owner", entry: "direct", mayRecord: false }, true)).toMatch(
+      /unavailable while end-to-end encryption/,
+    );
+    expect(recordingText({ role: "owner", entry: "direct", mayRecord: true }, false)).toBe(
+      "You may record this meeting",
+    );
+    expect(recordingText({ role: "participant", entry: "direct", mayRecord: false }, false)).toBe(
+      "Recording isn't available to you",
+    );
   });
 
   it("tells lobby entrants they wait for the host", () => {
-    expect(roleText({ role: "participant", entry: "lobby", mayRecord: false }, "PROFILE")).toBe("The host will let you in");
-    expect(roleText({ role: "participant", entry: "direct", mayRecord: false }, "PROFILE")).toBe("You can walk straight in");
+    expect(roleText({ role: "participant", entry: "lobby", mayRecord: false }, "PROFILE")).toBe(
+      "The host will let you in",
+    );
+    expect(roleText({ role: "participant", entry: "direct", mayRecord: false }, "PROFILE")).toBe(
+      "You can walk straight in",
+    );
     expect(roleText({ role: "participant", entry: "direct", mayRecord: false }, "MEETING")).toBe("You are invited");
     expect(roleText({ role: "host", entry: "direct", mayRecord: true }, "GROUP")).toBe("You are a host");
   });
@@ -52,8 +75,12 @@ describe("when access to a room ends mid-call", () => {
     expect(accessEndedNote("blocked")).not.toMatch(/block/i);
   });
   it("tells moderators who may still be there and how to remove them", () => {
-    expect(accessWarningText("removed", ["Bob"])).toBe("Bob was removed from the group. Hearth asked their app to leave; if they are still here, remove them in the call (their tile's ⋯ menu → Kick out).");
-    expect(accessWarningText("blocked", ["Bob", "Cara", "Dan"])).toMatch(/^Bob, Cara and Dan no longer have access\. Hearth asked their apps to leave; if anyone is still here/);
+    expect(accessWarningText("removed", ["Bob"])).toBe(
+      "Bob was removed from the group. Hearth asked their app to leave; if they are still here, remove them in the call (their tile's ⋯ menu → Kick out).",
+    );
+    expect(accessWarningText("blocked", ["Bob", "Cara", "Dan"])).toMatch(
+      /^Bob, Cara and Dan no longer have access\. Hearth asked their apps to leave; if anyone is still here/,
+    );
   });
   it("passes a room's access events to whoever listens, until they stop", () => {
     const store = new RoomEventsStore();

@@ -73,6 +73,7 @@ export function accessEndedNote(reason: RoomAccessEndReason): string {
 export function accessWarningText(reason: RoomAccessEndReason, names: string[]): string {
   const who = names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   const verb = names.length === 1 ? "was" : "were";
-  const what = reason === "removed" ? `${verb} removed from the group` : `no longer ${names.length === 1 ? "has" : "have"} access`;
+  const what =
+    reason === "removed" ? `${verb} removed from the group` : `no longer ${names.length === 1 ? "has" : "have"} access`;
   return `${who} ${what}. Hearth asked ${names.length === 1 ? "their app" : "their apps"} to leave; if ${names.length === 1 ? "they are" : "anyone is"} still here, remove them in the call (their tile's ⋯ menu → Kick out).`;
 }

@@ -70,5 +70,13 @@ export function RoomPage({ roomId, autoJoin }: { roomId: string; autoJoin: boole
       />
     );
   }
-  return <PreJoinPanel room={room.data} onJoin={() => join.mutate({ roomId })} joining={join.isPending} error={join.isError ? formErrors(join.error).form : null} note={note} />;
+  return (
+    <PreJoinPanel
+      room={room.data}
+      onJoin={() => join.mutate({ roomId })}
+      joining={join.isPending}
+      error={join.isError ? formErrors(join.error).form : null}
+      note={note}
+    />
+  );
 }

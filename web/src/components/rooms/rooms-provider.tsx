@@ -1,7 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 import type { CallController } from "../calls/call-controller";
 import { RoomEventsStore, type LiveRoom, type RoomAccessEvent } from "./room-events";
 
@@ -17,13 +28,22 @@ export function useCreateRoomEventsStore(): RoomEventsStore {
 }
 
 /** The page of a room, with `join` when the person already chose to go in (answered a ring, started the call). */
-export const roomHref = (roomId: string, options: { join?: boolean } = {}) => `/rooms/${encodeURIComponent(roomId)}${options.join ? "?join=1" : ""}`;
+export const roomHref = (roomId: string, options: { join?: boolean } = {}) =>
+  `/rooms/${encodeURIComponent(roomId)}${options.join ? "?join=1" : ""}`;
 
 /**
  * Shows room rings over the app, and carries out "moved": when "Add people" turns this tab's 1:1 call into a room,
  * the direct call closes here and the tab goes into the room.
  */
-export function RoomsProvider({ store, calls, children }: { store: RoomEventsStore; calls: CallController; children: ReactNode }) {
+export function RoomsProvider({
+  store,
+  calls,
+  children,
+}: {
+  store: RoomEventsStore;
+  calls: CallController;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const { ringing } = useSyncExternalStore(store.subscribe, store.getSnapshot, () => RoomEventsStore.empty);
   useEffect(

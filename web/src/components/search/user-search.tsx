@@ -25,7 +25,11 @@ export function UserSearch({ initialQuery }: { initialQuery: string }) {
     }, 250);
     return () => clearTimeout(timer);
   }, [query]);
-  const results = useQuery({ ...trpc.search.users.queryOptions({ query: debounced }), enabled: debounced.length >= 2, placeholderData: keepPreviousData });
+  const results = useQuery({
+    ...trpc.search.users.queryOptions({ query: debounced }),
+    enabled: debounced.length >= 2,
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <div className="space-y-5">
@@ -51,7 +55,11 @@ export function UserSearch({ initialQuery }: { initialQuery: string }) {
       ) : results.isPending ? (
         <Spinner label="Searching" />
       ) : results.data?.length ? (
-        <ul className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white px-4 shadow-sm" aria-label="Search results" aria-busy={results.isFetching}>
+        <ul
+          className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white px-4 shadow-sm"
+          aria-label="Search results"
+          aria-busy={results.isFetching}
+        >
           {results.data.map((hit) => (
             <UserRow
               key={hit.id}
@@ -81,10 +89,20 @@ function SearchHitActions({ hit }: { hit: Hit }) {
   );
 }
 
-function ActionButton({ hit, send, cancel, accept }: { hit: Hit } & Pick<ReturnType<typeof useFriendActions>, "send" | "cancel" | "accept">) {
+function ActionButton({
+  hit,
+  send,
+  cancel,
+  accept,
+}: { hit: Hit } & Pick<ReturnType<typeof useFriendActions>, "send" | "cancel" | "accept">) {
   if (hit.pendingRequest?.sentByMe) {
     return (
-      <Button variant="secondary" onClick={() => cancel.mutate({ requestId: hit.pendingRequest!.id })} pending={cancel.isPending} aria-label={`Cancel friend request to ${hit.displayName}`}>
+      <Button
+        variant="secondary"
+        onClick={() => cancel.mutate({ requestId: hit.pendingRequest!.id })}
+        pending={cancel.isPending}
+        aria-label={`Cancel friend request to ${hit.displayName}`}
+      >
         Request sent · Cancel
       </Button>
     );

@@ -32,7 +32,10 @@ export function AvatarEditor() {
     if (file.size > MAX_BYTES) return setError("That image is larger than 5 MB.");
     setUploading(true);
     try {
-      const upload = await createUpload.mutateAsync({ contentType: file.type as (typeof ACCEPTED)[number], size: file.size });
+      const upload = await createUpload.mutateAsync({
+        contentType: file.type as (typeof ACCEPTED)[number],
+        size: file.size,
+      });
       const put = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: file });
       if (!put.ok) throw new Error("The upload failed. Check your connection and try again.");
       await confirm.mutateAsync({ uploadKey: upload.uploadKey });
@@ -50,7 +53,15 @@ export function AvatarEditor() {
       <div className="flex items-center gap-4">
         <Avatar name={me.data?.displayName ?? "?"} url={me.data?.avatarUrl ?? null} seed={me.data?.id} size={80} />
         <div className="flex flex-wrap gap-2">
-          <input ref={input} type="file" accept={ACCEPTED.join(",")} className="sr-only" onChange={onFile} aria-label="Choose a profile photo" data-testid="avatar-input" />
+          <input
+            ref={input}
+            type="file"
+            accept={ACCEPTED.join(",")}
+            className="sr-only"
+            onChange={onFile}
+            aria-label="Choose a profile photo"
+            data-testid="avatar-input"
+          />
           <Button variant="secondary" onClick={() => input.current?.click()} pending={uploading}>
             {me.data?.avatarUrl ? "Change photo" : "Upload photo"}
           </Button>

@@ -32,7 +32,12 @@ export function untilLabel(until: Date, now: Date): string {
   const time = until.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
   if (until.toDateString() === now.toDateString()) return time;
   if (until.toDateString() === tomorrowAt(0, now).toDateString()) return `tomorrow ${time}`;
-  const day = until.toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric", ...(until.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }) });
+  const day = until.toLocaleDateString(undefined, {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    ...(until.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }),
+  });
   return `${day}, ${time}`;
 }
 

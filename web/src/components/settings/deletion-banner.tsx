@@ -27,7 +27,12 @@ export function DeletionBanner({ deleteOn }: { deleteOn: string }) {
         {when}
       </time>
       .{" "}
-      <button type="button" className="font-medium whitespace-nowrap underline disabled:opacity-60" disabled={keep.isPending} onClick={() => keep.mutate()}>
+      <button
+        type="button"
+        className="font-medium whitespace-nowrap underline disabled:opacity-60"
+        disabled={keep.isPending}
+        onClick={() => keep.mutate()}
+      >
         Keep my account
       </button>
       {keep.error ? <span className="ml-2">{formErrors(keep.error).form}</span> : null}

@@ -38,7 +38,8 @@ export function DoNotDisturb({ settings }: { settings: CallSettings }) {
   const onCustom = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const until = custom ? new Date(custom) : null;
-    if (!until || Number.isNaN(until.getTime()) || until.getTime() <= Date.now()) return setCustomError("Pick a time in the future.");
+    if (!until || Number.isNaN(until.getTime()) || until.getTime() <= Date.now())
+      return setCustomError("Pick a time in the future.");
     setUntil(until);
   };
 
@@ -50,7 +51,9 @@ export function DoNotDisturb({ settings }: { settings: CallSettings }) {
   return (
     <Card>
       <h2 className="font-semibold">Do not disturb</h2>
-      <p className="mt-1 mb-4 text-sm text-stone-500">Calls do not ring while it is on; callers see that you are unavailable and you get a missed call.</p>
+      <p className="mt-1 mb-4 text-sm text-stone-500">
+        Calls do not ring while it is on; callers see that you are unavailable and you get a missed call.
+      </p>
       <div className="space-y-3">
         {/* Quiet hours and time zone travel unchanged, so their errors can only be the saved values': say so here. */}
         <FormAlert message={errors.form ?? errors.fields.quietHours ?? errors.fields.timeZone} />
@@ -75,7 +78,11 @@ export function DoNotDisturb({ settings }: { settings: CallSettings }) {
               <Button variant="secondary" onClick={() => setUntil(tomorrow)} disabled={update.isPending}>
                 Until tomorrow {tomorrow.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })}
               </Button>
-              <Button variant="secondary" onClick={() => setCustom(custom === null ? toDateTimeInput(new Date(nowMs + 2 * HOUR)) : null)} aria-expanded={custom !== null}>
+              <Button
+                variant="secondary"
+                onClick={() => setCustom(custom === null ? toDateTimeInput(new Date(nowMs + 2 * HOUR)) : null)}
+                aria-expanded={custom !== null}
+              >
                 Until a time…
               </Button>
             </div>

@@ -19,9 +19,13 @@ export function EmailStatus() {
       <p className="text-stone-700">
         {me.data.email}{" "}
         {me.data.emailVerifiedAt ? (
-          <span className="ml-1 inline-block rounded-full whitespace-nowrap bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800">Confirmed</span>
+          <span className="ml-1 inline-block rounded-full whitespace-nowrap bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800">
+            Confirmed
+          </span>
         ) : (
-          <span className="ml-1 inline-block rounded-full whitespace-nowrap bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">Not confirmed</span>
+          <span className="ml-1 inline-block rounded-full whitespace-nowrap bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">
+            Not confirmed
+          </span>
         )}
       </p>
       {!me.data.emailVerifiedAt ? (

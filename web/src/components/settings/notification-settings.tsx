@@ -26,7 +26,9 @@ export function NotificationSettings() {
         />
         <span>
           <span className="block text-sm font-medium text-stone-800">Email me about unread messages</span>
-          <span className="block text-sm text-stone-500">One email collecting what you missed, if messages stay unread for a while.</span>
+          <span className="block text-sm text-stone-500">
+            One email collecting what you missed, if messages stay unread for a while.
+          </span>
         </span>
       </label>
       <div className="mt-4 border-t border-stone-200 pt-4">

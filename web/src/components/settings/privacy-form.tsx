@@ -50,10 +50,30 @@ export function PrivacyForm() {
       <form onSubmit={onSubmit} className="space-y-4">
         <FormAlert message={formErrors(update.error).form} />
         {update.isSuccess ? <FormAlert tone="success" message="Privacy settings saved." /> : null}
-        <AudienceSelect name="profileVisibility" label="Who can see my profile" value={me.data.profileVisibility} hint="Others see only your name and photo. People you block never see you." />
-        <AudienceSelect name="friendRequestPolicy" label="Who can send me friend requests" value={me.data.friendRequestPolicy} hint="People who can do neither will not find you in search." />
-        <AudienceSelect name="callPolicy" label="Who can call me" value={me.data.callPolicy} hint="Applies to video calls." />
-        <AudienceSelect name="roomPolicy" label="Who can walk into my room" value={me.data.roomPolicy} hint="The room on your profile. Others who can see your profile knock, and you let them in." />
+        <AudienceSelect
+          name="profileVisibility"
+          label="Who can see my profile"
+          value={me.data.profileVisibility}
+          hint="Others see only your name and photo. People you block never see you."
+        />
+        <AudienceSelect
+          name="friendRequestPolicy"
+          label="Who can send me friend requests"
+          value={me.data.friendRequestPolicy}
+          hint="People who can do neither will not find you in search."
+        />
+        <AudienceSelect
+          name="callPolicy"
+          label="Who can call me"
+          value={me.data.callPolicy}
+          hint="Applies to video calls."
+        />
+        <AudienceSelect
+          name="roomPolicy"
+          label="Who can walk into my room"
+          value={me.data.roomPolicy}
+          hint="The room on your profile. Others who can see your profile knock, and you let them in."
+        />
         <Button type="submit" pending={update.isPending}>
           Save privacy settings
         </Button>

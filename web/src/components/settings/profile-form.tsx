@@ -15,7 +15,9 @@ export function ProfileForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const { me, refresh } = useMe();
-  const update = useMutation(trpc.profile.update.mutationOptions({ onSuccess: () => Promise.all([refresh(), router.refresh()]) }));
+  const update = useMutation(
+    trpc.profile.update.mutationOptions({ onSuccess: () => Promise.all([refresh(), router.refresh()]) }),
+  );
   const errors = formErrors(update.error);
   const [bioLength, setBioLength] = useState<number | null>(null);
   if (!me.data) return <Card>{me.isError ? <FormAlert message={formErrors(me.error).form} /> : <Spinner />}</Card>;
@@ -23,7 +25,11 @@ export function ProfileForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     if (overLimit("bio", String(form.get("bio")).trim().length)) return;
-    update.mutate({ username: String(form.get("username")), displayName: String(form.get("displayName")), bio: String(form.get("bio")) });
+    update.mutate({
+      username: String(form.get("username")),
+      displayName: String(form.get("displayName")),
+      bio: String(form.get("bio")),
+    });
   };
   return (
     <Card>
@@ -31,8 +37,23 @@ export function ProfileForm() {
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <FormAlert message={errors.form} />
         {update.isSuccess ? <FormAlert tone="success" message="Profile saved." /> : null}
-        <TextField label="Display name" name="displayName" defaultValue={me.data.displayName} required maxLength={60} error={errors.fields.displayName} />
-        <TextField label="Username" name="username" defaultValue={me.data.username} required maxLength={30} error={errors.fields.username} hint="Changing it changes your profile link." />
+        <TextField
+          label="Display name"
+          name="displayName"
+          defaultValue={me.data.displayName}
+          required
+          maxLength={60}
+          error={errors.fields.displayName}
+        />
+        <TextField
+          label="Username"
+          name="username"
+          defaultValue={me.data.username}
+          required
+          maxLength={30}
+          error={errors.fields.username}
+          hint="Changing it changes your profile link."
+        />
         <TextAreaField
           label="Bio"
           name="bio"

@@ -8,7 +8,12 @@ const fileName = "hearth-recovery-codes.txt";
 
 /** The recovery codes as a file's text: a line saying what they are, then one code a line. */
 export function recoveryCodesText(codes: string[], createdAt = new Date()): string {
-  return [`Hearth recovery codes (made ${createdAt.toISOString().slice(0, 10)}). Each one signs you in once.`, "", ...codes, ""].join("\n");
+  return [
+    `Hearth recovery codes (made ${createdAt.toISOString().slice(0, 10)}). Each one signs you in once.`,
+    "",
+    ...codes,
+    "",
+  ].join("\n");
 }
 
 /** The codes, with Copy (to the clipboard) and Download (a .txt made in the browser; nothing is sent anywhere). */
@@ -40,7 +45,11 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
 
   return (
     <div>
-      <ul className="grid grid-cols-2 gap-2 rounded-lg bg-stone-100 p-3 font-mono text-sm select-all" aria-label="Recovery codes" data-testid="recovery-codes">
+      <ul
+        className="grid grid-cols-2 gap-2 rounded-lg bg-stone-100 p-3 font-mono text-sm select-all"
+        aria-label="Recovery codes"
+        data-testid="recovery-codes"
+      >
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
@@ -55,7 +64,11 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
           Download .txt
         </Button>
         <p role="status" className={copy === "failed" ? "text-sm text-stone-600" : "sr-only"}>
-          {copy === "copied" ? "Copied to the clipboard." : copy === "failed" ? "Your browser did not allow copying: select the codes and copy them, or download them." : ""}
+          {copy === "copied"
+            ? "Copied to the clipboard."
+            : copy === "failed"
+              ? "Your browser did not allow copying: select the codes and copy them, or download them."
+              : ""}
         </p>
       </div>
     </div>

@@ -28,14 +28,23 @@ export function ThemeSwitch() {
     <Card>
       <fieldset>
         <legend className="mb-1 font-semibold">Appearance</legend>
-        <p className="mb-3 text-sm text-stone-500">Theme on this device. System follows your device's light or dark setting.</p>
+        <p className="mb-3 text-sm text-stone-500">
+          Theme on this device. System follows your device's light or dark setting.
+        </p>
         <div className="inline-flex gap-1 rounded-xl bg-stone-100 p-1">
           {themeChoices.map((choice) => (
             <label
               key={choice}
               className="cursor-pointer rounded-lg px-4 py-1.5 text-sm font-medium text-stone-600 has-checked:bg-white has-checked:text-stone-900 has-checked:shadow-sm has-focus-visible:outline-2 has-focus-visible:outline-ember-600"
             >
-              <input type="radio" name="theme" value={choice} checked={theme === choice} onChange={() => choose(choice)} className="sr-only" />
+              <input
+                type="radio"
+                name="theme"
+                value={choice}
+                checked={theme === choice}
+                onChange={() => choose(choice)}
+                className="sr-only"
+              />
               {labels[choice]}
             </label>
           ))}

@@ -31,7 +31,10 @@ export function TwoFactorSettings() {
     return (
       <Card>
         <h2 className="mb-2 font-semibold">Save your recovery codes</h2>
-        <p className="mb-3 text-sm text-stone-600">Each code signs you in once if you lose your authenticator. Store them somewhere safe: they are shown only now.</p>
+        <p className="mb-3 text-sm text-stone-600">
+          Each code signs you in once if you lose your authenticator. Store them somewhere safe: they are shown only
+          now.
+        </p>
         <RecoveryCodes codes={codes} />
         {confirm.data ? (
           <div className="mt-4 space-y-2">
@@ -58,7 +61,14 @@ export function TwoFactorSettings() {
         <p className="mb-4 text-sm text-green-800">On. {me.data.recoveryCodesLeft} recovery codes left.</p>
         <form onSubmit={onRegenerate} className="mb-4 space-y-3" noValidate>
           <FormAlert message={formErrors(regenerate.error).form} />
-          <TextField label="Password (to make new recovery codes)" name="password" type="password" autoComplete="current-password" required error={formErrors(regenerate.error).fields.password} />
+          <TextField
+            label="Password (to make new recovery codes)"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={formErrors(regenerate.error).fields.password}
+          />
           <Button variant="secondary" type="submit" pending={regenerate.isPending}>
             New recovery codes
           </Button>
@@ -68,7 +78,14 @@ export function TwoFactorSettings() {
         ) : (
           <form onSubmit={onDisable} className="space-y-3 border-t border-stone-200 pt-4" noValidate>
             <FormAlert message={formErrors(disable.error).form} />
-            <TextField label="Password (to turn it off)" name="password" type="password" autoComplete="current-password" required error={formErrors(disable.error).fields.password} />
+            <TextField
+              label="Password (to turn it off)"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              error={formErrors(disable.error).fields.password}
+            />
             <Button variant="danger" type="submit" pending={disable.isPending}>
               Turn off two-factor authentication
             </Button>
@@ -85,7 +102,10 @@ export function TwoFactorSettings() {
   return (
     <Card>
       <h2 className="mb-2 font-semibold">Two-factor authentication</h2>
-      <p className="mb-4 text-sm text-stone-600">Protect your account with a code from an authenticator app each time you sign in.{me.data.role === "ADMIN" ? " Required for admins." : ""}</p>
+      <p className="mb-4 text-sm text-stone-600">
+        Protect your account with a code from an authenticator app each time you sign in.
+        {me.data.role === "ADMIN" ? " Required for admins." : ""}
+      </p>
       <FormAlert message={formErrors(begin.error).form} />
       {!begin.data ? (
         <form
@@ -96,7 +116,14 @@ export function TwoFactorSettings() {
             begin.mutate({ password: String(new FormData(event.currentTarget).get("password") ?? "") });
           }}
         >
-          <TextField label="Password (to set it up)" name="password" type="password" autoComplete="current-password" required error={formErrors(begin.error).fields.password} />
+          <TextField
+            label="Password (to set it up)"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={formErrors(begin.error).fields.password}
+          />
           <Button type="submit" pending={begin.isPending}>
             Set up two-factor authentication
           </Button>
@@ -104,7 +131,15 @@ export function TwoFactorSettings() {
       ) : (
         <form onSubmit={onConfirm} className="space-y-4" noValidate>
           <div className="flex flex-col gap-4 sm:flex-row sm:items-center">
-            {qr ? <img src={qr} alt="QR code for your authenticator app" width={160} height={160} className="rounded-lg border border-stone-200" /> : null}
+            {qr ? (
+              <img
+                src={qr}
+                alt="QR code for your authenticator app"
+                width={160}
+                height={160}
+                className="rounded-lg border border-stone-200"
+              />
+            ) : null}
             <div className="min-w-0 text-sm text-stone-600">
               <p>Scan the code with your authenticator app, or enter this key:</p>
               <code className="mt-1 block rounded bg-stone-100 px-2 py-1 font-mono break-all" data-testid="totp-secret">
@@ -113,7 +148,14 @@ export function TwoFactorSettings() {
             </div>
           </div>
           <FormAlert message={formErrors(confirm.error).form} />
-          <TextField label="6-digit code" name="code" inputMode="numeric" autoComplete="one-time-code" required error={formErrors(confirm.error).fields.code} />
+          <TextField
+            label="6-digit code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            error={formErrors(confirm.error).fields.code}
+          />
           <Button type="submit" pending={confirm.isPending}>
             Turn on
           </Button>

@@ -10,7 +10,20 @@ import { NotificationBell } from "../notifications/notification-bell";
 import { useUnreadNotifications } from "../notifications/notifications-cache";
 import { useGroupCallsAvailable } from "../rooms/group-calls-available";
 import { Avatar } from "../ui/avatar";
-import { BellIcon, CalendarIcon, FriendsIcon, HomeIcon, MessageIcon, MoreIcon, PhoneIcon, SearchIcon, SettingsIcon, ShieldIcon, SignOutIcon, UserIcon } from "../ui/icons";
+import {
+  BellIcon,
+  CalendarIcon,
+  FriendsIcon,
+  HomeIcon,
+  MessageIcon,
+  MoreIcon,
+  PhoneIcon,
+  SearchIcon,
+  SettingsIcon,
+  ShieldIcon,
+  SignOutIcon,
+  UserIcon,
+} from "../ui/icons";
 import { MenuButton, type MenuItem } from "../ui/menu";
 
 type NavLink = { href: string; label: string; icon: ReactNode; count?: number; countLabel?: string; section: string };
@@ -39,24 +52,75 @@ export function AppNav({ me }: { me: { id: string; username: string; displayName
   const username = account?.username ?? me.username;
 
   const home: NavLink = { href: "/", label: "Home", icon: <HomeIcon />, section: "/" };
-  const messages: NavLink = { href: "/messages", label: "Messages", icon: <MessageIcon size={iconSize} strokeWidth={2} />, count: unreadChats, countLabel: "unread", section: "/messages" };
-  const friends: NavLink = { href: "/friends", label: "Friends", icon: <FriendsIcon />, count: requests.data?.incoming.length ?? 0, countLabel: "pending", section: "/friends" };
+  const messages: NavLink = {
+    href: "/messages",
+    label: "Messages",
+    icon: <MessageIcon size={iconSize} strokeWidth={2} />,
+    count: unreadChats,
+    countLabel: "unread",
+    section: "/messages",
+  };
+  const friends: NavLink = {
+    href: "/friends",
+    label: "Friends",
+    icon: <FriendsIcon />,
+    count: requests.data?.incoming.length ?? 0,
+    countLabel: "pending",
+    section: "/friends",
+  };
   const calls: NavLink = { href: "/calls", label: "Calls", icon: <PhoneIcon size={iconSize} />, section: "/calls" };
-  const meetings: NavLink = { href: "/rooms", label: "Meetings", icon: <CalendarIcon size={iconSize} strokeWidth={2} />, section: "/rooms" };
+  const meetings: NavLink = {
+    href: "/rooms",
+    label: "Meetings",
+    icon: <CalendarIcon size={iconSize} strokeWidth={2} />,
+    section: "/rooms",
+  };
   const search: NavLink = { href: "/search", label: "Search", icon: <SearchIcon />, section: "/search" };
-  const notifications: NavLink = { href: "/notifications", label: "Notifications", icon: <BellIcon size={iconSize} />, count: unreadNotifications, countLabel: "unread", section: "/notifications" };
+  const notifications: NavLink = {
+    href: "/notifications",
+    label: "Notifications",
+    icon: <BellIcon size={iconSize} />,
+    count: unreadNotifications,
+    countLabel: "unread",
+    section: "/notifications",
+  };
   const profile: NavLink = { href: `/u/${username}`, label: "Profile", icon: <UserIcon />, section: `/u/${username}` };
-  const settings: NavLink = { href: "/settings/profile", label: "Settings", icon: <SettingsIcon />, section: "/settings" };
+  const settings: NavLink = {
+    href: "/settings/profile",
+    label: "Settings",
+    icon: <SettingsIcon />,
+    section: "/settings",
+  };
   const meetingsLinks = meetingsShown ? [meetings] : [];
-  const admin: NavLink[] = isAdmin ? [{ href: "/admin/jitsi", label: "Admin", icon: <ShieldIcon />, section: "/admin" }] : [];
+  const admin: NavLink[] = isAdmin
+    ? [{ href: "/admin/jitsi", label: "Admin", icon: <ShieldIcon />, section: "/admin" }]
+    : [];
 
-  const isCurrent = (link: NavLink) => (link.section === "/" ? pathname === "/" : pathname === link.section || pathname.startsWith(`${link.section}/`));
+  const isCurrent = (link: NavLink) =>
+    link.section === "/" ? pathname === "/" : pathname === link.section || pathname.startsWith(`${link.section}/`);
   const tabs = [home, messages, friends, calls];
   const more = [profile, ...meetingsLinks, search, notifications, settings, ...admin];
-  const sidebar = [home, messages, friends, calls, ...meetingsLinks, search, notifications, profile, settings, ...admin];
+  const sidebar = [
+    home,
+    messages,
+    friends,
+    calls,
+    ...meetingsLinks,
+    search,
+    notifications,
+    profile,
+    settings,
+    ...admin,
+  ];
 
   const moreItems: MenuItem[] = [
-    ...more.map((link) => ({ href: link.href, label: link.label, icon: link.icon, current: isCurrent(link), after: <Count link={link} inline /> })),
+    ...more.map((link) => ({
+      href: link.href,
+      label: link.label,
+      icon: link.icon,
+      current: isCurrent(link),
+      after: <Count link={link} inline />,
+    })),
     { label: "Sign out", icon: <SignOutIcon />, onSelect: () => void signOutAction() },
   ];
   const moreCount = more.reduce((sum, link) => sum + (link.count ?? 0), 0);
@@ -66,7 +130,10 @@ export function AppNav({ me }: { me: { id: string; username: string; displayName
       <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/90 backdrop-blur lg:fixed lg:inset-y-0 lg:left-0 lg:flex lg:w-56 lg:flex-col lg:border-r lg:border-b-0 lg:bg-white">
         <div className="flex h-14 shrink-0 items-center gap-2 px-4 lg:h-16 lg:px-5">
           <Link href="/" className="flex items-center gap-2 rounded-lg text-lg font-semibold tracking-tight">
-            <span aria-hidden className="inline-block size-7 rounded-full bg-gradient-to-br from-amber-400 to-ember-600" />
+            <span
+              aria-hidden
+              className="inline-block size-7 rounded-full bg-gradient-to-br from-amber-400 to-ember-600"
+            />
             Hearth
           </Link>
           <div className="ml-auto lg:hidden">
@@ -96,18 +163,28 @@ export function AppNav({ me }: { me: { id: string; username: string; displayName
             <span className="min-w-0 flex-1 text-sm font-medium break-words text-stone-800">{displayName}</span>
           </div>
           <form action={signOutAction}>
-            <button type="submit" className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-stone-600 hover:bg-stone-100 hover:text-stone-900">
+            <button
+              type="submit"
+              className="flex w-full items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium text-stone-600 hover:bg-stone-100 hover:text-stone-900"
+            >
               <SignOutIcon />
               Sign out
             </button>
           </form>
         </div>
       </header>
-      <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden">
+      <nav
+        aria-label="Main"
+        className="fixed inset-x-0 bottom-0 z-20 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden"
+      >
         <ul className="mx-auto grid max-w-lg grid-cols-5">
           {tabs.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} aria-current={isCurrent(link) ? "page" : undefined} className={`${tabClass} relative`}>
+              <Link
+                href={link.href}
+                aria-current={isCurrent(link) ? "page" : undefined}
+                className={`${tabClass} relative`}
+              >
                 {link.icon}
                 {link.label}
                 {/* After the label, so the name reads "Messages, 2 unread"; drawn on the icon's corner. */}
@@ -119,7 +196,12 @@ export function AppNav({ me }: { me: { id: string; username: string; displayName
             <MenuButton label="More" items={moreItems} placement="above" buttonClassName={`${tabClass} w-full`}>
               <span className="relative">
                 <MoreIcon />
-                {moreCount > 0 ? <span aria-hidden className="absolute -top-0.5 -right-1 size-2.5 rounded-full bg-ember-600 ring-2 ring-white" /> : null}
+                {moreCount > 0 ? (
+                  <span
+                    aria-hidden
+                    className="absolute -top-0.5 -right-1 size-2.5 rounded-full bg-ember-600 ring-2 ring-white"
+                  />
+                ) : null}
               </span>
               More
             </MenuButton>
@@ -137,7 +219,9 @@ const tabClass =
 function Count({ link, inline = false }: { link: NavLink; inline?: boolean }) {
   if (!link.count) return null;
   return (
-    <span className={`min-w-5 rounded-full bg-ember-600 px-1.5 text-center text-[11px] leading-5 font-semibold text-white ${inline ? "" : "absolute top-0.5 left-1/2 ml-1 ring-2 ring-white"}`}>
+    <span
+      className={`min-w-5 rounded-full bg-ember-600 px-1.5 text-center text-[11px] leading-5 font-semibold text-white ${inline ? "" : "absolute top-0.5 left-1/2 ml-1 ring-2 ring-white"}`}
+    >
       <span className="sr-only">, </span>
       {link.count > 99 ? "99+" : link.count}
       <span className="sr-only"> {link.countLabel}</span>

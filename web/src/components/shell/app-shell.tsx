@@ -9,7 +9,10 @@ import { AppNav } from "./app-nav";
 export function AppShell({ me, children }: { me: ShellUser; children: ReactNode }) {
   return (
     <RealtimeProvider meId={me.id}>
-      <a href="#main" className="sr-only rounded-lg bg-white px-4 py-2 text-sm font-medium text-stone-900 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50">
+      <a
+        href="#main"
+        className="sr-only rounded-lg bg-white px-4 py-2 text-sm font-medium text-stone-900 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+      >
         Skip to content
       </a>
       {/* Room below for the phone's bottom tabs; beside for the desktop sidebar (widths from app-nav). */}
@@ -18,7 +21,10 @@ export function AppShell({ me, children }: { me: ShellUser; children: ReactNode 
         {me.deletionScheduledAt ? (
           <DeletionBanner deleteOn={me.deletionScheduledAt} />
         ) : me.needsTotp ? (
-          <div role="alert" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
+          <div
+            role="alert"
+            className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900"
+          >
             Admins must turn on two-factor authentication before using Hearth.{" "}
             <Link href="/settings/security" className="font-medium underline">
               Set it up now
@@ -33,7 +39,11 @@ export function AppShell({ me, children }: { me: ShellUser; children: ReactNode 
           </div>
         ) : null}
         {/* Wide from 1024 px (two-pane pages use it); pages that read better narrow (forms, settings) narrow themselves. */}
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl px-4 py-6 focus:outline-none sm:py-8 lg:max-w-6xl lg:px-8">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-3xl px-4 py-6 focus:outline-none sm:py-8 lg:max-w-6xl lg:px-8"
+        >
           {children}
         </main>
       </div>

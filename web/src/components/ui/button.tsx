@@ -9,7 +9,14 @@ const variants: Record<Variant, string> = {
   ghost: "text-stone-700 hover:bg-stone-100",
 };
 
-export function Button({ variant = "primary", pending = false, className = "", children, disabled, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean }) {
+export function Button({
+  variant = "primary",
+  pending = false,
+  className = "",
+  children,
+  disabled,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean }) {
   return (
     <button
       {...props}
@@ -17,7 +24,9 @@ export function Button({ variant = "primary", pending = false, className = "", c
       aria-busy={pending || undefined}
       className={`inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${variants[variant]} ${className}`}
     >
-      {pending ? <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" /> : null}
+      {pending ? (
+        <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+      ) : null}
       {children}
     </button>
   );

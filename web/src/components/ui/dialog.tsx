@@ -72,7 +72,11 @@ export function Dialog({
             ) : null}
           </div>
           {showClose ? (
-            <button type="button" onClick={() => ref.current?.close()} className="-mt-1.5 -mr-2 inline-flex size-9 shrink-0 items-center justify-center rounded-full text-xl text-stone-500 hover:bg-stone-100">
+            <button
+              type="button"
+              onClick={() => ref.current?.close()}
+              className="-mt-1.5 -mr-2 inline-flex size-9 shrink-0 items-center justify-center rounded-full text-xl text-stone-500 hover:bg-stone-100"
+            >
               <span aria-hidden>×</span>
               <span className="sr-only">Close</span>
             </button>
@@ -102,9 +106,21 @@ export type ConfirmOptions = {
 };
 
 /** A yes/no question in the app's dialog; Cancel comes first, so it has the focus when the dialog opens. */
-export function ConfirmDialog({ options, onAnswer }: { options: ConfirmOptions; onAnswer: (confirmed: boolean) => void }) {
+export function ConfirmDialog({
+  options,
+  onAnswer,
+}: {
+  options: ConfirmOptions;
+  onAnswer: (confirmed: boolean) => void;
+}) {
   return (
-    <Dialog role="alertdialog" title={options.title} description={options.body} onClose={() => onAnswer(false)} closeOnBackdrop={false}>
+    <Dialog
+      role="alertdialog"
+      title={options.title}
+      description={options.body}
+      onClose={() => onAnswer(false)}
+      closeOnBackdrop={false}
+    >
       <DialogFooter>
         <Button variant="secondary" onClick={() => onAnswer(false)}>
           {options.cancelLabel ?? "Cancel"}
@@ -123,7 +139,10 @@ export function ConfirmDialog({ options, onAnswer }: { options: ConfirmOptions; 
  */
 export function useConfirm(): { confirm: (options: ConfirmOptions) => Promise<boolean>; confirmDialog: ReactNode } {
   const [asking, setAsking] = useState<{ options: ConfirmOptions; resolve: (confirmed: boolean) => void } | null>(null);
-  const confirm = useCallback((options: ConfirmOptions) => new Promise<boolean>((resolve) => setAsking({ options, resolve })), []);
+  const confirm = useCallback(
+    (options: ConfirmOptions) => new Promise<boolean>((resolve) => setAsking({ options, resolve })),
+    [],
+  );
   const answer = (confirmed: boolean) => {
     asking?.resolve(confirmed);
     setAsking(null);

@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 const inputClass =
   "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-ember-500 focus:ring-2 focus:ring-ember-500/30 focus:outline-none aria-[invalid=true]:border-red-500 disabled:opacity-60";
@@ -10,7 +16,14 @@ interface FieldProps {
 }
 
 /** Label, control and its error (or hint) wired together for screen readers. */
-function FieldShell({ label, error, hint, children }: FieldProps & { children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode }) {
+function FieldShell({
+  label,
+  error,
+  hint,
+  children,
+}: FieldProps & {
+  children: (a11y: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}) {
   const id = useId();
   const messageId = error || hint ? `${id}-msg` : undefined;
   return (
@@ -36,7 +49,12 @@ export function TextField({ label, error, hint, ...input }: FieldProps & InputHT
   );
 }
 
-export function TextAreaField({ label, error, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {(a11y) => <textarea {...a11y} className={inputClass} {...input} />}
@@ -44,7 +62,13 @@ export function TextAreaField({ label, error, hint, ...input }: FieldProps & Tex
   );
 }
 
-export function SelectField({ label, error, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {(a11y) => (
@@ -56,9 +80,16 @@ export function SelectField({ label, error, hint, children, ...select }: FieldPr
   );
 }
 
-export function FormAlert({ message, tone = "error" }: { message: string | null | undefined; tone?: "error" | "success" }) {
+export function FormAlert({
+  message,
+  tone = "error",
+}: {
+  message: string | null | undefined;
+  tone?: "error" | "success";
+}) {
   if (!message) return null;
-  const colours = tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-green-200 bg-green-50 text-green-800";
+  const colours =
+    tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-green-200 bg-green-50 text-green-800";
   return (
     <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-3 py-2 text-sm ${colours}`}>
       {message}

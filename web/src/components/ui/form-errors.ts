@@ -12,7 +12,8 @@ export function formErrors(error: unknown): FormErrors {
   if (isTRPCClientError(error)) {
     const data = appErrorData(error);
     const fields: Record<string, string> = {};
-    for (const [name, messages] of Object.entries(data?.fieldErrors ?? {})) if (messages?.[0]) fields[name] = messages[0];
+    for (const [name, messages] of Object.entries(data?.fieldErrors ?? {}))
+      if (messages?.[0]) fields[name] = messages[0];
     const isInputError = data?.code === "BAD_REQUEST" && Object.keys(fields).length > 0;
     return { form: isInputError ? null : error.message, fields };
   }

@@ -3,7 +3,17 @@ import { FormAlert } from "./field";
 import { formErrors } from "./form-errors";
 
 /** "Load more" under a paged list; a failed page keeps what is already shown and says why. */
-export function LoadMore({ query }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; isFetchNextPageError: boolean; error: unknown; fetchNextPage: () => unknown } }) {
+export function LoadMore({
+  query,
+}: {
+  query: {
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    isFetchNextPageError: boolean;
+    error: unknown;
+    fetchNextPage: () => unknown;
+  };
+}) {
   return (
     <>
       {query.hasNextPage ? (

@@ -74,7 +74,12 @@ export function MenuButton({
     }
   };
   const onMenuKey = (e: KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowDown: focusIndex + 1, ArrowUp: focusIndex - 1, Home: 0, End: items.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: focusIndex + 1,
+      ArrowUp: focusIndex - 1,
+      Home: 0,
+      End: items.length - 1,
+    };
     if (e.key in moves) {
       e.preventDefault();
       setFocusIndex((moves[e.key]! + items.length) % items.length);
@@ -131,7 +136,13 @@ export function MenuButton({
               },
             } as const;
             return item.href ? (
-              <Link key={item.label} href={item.href} aria-current={item.current ? "page" : undefined} onClick={close} {...common}>
+              <Link
+                key={item.label}
+                href={item.href}
+                aria-current={item.current ? "page" : undefined}
+                onClick={close}
+                {...common}
+              >
                 {content}
               </Link>
             ) : (

@@ -25,4 +25,9 @@ function subscribe(listener: () => void) {
   };
 }
 
-export const useNow = () => useSyncExternalStore(subscribe, () => now, () => now);
+export const useNow = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => now,
+  );

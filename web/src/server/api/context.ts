@@ -15,7 +15,11 @@ export async function createContext(headers: Headers): Promise<Context> {
     ip: clientIp(headers),
     // The session this request came with (its id, version and sign-in time), checked again each time it is asked.
     sessionAlive: async () => {
-      sessionToken ??= getToken({ req: { headers }, secret: d.env.AUTH_SECRET, secureCookie: d.env.APP_URL.startsWith("https://") });
+      sessionToken ??= getToken({
+        req: { headers },
+        secret: d.env.AUTH_SECRET,
+        secureCookie: d.env.APP_URL.startsWith("https://"),
+      });
       const token = await sessionToken;
       return !!token && (await liveSessionUser(d, token)) !== null;
     },

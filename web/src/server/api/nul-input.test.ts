@@ -14,6 +14,7 @@ describe("hasNulCharacter", () => {
     cyclic.self = cyclic;
     let deep: unknown = "leaf";
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
-    for (const input of [undefined, null, 0, "", "\\0", cyclic, deep, [1, true, new Date()]]) expect(hasNulCharacter(input)).toBe(false);
+    for (const input of [undefined, null, 0, "", "\\0", cyclic, deep, [1, true, new Date()]])
+      expect(hasNulCharacter(input)).toBe(false);
   });
 });

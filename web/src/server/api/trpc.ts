@@ -25,7 +25,12 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const { stack: _stack, ...data } = shape.data; // never send server stack traces
     // Typed here, so the client reads them through TRPCClientError<AppRouter> (web/src/lib/trpc-errors.ts).
-    const fieldErrors: FieldErrors | undefined = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof AppError ? cause.fieldErrors : undefined;
+    const fieldErrors: FieldErrors | undefined =
+      cause instanceof ZodError
+        ? z.flattenError(cause).fieldErrors
+        : cause instanceof AppError
+          ? cause.fieldErrors
+          : undefined;
     const retryAt: number | undefined = cause instanceof AppError ? cause.retryAt : undefined;
     return {
       ...shape,
@@ -59,7 +64,8 @@ const appErrors = t.middleware(async ({ next }) => {
 
 /** Text with NUL cannot be stored (PostgreSQL): bad input, refused before it reaches a query and fails there. */
 const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
-  if (hasNulCharacter(await getRawInput())) throw new TRPCError({ code: "BAD_REQUEST", message: "Text cannot contain NUL characters." });
+  if (hasNulCharacter(await getRawInput()))
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Text cannot contain NUL characters." });
   return next();
 });
 
@@ -72,7 +78,14 @@ export const publicProcedure = t.procedure.use(appErrors).use(noNulCharacters);
  * Writes that come many times a second by design, each under its own tighter limit (limits.ts): call signalling and
  * keep-alives, typing, read receipts, room presence. Every other write counts against writesPerUser.
  */
-const STREAMING_WRITES = new Set(["calls.signal", "calls.keepAlive", "calls.reportConnection", "chat.typing", "chat.markRead", "rooms.reportPresence"]);
+const STREAMING_WRITES = new Set([
+  "calls.signal",
+  "calls.keepAlive",
+  "calls.reportConnection",
+  "chat.typing",
+  "chat.markRead",
+  "rooms.reportPresence",
+]);
 
 const signedIn = t.middleware(async ({ ctx, next, type, path }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });

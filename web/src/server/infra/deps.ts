@@ -4,7 +4,18 @@ import { createDb } from "./db";
 import { env as readEnv, type Env } from "./env";
 import { createLimits, type Limits } from "./limits";
 import { createClamdScanner, parseClamdUrl, unconfiguredScanner, type MalwareScanner } from "./malware-scanner";
-import { createCallTimers, createDataExportQueue, createDigestQueue, createMailQueue, createPushQueue, type CallTimers, type DataExportQueue, type DigestQueue, type MailQueue, type PushQueue } from "./queues";
+import {
+  createCallTimers,
+  createDataExportQueue,
+  createDigestQueue,
+  createMailQueue,
+  createPushQueue,
+  type CallTimers,
+  type DataExportQueue,
+  type DigestQueue,
+  type MailQueue,
+  type PushQueue,
+} from "./queues";
 import { createRedis } from "./redis";
 import { createStorage, type Storage } from "./s3";
 import { SubscriberHub } from "../services/realtime/subscriber-hub";

@@ -5,14 +5,26 @@ import { createLimiter, type Limiter } from "./rate-limit";
 export function createLimits(client: Redis) {
   return {
     /** Failed sign-ins per account: at most 100 an hour (ASVS 2.2.1). */
-    signInFailuresPerAccount: createLimiter(client, "signin-fail-account", 100, "1 h", "Too many failed sign-ins for this account"),
+    signInFailuresPerAccount: createLimiter(
+      client,
+      "signin-fail-account",
+      100,
+      "1 h",
+      "Too many failed sign-ins for this account",
+    ),
     signInPerIp: createLimiter(client, "signin-ip", 30, "5 m", "Too many sign-in attempts from your network"),
     /** Settings that re-check the password (change it, turn 2FA off, new recovery codes): no guessing through them. */
     passwordChecksPerUser: createLimiter(client, "password-check", 10, "15 m", "Too many password checks"),
     /** Every signed-in write (but the streaming ones, limited on their own): a flood cap per person. */
     writesPerUser: createLimiter(client, "writes", 120, "1 m", "You are doing that too often"),
     signUpPerIp: createLimiter(client, "signup-ip", 10, "1 h", "Too many new accounts from your network"),
-    passwordResetPerEmail: createLimiter(client, "reset-email", 3, "1 h", "Too many password reset requests for this address"),
+    passwordResetPerEmail: createLimiter(
+      client,
+      "reset-email",
+      3,
+      "1 h",
+      "Too many password reset requests for this address",
+    ),
     passwordResetPerIp: createLimiter(client, "reset-ip", 10, "1 h", "Too many password reset requests"),
     /** "Someone tried to sign up with your address" emails to its owner; over the limit they are skipped silently. */
     accountExistsEmailsPerUser: createLimiter(client, "account-exists", 3, "1 h", "Too many sign-up notices"),

@@ -20,7 +20,9 @@ describe("the published development values", () => {
 
   it("include the dev stack's database password and MinIO's secret from docker/compose.yml", async () => {
     const compose = await readFile(path.join(ROOT, "docker/compose.yml"), "utf8");
-    const defaults = [...compose.matchAll(/(?:POSTGRES_PASSWORD|MINIO_ROOT_PASSWORD|MINIO_ROOT_USER):\s*\$\{[A-Z0-9_]+:-([^}]+)\}/g)];
+    const defaults = [
+      ...compose.matchAll(/(?:POSTGRES_PASSWORD|MINIO_ROOT_PASSWORD|MINIO_ROOT_USER):\s*\$\{[A-Z0-9_]+:-([^}]+)\}/g),
+    ];
     expect(defaults.length).toBeGreaterThanOrEqual(3);
     for (const match of defaults) expect(PUBLISHED_DEV_VALUES, match[0]).toContain(match[1]);
   });

@@ -23,7 +23,12 @@ const MAKE_PASSWORD = "make one with `openssl rand -hex 24` (or run scripts/secr
 
 /** Words and shapes people leave in templates; and secrets with too little variety to be random. */
 export function looksLikePlaceholder(value: string): boolean {
-  if (/change[-_ ]?me|replace[-_ ]?me|your[-_ ]|placeholder|example|^<.*>$|^(secret|password|passw0rd|admin|test|dev|default|hearth)$/i.test(value)) return true;
+  if (
+    /change[-_ ]?me|replace[-_ ]?me|your[-_ ]|placeholder|example|^<.*>$|^(secret|password|passw0rd|admin|test|dev|default|hearth)$/i.test(
+      value,
+    )
+  )
+    return true;
   return new Set(value).size < 8;
 }
 
@@ -68,23 +73,39 @@ export function productionProblems(env: ProductionEnv): string[] {
   secret("TURN_SECRET", `${MAKE_SECRET}, and give coturn the same (static-auth-secret)`);
   secret("JITSI_APP_SECRET", `${MAKE_SECRET}, the same as JWT_APP_SECRET in jitsi.env`, false);
   secret("JITSI_WEBHOOK_SECRET", `${MAKE_SECRET}, the same as HEARTH_WEBHOOK_SECRET in jitsi.env`, false);
-  secret("S3_SECRET_ACCESS_KEY", "use your object store's own credentials (for MinIO, set MINIO_ROOT_PASSWORD to a new one)");
+  secret(
+    "S3_SECRET_ACCESS_KEY",
+    "use your object store's own credentials (for MinIO, set MINIO_ROOT_PASSWORD to a new one)",
+  );
   secret("S3_ACCESS_KEY_ID", "use your object store's own credentials (for MinIO, a new MINIO_ROOT_USER)");
   secret("VAPID_PRIVATE_KEY", "make a pair with `npx web-push generate-vapid-keys`", false);
-  for (const name of ["AUTH_GITHUB_SECRET", "AUTH_GOOGLE_SECRET", "AUTH_OIDC_SECRET"]) secret(name, "use the client secret your identity provider issued", false);
+  for (const name of ["AUTH_GITHUB_SECRET", "AUTH_GOOGLE_SECRET", "AUTH_OIDC_SECRET"])
+    secret(name, "use the client secret your identity provider issued", false);
 
   const database = password(String(env.DATABASE_URL ?? ""));
-  if (!database) problems.push(`DATABASE_URL has no password; give the database user one (${MAKE_PASSWORD}) and put it in the URL`);
-  else if (published.has(database) || looksLikePlaceholder(database)) problems.push(`DATABASE_URL uses the published development password; ${MAKE_PASSWORD}`);
+  if (!database)
+    problems.push(`DATABASE_URL has no password; give the database user one (${MAKE_PASSWORD}) and put it in the URL`);
+  else if (published.has(database) || looksLikePlaceholder(database))
+    problems.push(`DATABASE_URL uses the published development password; ${MAKE_PASSWORD}`);
 
   const redis = password(String(env.REDIS_URL ?? ""));
-  if (!redis) problems.push(`REDIS_URL has no password; set Redis's requirepass (${MAKE_PASSWORD}) and use redis://:PASSWORD@host:6379/0`);
-  else if (published.has(redis) || looksLikePlaceholder(redis)) problems.push(`REDIS_URL's password looks like a placeholder; ${MAKE_PASSWORD}`);
+  if (!redis)
+    problems.push(
+      `REDIS_URL has no password; set Redis's requirepass (${MAKE_PASSWORD}) and use redis://:PASSWORD@host:6379/0`,
+    );
+  else if (published.has(redis) || looksLikePlaceholder(redis))
+    problems.push(`REDIS_URL's password looks like a placeholder; ${MAKE_PASSWORD}`);
 
   // A trial on one's own machine (docker compose on a laptop) is http://localhost, which browsers treat as secure.
-  if (new URL(env.APP_URL).protocol !== "https:" && !isLocalUrl(env.APP_URL)) problems.push(`APP_URL must be https:// in production (${env.APP_URL}): sessions, calls and the camera need a secure origin`);
+  if (new URL(env.APP_URL).protocol !== "https:" && !isLocalUrl(env.APP_URL))
+    problems.push(
+      `APP_URL must be https:// in production (${env.APP_URL}): sessions, calls and the camera need a secure origin`,
+    );
 
   const examples = env.ADMIN_EMAILS.filter((email) => EXAMPLE_DOMAIN.test(email.split("@")[1] ?? ""));
-  if (examples.length > 0) problems.push(`ADMIN_EMAILS holds example addresses (${examples.join(", ")}); list the real addresses of this Hearth's admins, or none`);
+  if (examples.length > 0)
+    problems.push(
+      `ADMIN_EMAILS holds example addresses (${examples.join(", ")}); list the real addresses of this Hearth's admins, or none`,
+    );
   return problems;
 }

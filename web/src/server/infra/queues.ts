@@ -9,9 +9,27 @@ export const emailJobSchema = z.discriminatedUnion("template", [
   z.object({ template: z.literal("verify-email"), to: z.email(), displayName: z.string(), url: z.url() }),
   z.object({ template: z.literal("reset-password"), to: z.email(), displayName: z.string(), url: z.url() }),
   z.object({ template: z.literal("password-changed"), to: z.email(), displayName: z.string() }),
-  z.object({ template: z.literal("account-exists"), to: z.email(), displayName: z.string(), url: z.url(), resetUrl: z.url() }),
-  z.object({ template: z.literal("data-export-ready"), to: z.email(), displayName: z.string(), url: z.url(), expiresOn: z.string().min(1).max(60) }),
-  z.object({ template: z.literal("account-deletion-scheduled"), to: z.email(), displayName: z.string(), url: z.url(), deleteOn: z.string().min(1).max(60) }),
+  z.object({
+    template: z.literal("account-exists"),
+    to: z.email(),
+    displayName: z.string(),
+    url: z.url(),
+    resetUrl: z.url(),
+  }),
+  z.object({
+    template: z.literal("data-export-ready"),
+    to: z.email(),
+    displayName: z.string(),
+    url: z.url(),
+    expiresOn: z.string().min(1).max(60),
+  }),
+  z.object({
+    template: z.literal("account-deletion-scheduled"),
+    to: z.email(),
+    displayName: z.string(),
+    url: z.url(),
+    deleteOn: z.string().min(1).max(60),
+  }),
   z.object({ template: z.literal("account-deleted"), to: z.email(), displayName: z.string() }),
   z.object({
     template: z.literal("unread-messages"),
@@ -43,7 +61,15 @@ export interface PushQueue {
 }
 
 export function createPushQueue(connection: Redis): PushQueue {
-  const queue = new Queue(PUSH_QUEUE, { connection, defaultJobOptions: { attempts: 3, backoff: { type: "exponential", delay: 5000 }, removeOnComplete: 1000, removeOnFail: 1000 } });
+  const queue = new Queue(PUSH_QUEUE, {
+    connection,
+    defaultJobOptions: {
+      attempts: 3,
+      backoff: { type: "exponential", delay: 5000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    },
+  });
   return {
     async enqueue(job) {
       await queue.add("push", pushJobSchema.parse(job));
@@ -61,10 +87,21 @@ export interface CallTimers {
 }
 
 export function createCallTimers(connection: Redis): CallTimers {
-  const queue = new Queue(CALLS_QUEUE, { connection, defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: "fixed", delay: 1000 } } });
+  const queue = new Queue(CALLS_QUEUE, {
+    connection,
+    defaultJobOptions: {
+      removeOnComplete: true,
+      removeOnFail: 1000,
+      attempts: 3,
+      backoff: { type: "fixed", delay: 1000 },
+    },
+  });
   return {
     async scheduleRingTimeout(callId, delayMs) {
-      await queue.add("ring-timeout", ringTimeoutJobSchema.parse({ callId }), { jobId: `ring-${callId}`, delay: delayMs });
+      await queue.add("ring-timeout", ringTimeoutJobSchema.parse({ callId }), {
+        jobId: `ring-${callId}`,
+        delay: delayMs,
+      });
     },
   };
 }
@@ -79,7 +116,15 @@ export interface DataExportQueue {
 }
 
 export function createDataExportQueue(connection: Redis): DataExportQueue {
-  const queue = new Queue(DATA_EXPORT_QUEUE, { connection, defaultJobOptions: { attempts: DATA_EXPORT_ATTEMPTS, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: 1000, removeOnFail: 1000 } });
+  const queue = new Queue(DATA_EXPORT_QUEUE, {
+    connection,
+    defaultJobOptions: {
+      attempts: DATA_EXPORT_ATTEMPTS,
+      backoff: { type: "exponential", delay: 10_000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    },
+  });
   return {
     async enqueue(exportId) {
       await queue.add("export", dataExportJobSchema.parse({ exportId }), { jobId: `export-${exportId}` });
@@ -98,7 +143,10 @@ export interface DigestQueue {
 }
 
 export function createDigestQueue(connection: Redis): DigestQueue {
-  const queue = new Queue(DIGEST_QUEUE, { connection, defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3 } });
+  const queue = new Queue(DIGEST_QUEUE, {
+    connection,
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3 },
+  });
   return {
     async schedule(userId, delayMs) {
       await queue.add("digest", digestJobSchema.parse({ userId }), { jobId: `digest-${userId}`, delay: delayMs });
@@ -109,7 +157,12 @@ export function createDigestQueue(connection: Redis): DigestQueue {
 export function createMailQueue(connection: Redis): MailQueue {
   const queue = new Queue(EMAIL_QUEUE, {
     connection,
-    defaultJobOptions: { attempts: 5, backoff: { type: "exponential", delay: 2000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: "exponential", delay: 2000 },
+      removeOnComplete: 1000,
+      removeOnFail: 5000,
+    },
   });
   return {
     async enqueue(job, jobId) {

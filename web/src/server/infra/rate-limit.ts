@@ -31,7 +31,8 @@ export class UpstashRedisAdapter {
 }
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
-const toArg = (value: unknown): string | number => (value === null || value === undefined ? "" : (value as string | number));
+const toArg = (value: unknown): string | number =>
+  value === null || value === undefined ? "" : (value as string | number);
 
 type Window = Parameters<typeof Ratelimit.slidingWindow>[1];
 

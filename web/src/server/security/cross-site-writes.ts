@@ -8,7 +8,8 @@ export function crossSiteWriteRefusal(method: string, headers: Headers, appUrl: 
   if (method !== "POST") return null;
   const appOrigin = new URL(appUrl).origin;
   const origin = headers.get("origin");
-  if (origin !== null && origin !== appOrigin) return `Requests must come from ${appOrigin} (this one came from ${origin.slice(0, 100)}).`;
+  if (origin !== null && origin !== appOrigin)
+    return `Requests must come from ${appOrigin} (this one came from ${origin.slice(0, 100)}).`;
   const site = headers.get("sec-fetch-site");
   if (site === "cross-site" || site === "same-site") return `Requests must come from ${appOrigin}.`;
   return null;

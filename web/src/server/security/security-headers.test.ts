@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, permissionsPolicy, securityHeaders, type SecurityHeaderSettings } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  permissionsPolicy,
+  securityHeaders,
+  type SecurityHeaderSettings,
+} from "./security-headers";
 
-const production: SecurityHeaderSettings = { appUrl: "https://hearth.example", jitsiDomain: "meet.hearth.example", s3PublicEndpoint: "https://files.hearth.example/bucket", development: false };
-const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
+const production: SecurityHeaderSettings = {
+  appUrl: "https://hearth.example",
+  jitsiDomain: "meet.hearth.example",
+  s3PublicEndpoint: "https://files.hearth.example/bucket",
+  development: false,
+};
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
 describe("content security policy", () => {
   it("runs scripts only from this origin, with this response's nonce, or from the Jitsi host; never inline or eval", () => {
@@ -27,7 +39,9 @@ describe("content security policy", () => {
   });
 
   it("lets `next dev` evaluate and reload (and no upgrade on http)", () => {
-    const csp = directives(contentSecurityPolicy("n", { ...production, appUrl: "http://localhost:3000", development: true }));
+    const csp = directives(
+      contentSecurityPolicy("n", { ...production, appUrl: "http://localhost:3000", development: true }),
+    );
     expect(csp.get("script-src")).toContain("'unsafe-eval'");
     expect(csp.get("connect-src")).toContain("ws:");
     expect(csp.has("upgrade-insecure-requests")).toBe(false);
@@ -37,7 +51,9 @@ describe("content security policy", () => {
 describe("security headers", () => {
   it("HSTS only for an https production site", () => {
     expect(securityHeaders("n", production)["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
-    expect(securityHeaders("n", { ...production, appUrl: "http://localhost:3100" })["Strict-Transport-Security"]).toBeUndefined();
+    expect(
+      securityHeaders("n", { ...production, appUrl: "http://localhost:3100" })["Strict-Transport-Security"],
+    ).toBeUndefined();
     expect(securityHeaders("n", { ...production, development: true })["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders("n", production)["X-XSS-Protection"]).toBe("0");
   });

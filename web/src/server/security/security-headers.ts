@@ -22,7 +22,12 @@ export function contentSecurityPolicy(nonce: string, s: SecurityHeaderSettings):
   const storage = new URL(s.s3PublicEndpoint).origin;
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", `'nonce-${nonce}'`, ...(jitsi ? [jitsi] : []), ...(s.development ? ["'unsafe-eval'"] : [])],
+    "script-src": [
+      "'self'",
+      `'nonce-${nonce}'`,
+      ...(jitsi ? [jitsi] : []),
+      ...(s.development ? ["'unsafe-eval'"] : []),
+    ],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", storage],
     "media-src": ["'self'", "blob:", storage],
@@ -44,7 +49,15 @@ export function contentSecurityPolicy(nonce: string, s: SecurityHeaderSettings):
 /** Camera, microphone and screen sharing for Hearth itself (1:1 calls) and the Jitsi frame; nothing else asks. */
 export function permissionsPolicy(s: Pick<SecurityHeaderSettings, "jitsiDomain">): string {
   const callers = ["self", ...(s.jitsiDomain ? [`"https://${s.jitsiDomain}"`] : [])].join(" ");
-  return [`camera=(${callers})`, `microphone=(${callers})`, `display-capture=(${callers})`, `fullscreen=(${callers})`, "geolocation=()", "payment=()", "usb=()"].join(", ");
+  return [
+    `camera=(${callers})`,
+    `microphone=(${callers})`,
+    `display-capture=(${callers})`,
+    `fullscreen=(${callers})`,
+    "geolocation=()",
+    "payment=()",
+    "usb=()",
+  ].join(", ");
 }
 
 export function securityHeaders(nonce: string, s: SecurityHeaderSettings): Record<string, string> {
@@ -58,7 +71,9 @@ export function securityHeaders(nonce: string, s: SecurityHeaderSettings): Recor
     // The old XSS auditor is gone from browsers and could be abused where it remains; the CSP does its job (OWASP).
     "X-XSS-Protection": "0",
     // Only where the site is https and not a developer's machine: a browser remembers it for two years.
-    ...(isHttps(s.appUrl) && !s.development ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+    ...(isHttps(s.appUrl) && !s.development
+      ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
+      : {}),
   };
 }
 

@@ -13,7 +13,10 @@ export default function CallsPage() {
         actions={
           // Here, beside the heading: the bottom bar on phones has no room for another item. Meetings need Jitsi.
           groupCallsAvailable(env()) ? (
-            <Link href="/rooms" className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100">
+            <Link
+              href="/rooms"
+              className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 shadow-sm hover:bg-stone-100"
+            >
               Meetings
             </Link>
           ) : null

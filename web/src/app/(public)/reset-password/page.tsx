@@ -9,7 +9,11 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <Card>
       <h1 className="mb-5 text-xl font-semibold">Choose a new password</h1>
-      {token ? <ResetPasswordForm token={token} /> : <FormAlert message="This reset link is incomplete. Open the link from your email again." />}
+      {token ? (
+        <ResetPasswordForm token={token} />
+      ) : (
+        <FormAlert message="This reset link is incomplete. Open the link from your email again." />
+      )}
     </Card>
   );
 }

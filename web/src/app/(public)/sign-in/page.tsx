@@ -12,18 +12,25 @@ export const metadata = { title: "Sign in" };
 const notices: Record<string, string> = {
   "password-reset": "Your password was changed. Sign in with the new one.",
   "signed-out": "For your security you were signed out everywhere. Sign in again.",
-  "deletion-scheduled": "Your account will be deleted after the grace period, and you were signed out everywhere. Changed your mind? Sign in and press “Keep my account”.",
+  "deletion-scheduled":
+    "Your account will be deleted after the grace period, and you were signed out everywhere. Changed your mind? Sign in and press “Keep my account”.",
   verified: "Your email is confirmed. Sign in to continue.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const session = await auth();
   if (session?.user) redirect("/");
   if (session?.pendingSecondFactor) {
     return (
       <Card>
         <h1 className="mb-1 text-xl font-semibold">One more step</h1>
-        <p className="mb-5 text-sm text-stone-500">Your account has two-factor authentication on. Enter a code to finish signing in.</p>
+        <p className="mb-5 text-sm text-stone-500">
+          Your account has two-factor authentication on. Enter a code to finish signing in.
+        </p>
         <SecondFactorForm />
       </Card>
     );

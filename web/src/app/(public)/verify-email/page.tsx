@@ -10,7 +10,11 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   return (
     <Card>
       <h1 className="mb-5 text-xl font-semibold">Confirm your email</h1>
-      {token ? <VerifyEmail token={token} signedIn={!!session?.user} /> : <FormAlert message="This link is incomplete. Open the link from your email again." />}
+      {token ? (
+        <VerifyEmail token={token} signedIn={!!session?.user} />
+      ) : (
+        <FormAlert message="This link is incomplete. Open the link from your email again." />
+      )}
     </Card>
   );
 }

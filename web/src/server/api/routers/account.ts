@@ -1,10 +1,21 @@
 import { z } from "zod";
-import { emailSchema, emailTokenSchema, passwordSchema, signUpInput, totpCodeSchema } from "../../services/accounts/schemas";
+import {
+  emailSchema,
+  emailTokenSchema,
+  passwordSchema,
+  signUpInput,
+  totpCodeSchema,
+} from "../../services/accounts/schemas";
 import { changePassword } from "../../services/accounts/change-password";
 import { requestPasswordReset, resetPassword } from "../../services/accounts/password-reset";
 import { remainingRecoveryCodes } from "../../services/accounts/recovery-codes";
 import { signUp } from "../../services/accounts/sign-up";
-import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, regenerateRecoveryCodesWithPassword } from "../../services/accounts/two-factor";
+import {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  disableTotp,
+  regenerateRecoveryCodesWithPassword,
+} from "../../services/accounts/two-factor";
 import { resendVerificationEmail, verifyEmail } from "../../services/accounts/verify-email";
 import { getOwnSettings } from "../../services/profiles/profiles";
 import { publicProcedure, router, securityProcedure } from "../trpc";
@@ -16,7 +27,9 @@ import { latestDataExport, requestDataExport } from "../../services/privacy/data
 export const accountRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.deps, input, { ip: ctx.ip })),
 
-  verifyEmail: publicProcedure.input(z.object({ token: emailTokenSchema })).mutation(({ ctx, input }) => verifyEmail(ctx.deps, input.token)),
+  verifyEmail: publicProcedure
+    .input(z.object({ token: emailTokenSchema }))
+    .mutation(({ ctx, input }) => verifyEmail(ctx.deps, input.token)),
 
   resendVerification: securityProcedure.mutation(({ ctx }) => resendVerificationEmail(ctx.deps, ctx.user.id)),
 
@@ -42,14 +55,23 @@ export const accountRouter = router({
 
   me: securityProcedure.query(async ({ ctx }) => {
     const settings = await getOwnSettings(ctx.deps, ctx.user.id);
-    return { ...settings, recoveryCodesLeft: settings.totpEnabledAt ? await remainingRecoveryCodes(ctx.deps, ctx.user.id) : 0 };
+    return {
+      ...settings,
+      recoveryCodesLeft: settings.totpEnabledAt ? await remainingRecoveryCodes(ctx.deps, ctx.user.id) : 0,
+    };
   }),
 
-  beginTotp: securityProcedure.input(z.object({ password: z.string().max(256).optional() })).mutation(({ ctx, input }) => beginTotpEnrolment(ctx.deps, ctx.user.id, input.password)),
+  beginTotp: securityProcedure
+    .input(z.object({ password: z.string().max(256).optional() }))
+    .mutation(({ ctx, input }) => beginTotpEnrolment(ctx.deps, ctx.user.id, input.password)),
 
-  confirmTotp: securityProcedure.input(z.object({ code: totpCodeSchema })).mutation(({ ctx, input }) => confirmTotpEnrolment(ctx.deps, ctx.user.id, input.code)),
+  confirmTotp: securityProcedure
+    .input(z.object({ code: totpCodeSchema }))
+    .mutation(({ ctx, input }) => confirmTotpEnrolment(ctx.deps, ctx.user.id, input.code)),
 
-  disableTotp: securityProcedure.input(z.object({ password: z.string().min(1).max(256) })).mutation(({ ctx, input }) => disableTotp(ctx.deps, ctx.user.id, input.password)),
+  disableTotp: securityProcedure
+    .input(z.object({ password: z.string().min(1).max(256) }))
+    .mutation(({ ctx, input }) => disableTotp(ctx.deps, ctx.user.id, input.password)),
 
   regenerateRecoveryCodes: securityProcedure
     .input(z.object({ password: z.string().min(1).max(256) }))

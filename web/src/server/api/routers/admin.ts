@@ -5,5 +5,7 @@ import { adminProcedure, router } from "../trpc";
 /** The admin pages: Jitsi defaults (audited). */
 export const adminRouter = router({
   jitsiDefaults: adminProcedure.query(({ ctx }) => getJitsiDefaults(ctx.deps)),
-  updateJitsiDefaults: adminProcedure.input(jitsiDefaultsInput).mutation(({ ctx, input }) => updateJitsiDefaults(ctx.deps, ctx.user.id, input, ctx.ip)),
+  updateJitsiDefaults: adminProcedure
+    .input(jitsiDefaultsInput)
+    .mutation(({ ctx, input }) => updateJitsiDefaults(ctx.deps, ctx.user.id, input, ctx.ip)),
 });

@@ -13,10 +13,16 @@ export const eventsRouter = router({
   stream: securityProcedure
     .input(z.object({ lastEventId: z.string().refine(isEventId, "Not an event id.").nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
-      const session = liveSession({ db: ctx.deps.db, redis: ctx.deps.redis, hub: ctx.deps.hub() }, ctx.user.id, input?.lastEventId ?? null, signal, {
-        alive: ctx.sessionAlive ?? (async () => true),
-        recheckMs: ctx.deps.env.SESSION_RECHECK_SECONDS * 1000,
-      });
+      const session = liveSession(
+        { db: ctx.deps.db, redis: ctx.deps.redis, hub: ctx.deps.hub() },
+        ctx.user.id,
+        input?.lastEventId ?? null,
+        signal,
+        {
+          alive: ctx.sessionAlive ?? (async () => true),
+          recheckMs: ctx.deps.env.SESSION_RECHECK_SECONDS * 1000,
+        },
+      );
       for await (const { id, event } of session) {
         yield id === EPHEMERAL_ID ? event : tracked(id, event);
       }

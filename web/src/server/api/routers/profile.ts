@@ -9,11 +9,17 @@ export const profileRouter = router({
     .input(z.object({ username: z.string().trim().min(1).max(30) }))
     .query(({ ctx, input }) => getProfile(ctx.deps, ctx.user.id, input.username)),
 
-  update: protectedProcedure.input(updateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.deps, ctx.user.id, input)),
+  update: protectedProcedure
+    .input(updateProfileInput)
+    .mutation(({ ctx, input }) => updateProfile(ctx.deps, ctx.user.id, input)),
 
-  updatePrivacy: protectedProcedure.input(privacyInput).mutation(({ ctx, input }) => updatePrivacy(ctx.deps, ctx.user.id, input)),
+  updatePrivacy: protectedProcedure
+    .input(privacyInput)
+    .mutation(({ ctx, input }) => updatePrivacy(ctx.deps, ctx.user.id, input)),
 
-  createAvatarUpload: protectedProcedure.input(avatarUploadInput).mutation(({ ctx, input }) => createAvatarUpload(ctx.deps, ctx.user.id, input)),
+  createAvatarUpload: protectedProcedure
+    .input(avatarUploadInput)
+    .mutation(({ ctx, input }) => createAvatarUpload(ctx.deps, ctx.user.id, input)),
 
   confirmAvatar: protectedProcedure
     .input(z.object({ uploadKey: z.string().min(1).max(200) }))

@@ -8,5 +8,7 @@ export const pushRouter = router({
   subscribe: protectedProcedure
     .input(pushSubscriptionInput.extend({ userAgent: z.string().max(300).optional() }))
     .mutation(({ ctx, input }) => subscribePush(ctx.deps, ctx.user.id, input, input.userAgent ?? null)),
-  unsubscribe: protectedProcedure.input(pushSubscriptionInput.pick({ endpoint: true })).mutation(({ ctx, input }) => unsubscribePush(ctx.deps, ctx.user.id, input.endpoint)),
+  unsubscribe: protectedProcedure
+    .input(pushSubscriptionInput.pick({ endpoint: true }))
+    .mutation(({ ctx, input }) => unsubscribePush(ctx.deps, ctx.user.id, input.endpoint)),
 });

@@ -23,8 +23,17 @@ export interface DeletionConfirmation {
   secondFactor?: string;
 }
 
-export async function requestAccountDeletion(deps: Deps, userId: string, input: DeletionConfirmation, client: { ip: string }, now = Date.now()): Promise<{ deletionScheduledAt: Date }> {
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, displayName: true, passwordHash: true, totpEnabledAt: true, deletionScheduledAt: true } });
+export async function requestAccountDeletion(
+  deps: Deps,
+  userId: string,
+  input: DeletionConfirmation,
+  client: { ip: string },
+  now = Date.now(),
+): Promise<{ deletionScheduledAt: Date }> {
+  const user = await deps.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, displayName: true, passwordHash: true, totpEnabledAt: true, deletionScheduledAt: true },
+  });
   if (user.deletionScheduledAt) throw new AppError("CONFLICT", "Your account is already scheduled for deletion.");
   await deps.limits.passwordChecksPerUser.consume(userId);
   if (user.passwordHash && !(input.password && (await verifyPassword(user.passwordHash, input.password)))) {
@@ -32,15 +41,29 @@ export async function requestAccountDeletion(deps: Deps, userId: string, input: 
   }
   if (user.totpEnabledAt) {
     const factor = input.secondFactor?.trim();
-    if (!factor) throw new AppError("BAD_REQUEST", "Enter a code from your authenticator app (or a recovery code).", { field: "secondFactor" });
-    if (!(await checkSecondFactor(deps, userId, factor, client.ip))) throw new AppError("BAD_REQUEST", "That code is not right.", { field: "secondFactor" });
+    if (!factor)
+      throw new AppError("BAD_REQUEST", "Enter a code from your authenticator app (or a recovery code).", {
+        field: "secondFactor",
+      });
+    if (!(await checkSecondFactor(deps, userId, factor, client.ip)))
+      throw new AppError("BAD_REQUEST", "That code is not right.", { field: "secondFactor" });
   }
   const deletionScheduledAt = new Date(now + deps.env.ACCOUNT_DELETION_GRACE_DAYS * 86_400_000);
   // The session version moves on, so every session ends at once, as "Sign out everywhere" does.
   await deps.db.user.update({ where: { id: userId }, data: { deletionScheduledAt, sessionVersion: { increment: 1 } } });
-  await audit(deps.db, "account.deletion-requested", { userId, ip: client.ip, detail: { deletionScheduledAt: deletionScheduledAt.toISOString() } });
+  await audit(deps.db, "account.deletion-requested", {
+    userId,
+    ip: client.ip,
+    detail: { deletionScheduledAt: deletionScheduledAt.toISOString() },
+  });
   await deps.mail.enqueue(
-    { template: "account-deletion-scheduled", to: user.email, displayName: user.displayName, url: new URL("/sign-in", deps.env.APP_URL).toString(), deleteOn: emailDay(deletionScheduledAt) },
+    {
+      template: "account-deletion-scheduled",
+      to: user.email,
+      displayName: user.displayName,
+      url: new URL("/sign-in", deps.env.APP_URL).toString(),
+      deleteOn: emailDay(deletionScheduledAt),
+    },
     `account-deletion-${userId}-${deletionScheduledAt.getTime()}`,
   );
   return { deletionScheduledAt };
@@ -48,14 +71,22 @@ export async function requestAccountDeletion(deps: Deps, userId: string, input: 
 
 /** "Keep my account": signed in again during the grace period, the user calls the deletion off. */
 export async function cancelAccountDeletion(deps: Deps, userId: string, client: { ip: string }): Promise<void> {
-  const { count } = await deps.db.user.updateMany({ where: { id: userId, deletionScheduledAt: { not: null } }, data: { deletionScheduledAt: null } });
+  const { count } = await deps.db.user.updateMany({
+    where: { id: userId, deletionScheduledAt: { not: null } },
+    data: { deletionScheduledAt: null },
+  });
   if (count === 0) throw new AppError("BAD_REQUEST", "Your account is not scheduled for deletion.");
   await audit(deps.db, "account.deletion-cancelled", { userId, ip: client.ip });
 }
 
 /** The worker's sweep-deleted-accounts job: purges accounts whose grace period is over (a few per run). Returns how many. */
 export async function purgeDueAccounts(deps: Deps, now = Date.now()): Promise<number> {
-  const due = await deps.db.user.findMany({ where: { deletionScheduledAt: { lte: new Date(now) } }, orderBy: { deletionScheduledAt: "asc" }, take: 10, select: { id: true } });
+  const due = await deps.db.user.findMany({
+    where: { deletionScheduledAt: { lte: new Date(now) } },
+    orderBy: { deletionScheduledAt: "asc" },
+    take: 10,
+    select: { id: true },
+  });
   for (const { id } of due) await purgeAccount(deps, id, now);
   return due.length;
 }
@@ -83,8 +114,13 @@ async function purgeAccount(deps: Deps, userId: string, now: number): Promise<vo
     deps.db.user.delete({ where: { id: userId } }),
   ]);
   // Storage last: a failure leaves an unreachable object behind, never a row pointing at nothing.
-  const keys = [user.avatarKey, ...user.attachments.map((a) => a.key), ...user.dataExports.map((e) => e.key)].filter((key): key is string => !!key);
+  const keys = [user.avatarKey, ...user.attachments.map((a) => a.key), ...user.dataExports.map((e) => e.key)].filter(
+    (key): key is string => !!key,
+  );
   await deleteStoredObjects(deps, keys);
   await audit(deps.db, "account.deleted", { detail: { formerUserId: userId, objectsRemoved: keys.length } });
-  await deps.mail.enqueue({ template: "account-deleted", to: user.email, displayName: user.displayName }, `account-deleted-${userId}`);
+  await deps.mail.enqueue(
+    { template: "account-deleted", to: user.email, displayName: user.displayName },
+    `account-deleted-${userId}`,
+  );
 }

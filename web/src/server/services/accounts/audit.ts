@@ -28,5 +28,7 @@ export async function audit(
   action: AuditAction,
   event: { userId?: string | null; ip?: string | null; detail?: Prisma.InputJsonValue },
 ): Promise<void> {
-  await db.auditEvent.create({ data: { action, userId: event.userId ?? null, ip: event.ip ?? null, detail: event.detail } });
+  await db.auditEvent.create({
+    data: { action, userId: event.userId ?? null, ip: event.ip ?? null, detail: event.detail },
+  });
 }

@@ -42,7 +42,8 @@ export async function authenticate(deps: Deps, attempt: SignInAttempt, client: {
   if (user.totpEnabledAt) {
     const factor = attempt.secondFactor?.trim();
     if (!factor) return { ok: false, reason: "second-factor-required" };
-    if (!(await checkSecondFactor(deps, user.id, factor, client.ip))) return { ok: false, reason: "invalid-second-factor" };
+    if (!(await checkSecondFactor(deps, user.id, factor, client.ip)))
+      return { ok: false, reason: "invalid-second-factor" };
   }
 
   await audit(deps.db, "account.sign-in", { userId: user.id, ip: client.ip });
@@ -54,7 +55,9 @@ export async function authenticate(deps: Deps, attempt: SignInAttempt, client: {
  * is audited and counts against the account's failures.
  */
 export async function checkSecondFactor(deps: Deps, userId: string, factor: string, ip: string): Promise<boolean> {
-  const accepted = /^\d{6}$/.test(factor) ? await verifyTotpForUser(deps, userId, factor) : await useRecoveryCode(deps, userId, factor, ip);
+  const accepted = /^\d{6}$/.test(factor)
+    ? await verifyTotpForUser(deps, userId, factor)
+    : await useRecoveryCode(deps, userId, factor, ip);
   if (!accepted) await recordFailure(deps, userId, ip, "wrong-second-factor");
   return accepted;
 }

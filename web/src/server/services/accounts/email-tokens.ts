@@ -10,7 +10,11 @@ const LIFETIME_MS: Record<EmailTokenKind, number> = {
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Creates a single-use token; only its hash is stored. Earlier unused tokens of the same kind stop working. */
-export async function issueEmailToken(db: Db, userId: string, kind: EmailTokenKind): Promise<{ id: string; token: string }> {
+export async function issueEmailToken(
+  db: Db,
+  userId: string,
+  kind: EmailTokenKind,
+): Promise<{ id: string; token: string }> {
   const token = randomBytes(32).toString("base64url");
   const [, created] = await db.$transaction([
     db.emailToken.updateMany({ where: { userId, kind, usedAt: null }, data: { usedAt: new Date() } }),

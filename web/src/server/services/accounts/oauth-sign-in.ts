@@ -21,7 +21,10 @@ export interface OAuthProfile {
  * A new identity whose email already has a Hearth account is refused (sign in and link from settings instead),
  * so that a provider cannot be used to take over an existing account.
  */
-export async function signInWithOAuth(deps: Deps, profile: OAuthProfile): Promise<{ id: string; role: "USER" | "ADMIN"; sessionVersion: number; needsSecondFactor: boolean }> {
+export async function signInWithOAuth(
+  deps: Deps,
+  profile: OAuthProfile,
+): Promise<{ id: string; role: "USER" | "ADMIN"; sessionVersion: number; needsSecondFactor: boolean }> {
   const linked = await deps.db.oAuthAccount.findUnique({
     where: { provider_providerAccountId: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
     select: { user: { select: { id: true, role: true, sessionVersion: true, totpEnabledAt: true } } },
@@ -29,10 +32,12 @@ export async function signInWithOAuth(deps: Deps, profile: OAuthProfile): Promis
   if (linked) {
     const { totpEnabledAt, ...user } = linked.user;
     // With 2FA on, the provider is only the first step (oauth-two-factor.ts); the sign-in is audited when it completes.
-    if (!totpEnabledAt) await audit(deps.db, "account.sign-in", { userId: user.id, detail: { provider: profile.provider } });
+    if (!totpEnabledAt)
+      await audit(deps.db, "account.sign-in", { userId: user.id, detail: { provider: profile.provider } });
     return { ...user, needsSecondFactor: !!totpEnabledAt };
   }
-  if (!profile.email || !profile.emailVerified) throw new AppError("BAD_REQUEST", "Your provider did not share a verified email address.");
+  if (!profile.email || !profile.emailVerified)
+    throw new AppError("BAD_REQUEST", "Your provider did not share a verified email address.");
   const email = profile.email.toLowerCase();
   if (await deps.db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("CONFLICT", "An account with this email already exists. Sign in with your password.");
@@ -62,7 +67,8 @@ async function freeUsername(deps: Deps, wanted: string): Promise<string> {
   if (base.length < 3 || RESERVED_USERNAMES.has(base.toLowerCase())) base = `user${base}`.slice(0, 24);
   for (let attempt = 0; attempt < 10; attempt++) {
     const candidate = attempt === 0 ? base : `${base}_${randomBytes(2).toString("hex")}`;
-    if (!(await deps.db.user.findUnique({ where: { usernameKey: candidate.toLowerCase() }, select: { id: true } }))) return candidate;
+    if (!(await deps.db.user.findUnique({ where: { usernameKey: candidate.toLowerCase() }, select: { id: true } })))
+      return candidate;
   }
   return `user_${randomBytes(6).toString("hex")}`;
 }

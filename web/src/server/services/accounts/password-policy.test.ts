@@ -32,7 +32,9 @@ describe("password policy (ASVS 2.1, level 2)", () => {
 
   it("refuses a single repeated character and the account's own email or username", () => {
     expect(rejection("aaaaaaaaaaaaaaa")).toMatch(/repeated/);
-    expect(rejection("ada.lovelace@example.com", { email: "ada.lovelace@example.com" })).toMatch(/email address or username/);
+    expect(rejection("ada.lovelace@example.com", { email: "ada.lovelace@example.com" })).toMatch(
+      /email address or username/,
+    );
     expect(rejection("AnalyticalEngine", { username: "analyticalengine" })).toMatch(/email address or username/);
   });
 });

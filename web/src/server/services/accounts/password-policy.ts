@@ -22,6 +22,8 @@ export function assertPasswordAllowed(password: string, context: { email?: strin
   const lowered = password.toLowerCase();
   if (breachedPasswords().has(lowered)) reject("That password appears in lists of breached passwords. Choose another.");
   if (/^(.)\1+$/.test(password)) reject("That password is a single repeated character. Choose another.");
-  const own = [context.email, context.email?.split("@")[0], context.username].filter((v): v is string => !!v && v.length >= 4);
+  const own = [context.email, context.email?.split("@")[0], context.username].filter(
+    (v): v is string => !!v && v.length >= 4,
+  );
   if (own.some((v) => lowered === v.toLowerCase())) reject("Your password cannot be your email address or username.");
 }

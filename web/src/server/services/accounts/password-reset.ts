@@ -13,16 +13,27 @@ import { assertPasswordAllowed } from "./password-policy";
 export async function requestPasswordReset(deps: Deps, email: string, client: { ip: string }): Promise<void> {
   await deps.limits.passwordResetPerIp.consume(client.ip);
   await deps.limits.passwordResetPerEmail.consume(email);
-  const user = await deps.db.user.findUnique({ where: { email }, select: { id: true, email: true, displayName: true } });
+  const user = await deps.db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, displayName: true },
+  });
   await audit(deps.db, "account.password-reset-requested", { userId: user?.id, ip: client.ip });
   if (!user) return;
   const { id, token } = await issueEmailToken(deps.db, user.id, "RESET_PASSWORD");
   const url = new URL(`/reset-password?token=${token}`, deps.env.APP_URL).toString();
-  await deps.mail.enqueue({ template: "reset-password", to: user.email, displayName: user.displayName, url }, `reset-password-${id}`);
+  await deps.mail.enqueue(
+    { template: "reset-password", to: user.email, displayName: user.displayName, url },
+    `reset-password-${id}`,
+  );
 }
 
 /** Sets a new password from a reset link, verifies the email (the link proved ownership) and signs out every session. */
-export async function resetPassword(deps: Deps, token: string, password: string, client: { ip: string }): Promise<void> {
+export async function resetPassword(
+  deps: Deps,
+  token: string,
+  password: string,
+  client: { ip: string },
+): Promise<void> {
   const pending = await deps.db.emailToken.findFirst({
     where: { tokenHash: hashToken(token), kind: "RESET_PASSWORD", usedAt: null, expiresAt: { gt: new Date() } },
     select: { user: { select: { email: true, username: true } } },
@@ -41,7 +52,10 @@ export async function resetPassword(deps: Deps, token: string, password: string,
   // The reset link proved the address, as a verification link would.
   await grantAdminIfListed(deps, userId);
   await audit(deps.db, "account.password-reset", { userId, ip: client.ip });
-  await deps.mail.enqueue({ template: "password-changed", to: user.email, displayName: user.displayName }, `password-changed-${userId}-${Date.now()}`);
+  await deps.mail.enqueue(
+    { template: "password-changed", to: user.email, displayName: user.displayName },
+    `password-changed-${userId}-${Date.now()}`,
+  );
 }
 
 const invalidLink = () => new AppError("BAD_REQUEST", "This reset link is invalid or has expired. Request a new one.");

@@ -1,6 +1,17 @@
 import { z } from "zod";
 
-export const RESERVED_USERNAMES = new Set(["admin", "root", "support", "hearth", "settings", "api", "friends", "search", "me", "u"]);
+export const RESERVED_USERNAMES = new Set([
+  "admin",
+  "root",
+  "support",
+  "hearth",
+  "settings",
+  "api",
+  "friends",
+  "search",
+  "me",
+  "u",
+]);
 
 export const emailSchema = z
   .string()

@@ -25,7 +25,11 @@ export const newSessionId = () => randomBytes(16).toString("base64url");
 const absoluteMs = (deps: Pick<Deps, "env">) => deps.env.SESSION_ABSOLUTE_DAYS * 86_400_000;
 
 /** The user behind a session reference, or null when it has ended (signed out, outdated, past its lifetime). */
-export async function liveSessionUser(deps: Pick<Deps, "db" | "redis" | "env">, ref: Partial<SessionRef> | Record<string, unknown>, now = Date.now()): Promise<SessionUser | null> {
+export async function liveSessionUser(
+  deps: Pick<Deps, "db" | "redis" | "env">,
+  ref: Partial<SessionRef> | Record<string, unknown>,
+  now = Date.now(),
+): Promise<SessionUser | null> {
   if (typeof ref.sid !== "string" || typeof ref.since !== "number") return null;
   if (now - ref.since >= absoluteMs(deps)) return null;
   if (await deps.redis.exists(revokedKey(ref.sid))) return null;
@@ -33,7 +37,11 @@ export async function liveSessionUser(deps: Pick<Deps, "db" | "redis" | "env">, 
 }
 
 /** Ends one session now (sign-out). */
-export async function revokeSession(deps: Pick<Deps, "redis" | "env">, ref: Partial<SessionRef> | Record<string, unknown>, now = Date.now()): Promise<void> {
+export async function revokeSession(
+  deps: Pick<Deps, "redis" | "env">,
+  ref: Partial<SessionRef> | Record<string, unknown>,
+  now = Date.now(),
+): Promise<void> {
   if (typeof ref.sid !== "string") return;
   const since = typeof ref.since === "number" ? ref.since : now;
   const left = Math.max(1, Math.ceil((since + absoluteMs(deps) - now) / 1000));

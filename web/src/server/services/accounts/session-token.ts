@@ -22,10 +22,21 @@ export interface SessionToken {
  *  - Password, or the second factor after OAuth: the user the credentials provider vouched for.
  *  - Later requests: one lookup that validates the session and refreshes role and 2FA state.
  */
-export async function nextSessionToken(deps: Deps, token: Record<string, unknown>, signIn: { oauth?: OAuthProfile; user?: { id: string; sessionVersion?: number } }): Promise<SessionToken | null> {
-  const session = async (ref: { uid: unknown; sv: unknown; sid: unknown; since: unknown }): Promise<SessionToken | null> => {
+export async function nextSessionToken(
+  deps: Deps,
+  token: Record<string, unknown>,
+  signIn: { oauth?: OAuthProfile; user?: { id: string; sessionVersion?: number } },
+): Promise<SessionToken | null> {
+  const session = async (ref: {
+    uid: unknown;
+    sv: unknown;
+    sid: unknown;
+    since: unknown;
+  }): Promise<SessionToken | null> => {
     const user = await liveSessionUser(deps, ref as Parameters<typeof liveSessionUser>[1]);
-    return user ? { uid: user.id, sv: ref.sv as number, sid: ref.sid as string, since: ref.since as number, user } : null;
+    return user
+      ? { uid: user.id, sv: ref.sv as number, sid: ref.sid as string, since: ref.since as number, user }
+      : null;
   };
   // A new sign-in's id is fresh and its lifetime just begun: only the account needs loading.
   const signedIn = async (uid: string, sv: number): Promise<SessionToken | null> => {

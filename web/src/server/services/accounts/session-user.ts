@@ -20,5 +20,11 @@ export async function loadSessionUser(db: Db, userId: unknown, sessionVersion: u
     select: { id: true, role: true, displayName: true, email: true, totpEnabledAt: true, sessionVersion: true },
   });
   if (!user || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, role: user.role, name: user.displayName, email: user.email, needsTotp: user.role === "ADMIN" && !user.totpEnabledAt };
+  return {
+    id: user.id,
+    role: user.role,
+    name: user.displayName,
+    email: user.email,
+    needsTotp: user.role === "ADMIN" && !user.totpEnabledAt,
+  };
 }

@@ -10,8 +10,14 @@ export interface ShellUser {
   deletionScheduledAt: string | null;
 }
 
-export async function loadShellUser(deps: Pick<Deps, "db">, user: { id: string; needsTotp: boolean }): Promise<ShellUser> {
-  const me = await deps.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { username: true, displayName: true, emailVerifiedAt: true, deletionScheduledAt: true } });
+export async function loadShellUser(
+  deps: Pick<Deps, "db">,
+  user: { id: string; needsTotp: boolean },
+): Promise<ShellUser> {
+  const me = await deps.db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { username: true, displayName: true, emailVerifiedAt: true, deletionScheduledAt: true },
+  });
   return {
     id: user.id,
     username: me.username,

@@ -26,7 +26,10 @@ export async function signUp(deps: Deps, input: SignUpInput, client: { ip: strin
   const usernameKey = input.username.toLowerCase();
   if (await deps.db.user.findUnique({ where: { usernameKey }, select: { id: true } })) throw usernameTaken();
   const passwordHash = await hashPassword(input.password);
-  const existing = await deps.db.user.findUnique({ where: { email: input.email }, select: { id: true, email: true, displayName: true } });
+  const existing = await deps.db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true, email: true, displayName: true },
+  });
   if (existing) {
     await tellOwnerSomeoneTried(deps, existing, client.ip);
     return { status: "check-your-email" };
@@ -65,7 +68,11 @@ export async function signUp(deps: Deps, input: SignUpInput, client: { ip: strin
 const usernameTaken = () => new AppError("CONFLICT", "That username is taken.", { field: "username" });
 
 /** The owner of an address someone tried to sign up with hears about it (a few times an hour at most, silently capped). */
-async function tellOwnerSomeoneTried(deps: Deps, owner: { id: string; email: string; displayName: string }, ip: string): Promise<void> {
+async function tellOwnerSomeoneTried(
+  deps: Deps,
+  owner: { id: string; email: string; displayName: string },
+  ip: string,
+): Promise<void> {
   await audit(deps.db, "account.sign-up-existing-email", { userId: owner.id, ip });
   try {
     await deps.limits.accountExistsEmailsPerUser.consume(owner.id);
@@ -76,11 +83,20 @@ async function tellOwnerSomeoneTried(deps: Deps, owner: { id: string; email: str
   }
   const signInUrl = new URL("/sign-in", deps.env.APP_URL).toString();
   const resetUrl = new URL("/forgot-password", deps.env.APP_URL).toString();
-  await deps.mail.enqueue({ template: "account-exists", to: owner.email, displayName: owner.displayName, url: signInUrl, resetUrl }, `account-exists-${owner.id}-${Date.now()}`);
+  await deps.mail.enqueue(
+    { template: "account-exists", to: owner.email, displayName: owner.displayName, url: signInUrl, resetUrl },
+    `account-exists-${owner.id}-${Date.now()}`,
+  );
 }
 
-export async function sendVerificationEmail(deps: Deps, user: { id: string; email: string; displayName: string }): Promise<void> {
+export async function sendVerificationEmail(
+  deps: Deps,
+  user: { id: string; email: string; displayName: string },
+): Promise<void> {
   const { id, token } = await issueEmailToken(deps.db, user.id, "VERIFY_EMAIL");
   const url = new URL(`/verify-email?token=${token}`, deps.env.APP_URL).toString();
-  await deps.mail.enqueue({ template: "verify-email", to: user.email, displayName: user.displayName, url }, `verify-email-${id}`);
+  await deps.mail.enqueue(
+    { template: "verify-email", to: user.email, displayName: user.displayName, url },
+    `verify-email-${id}`,
+  );
 }

@@ -58,10 +58,18 @@ describe("TOTP (RFC 6238)", () => {
     expect(Secret.fromBase32(secret).bytes).toHaveLength(20);
     expect(generateTotpSecret()).not.toBe(secret);
     const uri = totpUri(secret, "ada@example.com");
-    expect(uri).toBe(`otpauth://totp/Hearth:ada%40example.com?issuer=Hearth&secret=${secret}&algorithm=SHA1&digits=6&period=30`);
+    expect(uri).toBe(
+      `otpauth://totp/Hearth:ada%40example.com?issuer=Hearth&secret=${secret}&algorithm=SHA1&digits=6&period=30`,
+    );
     const parsed = URI.parse(uri);
     expect(parsed).toBeInstanceOf(TOTP);
-    expect(parsed).toMatchObject({ issuer: "Hearth", label: "ada@example.com", algorithm: "SHA1", digits: 6, period: 30 });
+    expect(parsed).toMatchObject({
+      issuer: "Hearth",
+      label: "ada@example.com",
+      algorithm: "SHA1",
+      digits: 6,
+      period: 30,
+    });
     expect(parsed.secret.base32).toBe(secret);
   });
 });

@@ -16,7 +16,13 @@ export function totpCode(secret: string, timeMs: number): string {
 
 /** Accepts the current step and one step either side, for clock drift. Returns the matched step or null. */
 export function verifyTotp(secret: string, code: string, timeMs = Date.now()): number | null {
-  const delta = TOTP.validate({ ...PARAMETERS, secret: Secret.fromBase32(secret), token: code, timestamp: timeMs, window: DRIFT_STEPS });
+  const delta = TOTP.validate({
+    ...PARAMETERS,
+    secret: Secret.fromBase32(secret),
+    token: code,
+    timestamp: timeMs,
+    window: DRIFT_STEPS,
+  });
   return delta === null ? null : TOTP.counter({ period: PARAMETERS.period, timestamp: timeMs }) + delta;
 }
 

@@ -20,7 +20,12 @@ export function isAvailableForCalls(settings: CallAvailabilitySettings, now: Dat
 export function minuteOfDayIn(timeZone: string, at: Date): number {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+    parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(at);
   } catch {
     return at.getUTCHours() * 60 + at.getUTCMinutes();
   }

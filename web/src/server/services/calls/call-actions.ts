@@ -19,7 +19,12 @@ export async function requireCallParty(deps: Deps, userId: string, callId: strin
  * Applies one event through the state machine and persists it with a compare-and-set on the status, so two
  * devices answering at once (or an answer racing the ring timeout) cannot both win: the loser gets CONFLICT.
  */
-async function applyEvent(deps: Deps, row: CallRow, event: CallEvent, extra: Prisma.CallUpdateManyMutationInput = {}): Promise<CallView> {
+async function applyEvent(
+  deps: Deps,
+  row: CallRow,
+  event: CallEvent,
+  extra: Prisma.CallUpdateManyMutationInput = {},
+): Promise<CallView> {
   const next = transition(toCallState(row), event, Date.now());
   const data = {
     status: toDbStatus(next.status),
@@ -40,7 +45,11 @@ async function applyEvent(deps: Deps, row: CallRow, event: CallEvent, extra: Pri
 }
 
 /** The callee answers on one device; their other devices stop ringing when they hear the update. */
-export async function answerCall(deps: Deps, userId: string, input: { callId: string; deviceId: string }): Promise<CallView> {
+export async function answerCall(
+  deps: Deps,
+  userId: string,
+  input: { callId: string; deviceId: string },
+): Promise<CallView> {
   const row = await requireCallParty(deps, userId, input.callId);
   return applyEvent(deps, row, { type: "accept", by: userId }, { calleeDeviceId: input.deviceId });
 }
@@ -69,7 +78,11 @@ export async function keepCallAlive(deps: Deps, userId: string, callId: string):
 }
 
 /** The caller's browser reports how the media flows (direct or through the TURN relay), for the call history. */
-export async function reportConnection(deps: Deps, userId: string, input: { callId: string; relayed: boolean }): Promise<void> {
+export async function reportConnection(
+  deps: Deps,
+  userId: string,
+  input: { callId: string; relayed: boolean },
+): Promise<void> {
   const row = await requireCallParty(deps, userId, input.callId);
   if (row.status !== "ACCEPTED") throw new AppError("CONFLICT", "That call is not connected.");
   await deps.db.call.update({ where: { id: row.id }, data: { relayed: input.relayed } });
@@ -92,12 +105,16 @@ async function unlessAlreadyOver<T>(attempt: Promise<T>): Promise<T | null> {
   }
 }
 
-
 /** Ends whatever call (ringing or answered) is going on between these two, on behalf of `byUserId` (e.g. a block). */
 export async function endCallBetween(deps: Deps, byUserId: string, otherId: string): Promise<void> {
   const callId = await activeCallIdOf(deps.redis, byUserId);
   if (!callId) return;
   const row = await deps.db.call.findUnique({ where: { id: callId }, select: callSelect });
-  if (!row || ![row.callerId, row.calleeId].includes(otherId) || (row.status !== "RINGING" && row.status !== "ACCEPTED")) return;
+  if (
+    !row ||
+    ![row.callerId, row.calleeId].includes(otherId) ||
+    (row.status !== "RINGING" && row.status !== "ACCEPTED")
+  )
+    return;
   await unlessAlreadyOver(applyEvent(deps, row, { type: "hangup", by: byUserId }));
 }

@@ -9,7 +9,10 @@ import { activeCallIdOf } from "./live-calls";
 export async function activeCall(deps: Deps, userId: string): Promise<{ call: CallView; other: CallParty } | null> {
   const callId = await activeCallIdOf(deps.redis, userId);
   if (!callId) return null;
-  const row = await deps.db.call.findUnique({ where: { id: callId }, select: { ...callSelect, caller: { select: userCardSelect }, callee: { select: userCardSelect } } });
+  const row = await deps.db.call.findUnique({
+    where: { id: callId },
+    select: { ...callSelect, caller: { select: userCardSelect }, callee: { select: userCardSelect } },
+  });
   if (!row || (row.status !== "RINGING" && row.status !== "ACCEPTED")) return null;
   return { call: toCallView(row), other: toUserCard(row.callerId === userId ? row.callee : row.caller) };
 }
@@ -21,10 +24,15 @@ export interface CallHistoryItem {
 }
 
 /** The user's calls, newest first (keyset pages by call id). */
-export async function callHistory(deps: Deps, userId: string, input: { cursor?: string; limit: number }): Promise<{ items: CallHistoryItem[]; nextCursor: string | null }> {
+export async function callHistory(
+  deps: Deps,
+  userId: string,
+  input: { cursor?: string; limit: number },
+): Promise<{ items: CallHistoryItem[]; nextCursor: string | null }> {
   const mine = { OR: [{ callerId: userId }, { calleeId: userId }] };
   // The cursor must be one of the caller's calls: another's would page from the time of that call, telling when it was.
-  if (input.cursor && !(await deps.db.call.findFirst({ where: { id: input.cursor, ...mine }, select: { id: true } }))) throw notFound("That page");
+  if (input.cursor && !(await deps.db.call.findFirst({ where: { id: input.cursor, ...mine }, select: { id: true } })))
+    throw notFound("That page");
   const rows = await deps.db.call.findMany({
     where: mine,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -27,18 +27,39 @@ export async function recordFinishedCall(deps: Deps, row: CallRow): Promise<Call
   // A call the caller gave up on while it rang was missed too, as far as the callee is concerned.
   const missed = call.status === "missed" || call.status === "busy" || call.status === "cancelled";
   const message = await deps.db.$transaction(async (tx) => {
-    const { lastSeq } = await tx.conversation.update({ where: { id: row.conversationId }, data: { lastSeq: { increment: 1 }, lastMessageAt: new Date() }, select: { lastSeq: true } });
+    const { lastSeq } = await tx.conversation.update({
+      where: { id: row.conversationId },
+      data: { lastSeq: { increment: 1 }, lastMessageAt: new Date() },
+      select: { lastSeq: true },
+    });
     const created = await tx.message.create({
-      data: { conversationId: row.conversationId, seq: lastSeq, kind: "CALL", senderId: row.callerId, body: callEntryText(call), callId: row.id },
+      data: {
+        conversationId: row.conversationId,
+        seq: lastSeq,
+        kind: "CALL",
+        senderId: row.callerId,
+        body: callEntryText(call),
+        callId: row.id,
+      },
       select: messageSelect,
     });
     const readers = missed ? [row.callerId] : parties;
-    await tx.conversationMember.updateMany({ where: { conversationId: row.conversationId, userId: { in: readers } }, data: { lastReadSeq: lastSeq } });
+    await tx.conversationMember.updateMany({
+      where: { conversationId: row.conversationId, userId: { in: readers } },
+      data: { lastReadSeq: lastSeq },
+    });
     return created;
   });
   await publishToUsers(deps.redis, parties, { type: "message.created", message: toMessageView(message) });
   await publishToUsers(deps.redis, parties, { type: "conversation.changed", conversationId: row.conversationId });
-  if (missed) await notify(deps, { userId: row.calleeId, kind: "MISSED_CALL", actorId: row.callerId, conversationId: row.conversationId, groupKey: `missed-call:${row.conversationId}` });
+  if (missed)
+    await notify(deps, {
+      userId: row.calleeId,
+      kind: "MISSED_CALL",
+      actorId: row.callerId,
+      conversationId: row.conversationId,
+      groupKey: `missed-call:${row.conversationId}`,
+    });
   await publishCallUpdate(deps, row);
   return call;
 }

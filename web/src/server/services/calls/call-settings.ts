@@ -8,10 +8,17 @@ export interface CallSettings {
 }
 
 export async function getCallSettings(deps: Deps, userId: string): Promise<CallSettings> {
-  const u = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true } });
+  const u = await deps.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true },
+  });
   return {
-    doNotDisturbUntil: u.doNotDisturbUntil && u.doNotDisturbUntil > new Date() ? u.doNotDisturbUntil.toISOString() : null,
-    quietHours: u.quietHoursStart !== null && u.quietHoursEnd !== null ? { start: u.quietHoursStart, end: u.quietHoursEnd } : null,
+    doNotDisturbUntil:
+      u.doNotDisturbUntil && u.doNotDisturbUntil > new Date() ? u.doNotDisturbUntil.toISOString() : null,
+    quietHours:
+      u.quietHoursStart !== null && u.quietHoursEnd !== null
+        ? { start: u.quietHoursStart, end: u.quietHoursEnd }
+        : null,
     timeZone: u.timeZone,
   };
 }

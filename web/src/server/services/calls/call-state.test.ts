@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AppError } from "../../errors";
-import { callDurationSeconds, resolveCrossedCall, RING_TIMEOUT_MS, startCall, transition, type CallEvent, type CallState } from "./call-state";
+import {
+  callDurationSeconds,
+  resolveCrossedCall,
+  RING_TIMEOUT_MS,
+  startCall,
+  transition,
+  type CallEvent,
+  type CallState,
+} from "./call-state";
 
 const T0 = 1_800_000_000_000;
 const ringing = () => startCall("ada", "bob", { calleeBusy: false, now: T0 });
@@ -12,7 +20,9 @@ describe("call state machine", () => {
   it("starts ringing, or busy when the callee is already in a call", () => {
     expect(ringing()).toMatchObject({ status: "ringing", callerId: "ada", calleeId: "bob", endedAt: null });
     expect(startCall("ada", "bob", { calleeBusy: true, now: T0 })).toMatchObject({ status: "busy", endedAt: T0 });
-    expect(() => startCall("ada", "ada", { calleeBusy: false, now: T0 })).toThrowError(expect.objectContaining({ code: "BAD_REQUEST" }));
+    expect(() => startCall("ada", "ada", { calleeBusy: false, now: T0 })).toThrowError(
+      expect.objectContaining({ code: "BAD_REQUEST" }),
+    );
   });
 
   it("ringing → accepted → ended, with the duration from answer to hang-up", () => {
@@ -24,8 +34,14 @@ describe("call state machine", () => {
   });
 
   it("ringing → declined by the callee; cancelled by the caller; a callee hang-up while ringing is a decline", () => {
-    expect(transition(ringing(), { type: "decline", by: "bob" }, T0 + 1)).toMatchObject({ status: "declined", endedBy: "bob" });
-    expect(transition(ringing(), { type: "cancel", by: "ada" }, T0 + 1)).toMatchObject({ status: "cancelled", endedBy: "ada" });
+    expect(transition(ringing(), { type: "decline", by: "bob" }, T0 + 1)).toMatchObject({
+      status: "declined",
+      endedBy: "bob",
+    });
+    expect(transition(ringing(), { type: "cancel", by: "ada" }, T0 + 1)).toMatchObject({
+      status: "cancelled",
+      endedBy: "ada",
+    });
     expect(transition(ringing(), { type: "hangup", by: "ada" }, T0 + 1)).toMatchObject({ status: "cancelled" });
     expect(transition(ringing(), { type: "hangup", by: "bob" }, T0 + 1)).toMatchObject({ status: "declined" });
     expect(callDurationSeconds(transition(ringing(), { type: "decline", by: "bob" }, T0 + 1))).toBe(0);
@@ -33,7 +49,10 @@ describe("call state machine", () => {
 
   it("ringing → missed only once 30 seconds have passed", () => {
     fails(ringing(), { type: "timeout" }, "CONFLICT", T0 + RING_TIMEOUT_MS - 1);
-    expect(transition(ringing(), { type: "timeout" }, T0 + RING_TIMEOUT_MS)).toMatchObject({ status: "missed", endedBy: null });
+    expect(transition(ringing(), { type: "timeout" }, T0 + RING_TIMEOUT_MS)).toMatchObject({
+      status: "missed",
+      endedBy: null,
+    });
   });
 
   it("fails from ringing or accepted", () => {
@@ -59,7 +78,12 @@ describe("call state machine", () => {
       transition(ringing(), { type: "decline", by: "bob" }, T0 + 2),
       startCall("ada", "bob", { calleeBusy: true, now: T0 }),
     ]) {
-      for (const event of [{ type: "accept", by: "bob" }, { type: "hangup", by: "ada" }, { type: "timeout" }, { type: "fail" }] as CallEvent[]) {
+      for (const event of [
+        { type: "accept", by: "bob" },
+        { type: "hangup", by: "ada" },
+        { type: "timeout" },
+        { type: "fail" },
+      ] as CallEvent[]) {
         fails(finished, event, "CONFLICT", T0 + 120_000);
       }
     }
@@ -67,9 +91,14 @@ describe("call state machine", () => {
 
   it("connects two people who call each other at the same moment, instead of two crossing calls", () => {
     const adaCallsBob = ringing();
-    expect(resolveCrossedCall(adaCallsBob, "bob", "ada", T0 + 200)).toMatchObject({ status: "accepted", acceptedAt: T0 + 200 });
+    expect(resolveCrossedCall(adaCallsBob, "bob", "ada", T0 + 200)).toMatchObject({
+      status: "accepted",
+      acceptedAt: T0 + 200,
+    });
     expect(resolveCrossedCall(adaCallsBob, "bob", "carol", T0 + 200)).toBeNull();
     expect(resolveCrossedCall(adaCallsBob, "carol", "ada", T0 + 200)).toBeNull();
-    expect(resolveCrossedCall(transition(adaCallsBob, { type: "decline", by: "bob" }, T0 + 1), "bob", "ada", T0 + 200)).toBeNull();
+    expect(
+      resolveCrossedCall(transition(adaCallsBob, { type: "decline", by: "bob" }, T0 + 1), "bob", "ada", T0 + 200),
+    ).toBeNull();
   });
 });

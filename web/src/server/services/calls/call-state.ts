@@ -33,7 +33,11 @@ export type CallEvent =
 
 export const isFinished = (status: CallStatus) => !["ringing", "accepted"].includes(status);
 
-export function startCall(callerId: string, calleeId: string, options: { calleeBusy: boolean; now: number }): CallState {
+export function startCall(
+  callerId: string,
+  calleeId: string,
+  options: { calleeBusy: boolean; now: number },
+): CallState {
   if (callerId === calleeId) throw new AppError("BAD_REQUEST", "You cannot call yourself.");
   const base = { callerId, calleeId, createdAt: options.now, acceptedAt: null, endedAt: null, endedBy: null };
   return options.calleeBusy ? { ...base, status: "busy", endedAt: options.now } : { ...base, status: "ringing" };
@@ -42,7 +46,8 @@ export function startCall(callerId: string, calleeId: string, options: { calleeB
 /** The next state, or an AppError: CONFLICT when the call is past that point, NOT_FOUND for someone not in the call. */
 export function transition(state: CallState, event: CallEvent, now: number): CallState {
   const party = "by" in event ? event.by : null;
-  if (party && party !== state.callerId && party !== state.calleeId) throw new AppError("NOT_FOUND", "That call was not found.");
+  if (party && party !== state.callerId && party !== state.calleeId)
+    throw new AppError("NOT_FOUND", "That call was not found.");
   if (isFinished(state.status)) throw new AppError("CONFLICT", "That call has already ended.");
   const end = (status: CallStatus, by: string | null): CallState => ({ ...state, status, endedAt: now, endedBy: by });
 
@@ -89,7 +94,13 @@ export function callDurationSeconds(state: CallState): number {
  * Two people calling each other at the same moment: the second call is not placed; the first one is answered
  * on the second caller's behalf, so they are simply connected.
  */
-export function resolveCrossedCall(existing: CallState, newCallerId: string, newCalleeId: string, now: number): CallState | null {
-  if (existing.status !== "ringing" || existing.callerId !== newCalleeId || existing.calleeId !== newCallerId) return null;
+export function resolveCrossedCall(
+  existing: CallState,
+  newCallerId: string,
+  newCalleeId: string,
+  now: number,
+): CallState | null {
+  if (existing.status !== "ringing" || existing.callerId !== newCalleeId || existing.calleeId !== newCallerId)
+    return null;
   return transition(existing, { type: "accept", by: newCallerId }, now);
 }

@@ -70,4 +70,3 @@ export function callEntryText(call: CallView): string {
       return "Call";
   }
 }
-

@@ -37,13 +37,31 @@ export type Claim = { outcome: "ok" } | { outcome: "caller-busy" | "callee-busy"
 
 /** Marks both parties as in this (ringing) call, unless either already is in one. */
 export async function claimParties(redis: Redis, callId: string, callerId: string, calleeId: string): Promise<Claim> {
-  const [outcome, otherCallId] = (await redis.eval(CLAIM, 2, activeKey(callerId), activeKey(calleeId), callId, String(RINGING_TTL_SECONDS))) as [string, string];
+  const [outcome, otherCallId] = (await redis.eval(
+    CLAIM,
+    2,
+    activeKey(callerId),
+    activeKey(calleeId),
+    callId,
+    String(RINGING_TTL_SECONDS),
+  )) as [string, string];
   return outcome === "ok" ? { outcome } : { outcome: outcome as "caller-busy" | "callee-busy", otherCallId };
 }
 
 /** Keeps the parties' keys alive while they still point at this call; returns how many did. */
-export async function renewParties(redis: Redis, callId: string, userIds: string[], ttlSeconds = LIVE_CALL_TTL_SECONDS): Promise<number> {
-  return (await redis.eval(RENEW_IF_OURS, userIds.length, ...userIds.map(activeKey), callId, String(ttlSeconds))) as number;
+export async function renewParties(
+  redis: Redis,
+  callId: string,
+  userIds: string[],
+  ttlSeconds = LIVE_CALL_TTL_SECONDS,
+): Promise<number> {
+  return (await redis.eval(
+    RENEW_IF_OURS,
+    userIds.length,
+    ...userIds.map(activeKey),
+    callId,
+    String(ttlSeconds),
+  )) as number;
 }
 
 export async function releaseParties(redis: Redis, callId: string, userIds: string[]): Promise<void> {

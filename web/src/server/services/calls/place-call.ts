@@ -22,16 +22,28 @@ import { claimParties, releaseParties } from "./live-calls";
  *  - the callee offline, in do-not-disturb or quiet hours: recorded as missed without ringing;
  *  - otherwise every device of the callee rings until one answers, they decline, or 30 s pass.
  */
-export async function placeCall(deps: Deps, callerId: string, input: { calleeId: string; deviceId: string }): Promise<CallView> {
+export async function placeCall(
+  deps: Deps,
+  callerId: string,
+  input: { calleeId: string; deviceId: string },
+): Promise<CallView> {
   if (input.calleeId === callerId) throw new AppError("BAD_REQUEST", "You cannot call yourself.");
   const callee = await deps.db.user.findUnique({
     where: { id: input.calleeId },
-    select: { callPolicy: true, profileVisibility: true, doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true },
+    select: {
+      callPolicy: true,
+      profileVisibility: true,
+      doNotDisturbUntil: true,
+      quietHoursStart: true,
+      quietHoursEnd: true,
+      timeZone: true,
+    },
   });
   if (!callee) throw notFound("That person");
   const relationship = await getRelationship(deps.db, callerId, input.calleeId);
   // A call opens the pair's conversation, so it needs what a message would need as well as the callee's call setting.
-  if (!audienceAllows(callee.callPolicy, relationship) || !mayOpenDirect(relationship, callee.profileVisibility)) throw notFound("That person");
+  if (!audienceAllows(callee.callPolicy, relationship) || !mayOpenDirect(relationship, callee.profileVisibility))
+    throw notFound("That person");
   await deps.limits.callsPerUser.consume(callerId);
 
   const { conversationId } = await ensureDirectConversation(deps, callerId, input.calleeId);
@@ -40,15 +52,24 @@ export async function placeCall(deps: Deps, callerId: string, input: { calleeId:
   const claim = await claimParties(deps.redis, callId, callerId, input.calleeId);
   if (claim.outcome === "caller-busy") {
     const crossed = await deps.db.call.findUnique({ where: { id: claim.otherCallId }, select: callSelect });
-    if (crossed && crossed.status === "RINGING" && crossed.callerId === input.calleeId && crossed.calleeId === callerId) {
+    if (
+      crossed &&
+      crossed.status === "RINGING" &&
+      crossed.callerId === input.calleeId &&
+      crossed.calleeId === callerId
+    ) {
       return answerCall(deps, callerId, { callId: crossed.id, deviceId: input.deviceId });
     }
     throw new AppError("CONFLICT", "You are already in a call.");
   }
 
-  const state = startCall(callerId, input.calleeId, { calleeBusy: claim.outcome === "callee-busy", now: now.getTime() });
+  const state = startCall(callerId, input.calleeId, {
+    calleeBusy: claim.outcome === "callee-busy",
+    now: now.getTime(),
+  });
   const online = (await presenceOf(deps.redis, [input.calleeId])).get(input.calleeId)!.status !== "offline";
-  const missedReason = state.status === "busy" ? null : !online ? "offline" : !isAvailableForCalls(callee, now) ? "unavailable" : null;
+  const missedReason =
+    state.status === "busy" ? null : !online ? "offline" : !isAvailableForCalls(callee, now) ? "unavailable" : null;
   const rings = state.status === "ringing" && !missedReason;
   const row = await deps.db.call.create({
     data: {

@@ -11,14 +11,25 @@ const GRACE_MS = 10_000;
  * alive any more (both browsers closed or crashed) end as failed. Safe to run from several processes at once.
  */
 export async function sweepCalls(deps: Deps, now = Date.now()): Promise<{ missed: number; dropped: number }> {
-  const ringing = await deps.db.call.findMany({ where: { status: "RINGING", createdAt: { lt: new Date(now - RING_TIMEOUT_MS - GRACE_MS) } }, select: { id: true }, take: 500 });
+  const ringing = await deps.db.call.findMany({
+    where: { status: "RINGING", createdAt: { lt: new Date(now - RING_TIMEOUT_MS - GRACE_MS) } },
+    select: { id: true },
+    take: 500,
+  });
   let missed = 0;
   for (const { id } of ringing) if (await expireRingingCall(deps, id)) missed++;
 
-  const answered = await deps.db.call.findMany({ where: { status: "ACCEPTED" }, select: { id: true, callerId: true, calleeId: true }, take: 500 });
+  const answered = await deps.db.call.findMany({
+    where: { status: "ACCEPTED" },
+    select: { id: true, callerId: true, calleeId: true },
+    take: 500,
+  });
   let dropped = 0;
   for (const call of answered) {
-    const [a, b] = await Promise.all([activeCallIdOf(deps.redis, call.callerId), activeCallIdOf(deps.redis, call.calleeId)]);
+    const [a, b] = await Promise.all([
+      activeCallIdOf(deps.redis, call.callerId),
+      activeCallIdOf(deps.redis, call.calleeId),
+    ]);
     if (a === call.id || b === call.id) continue;
     try {
       await reportCallFailed(deps, call.callerId, call.id);

@@ -11,11 +11,20 @@ describe("TURN REST credentials", () => {
   });
 
   it("go with TURN URLs only; STUN needs none", () => {
-    const config = { TURN_SECRET: "x", TURN_URLS: ["turn:t:3478?transport=udp", "turns:t:5349?transport=tcp"], STUN_URLS: ["stun:t:3478"], TURN_TTL_SECONDS: 600 };
+    const config = {
+      TURN_SECRET: "x",
+      TURN_URLS: ["turn:t:3478?transport=udp", "turns:t:5349?transport=tcp"],
+      STUN_URLS: ["stun:t:3478"],
+      TURN_TTL_SECONDS: 600,
+    };
     const { iceServers } = iceServersFor(config, "u", 0);
     expect(iceServers).toEqual([
       { urls: ["stun:t:3478"] },
-      { urls: ["turn:t:3478?transport=udp", "turns:t:5349?transport=tcp"], username: "600:u", credential: expect.any(String) },
+      {
+        urls: ["turn:t:3478?transport=udp", "turns:t:5349?transport=tcp"],
+        username: "600:u",
+        credential: expect.any(String),
+      },
     ]);
     expect(iceServersFor({ ...config, STUN_URLS: [], TURN_URLS: [] }, "u").iceServers).toEqual([]);
   });

@@ -13,7 +13,12 @@ export interface IceServer {
  * "<unix expiry>:<userId>" and the password base64(HMAC-SHA1(shared secret, username)). coturn recomputes the
  * HMAC and refuses expired usernames, so nothing is stored and a leaked credential dies on its own.
  */
-export function turnCredentials(secret: string, userId: string, ttlSeconds: number, nowMs = Date.now()): { username: string; credential: string; expiresAt: number } {
+export function turnCredentials(
+  secret: string,
+  userId: string,
+  ttlSeconds: number,
+  nowMs = Date.now(),
+): { username: string; credential: string; expiresAt: number } {
   const expiresAt = Math.floor(nowMs / 1000) + ttlSeconds;
   const username = `${expiresAt}:${userId}`;
   const credential = createHmac("sha1", secret).update(username).digest("base64");
@@ -21,8 +26,17 @@ export function turnCredentials(secret: string, userId: string, ttlSeconds: numb
 }
 
 /** The RTCPeerConnection iceServers for one user: STUN as configured, TURN (UDP/TCP/TLS URLs from config) with fresh credentials. */
-export function iceServersFor(config: { TURN_SECRET: string; TURN_URLS: string[]; STUN_URLS: string[]; TURN_TTL_SECONDS: number }, userId: string, nowMs = Date.now()): { iceServers: IceServer[]; expiresAt: number } {
-  const { username, credential, expiresAt } = turnCredentials(config.TURN_SECRET, userId, config.TURN_TTL_SECONDS, nowMs);
+export function iceServersFor(
+  config: { TURN_SECRET: string; TURN_URLS: string[]; STUN_URLS: string[]; TURN_TTL_SECONDS: number },
+  userId: string,
+  nowMs = Date.now(),
+): { iceServers: IceServer[]; expiresAt: number } {
+  const { username, credential, expiresAt } = turnCredentials(
+    config.TURN_SECRET,
+    userId,
+    config.TURN_TTL_SECONDS,
+    nowMs,
+  );
   const iceServers: IceServer[] = [];
   if (config.STUN_URLS.length) iceServers.push({ urls: config.STUN_URLS });
   if (config.TURN_URLS.length) iceServers.push({ urls: config.TURN_URLS, username, credential });

@@ -14,7 +14,10 @@ export interface Membership {
 export async function requireMembership(db: Db, userId: string, conversationId: string): Promise<Membership> {
   const member = await db.conversationMember.findUnique({
     where: { conversationId_userId: { conversationId, userId } },
-    select: { role: true, conversation: { select: { id: true, kind: true, lastSeq: true, members: { select: { userId: true } } } } },
+    select: {
+      role: true,
+      conversation: { select: { id: true, kind: true, lastSeq: true, members: { select: { userId: true } } } },
+    },
   });
   if (!member) throw notFound("That conversation");
   const memberIds = member.conversation.members.map((m) => m.userId);
@@ -28,7 +31,12 @@ export async function requireMembership(db: Db, userId: string, conversationId: 
 
 export async function isBlockedEitherWay(db: Db, a: string, b: string): Promise<boolean> {
   const block = await db.block.findFirst({
-    where: { OR: [{ blockerId: a, blockedId: b }, { blockerId: b, blockedId: a }] },
+    where: {
+      OR: [
+        { blockerId: a, blockedId: b },
+        { blockerId: b, blockedId: a },
+      ],
+    },
     select: { blockerId: true },
   });
   return !!block;

@@ -12,7 +12,15 @@ import { deleteStoredObjects } from "./stored-objects";
 export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
 export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"] as const;
-const FILE_TYPES = ["application/pdf", "text/plain", "application/zip", "audio/mpeg", "audio/mp4", "video/mp4", "video/webm"] as const;
+const FILE_TYPES = [
+  "application/pdf",
+  "text/plain",
+  "application/zip",
+  "audio/mpeg",
+  "audio/mp4",
+  "video/mp4",
+  "video/webm",
+] as const;
 const UPLOAD_URL_TTL_SECONDS = 300;
 const DOWNLOAD_URL_TTL_SECONDS = 60;
 
@@ -41,7 +49,11 @@ export interface AttachmentView {
 
 export const attachmentSelect = { id: true, name: true, contentType: true, size: true } as const;
 export function toAttachmentView(row: { id: string; name: string; contentType: string; size: number }): AttachmentView {
-  return { ...row, url: `/api/attachments/${row.id}`, isImage: (IMAGE_TYPES as readonly string[]).includes(row.contentType) };
+  return {
+    ...row,
+    url: `/api/attachments/${row.id}`,
+    isImage: (IMAGE_TYPES as readonly string[]).includes(row.contentType),
+  };
 }
 
 /** Step 1: a presigned PUT for a private key, the declared type and size signed into it. Members only. */
@@ -50,11 +62,26 @@ export async function createAttachmentUpload(deps: Deps, userId: string, input: 
   await deps.limits.attachmentUploadsPerUser.consume(userId);
   const key = `attachments/${input.conversationId}/${randomBytes(16).toString("hex")}`;
   const attachment = await deps.db.attachment.create({
-    data: { conversationId: input.conversationId, uploaderId: userId, key, name: input.name, contentType: input.contentType, size: input.size },
+    data: {
+      conversationId: input.conversationId,
+      uploaderId: userId,
+      key,
+      name: input.name,
+      contentType: input.contentType,
+      size: input.size,
+    },
     select: { id: true },
   });
-  const command = new PutObjectCommand({ Bucket: deps.storage.bucket, Key: key, ContentType: input.contentType, ContentLength: input.size });
-  const url = await getSignedUrl(deps.storage.publicClient, command, { expiresIn: UPLOAD_URL_TTL_SECONDS, signableHeaders: new Set(["content-type", "content-length"]) });
+  const command = new PutObjectCommand({
+    Bucket: deps.storage.bucket,
+    Key: key,
+    ContentType: input.contentType,
+    ContentLength: input.size,
+  });
+  const url = await getSignedUrl(deps.storage.publicClient, command, {
+    expiresIn: UPLOAD_URL_TTL_SECONDS,
+    signableHeaders: new Set(["content-type", "content-length"]),
+  });
   return { attachmentId: attachment.id, url, headers: { "Content-Type": input.contentType } };
 }
 
@@ -63,15 +90,28 @@ export async function createAttachmentUpload(deps: Deps, userId: string, input: 
  * in storage with the declared size, and scanned clean by clamd (scan-upload.ts; once per upload, so a retried
  * send does not scan again). Returns their ids to attach.
  */
-export async function claimAttachments(deps: Deps, db: Db, userId: string, conversationId: string, ids: string[]): Promise<string[]> {
+export async function claimAttachments(
+  deps: Deps,
+  db: Db,
+  userId: string,
+  conversationId: string,
+  ids: string[],
+): Promise<string[]> {
   const unique = [...new Set(ids)];
-  if (unique.length > MAX_ATTACHMENTS_PER_MESSAGE) throw new AppError("BAD_REQUEST", `A message can carry at most ${MAX_ATTACHMENTS_PER_MESSAGE} files.`);
-  const rows = await db.attachment.findMany({ where: { id: { in: unique }, uploaderId: userId, conversationId, messageId: null }, select: { id: true, key: true, size: true, name: true, conversationId: true } });
+  if (unique.length > MAX_ATTACHMENTS_PER_MESSAGE)
+    throw new AppError("BAD_REQUEST", `A message can carry at most ${MAX_ATTACHMENTS_PER_MESSAGE} files.`);
+  const rows = await db.attachment.findMany({
+    where: { id: { in: unique }, uploaderId: userId, conversationId, messageId: null },
+    select: { id: true, key: true, size: true, name: true, conversationId: true },
+  });
   if (rows.length !== unique.length) throw notFound("That upload");
   for (const row of rows) {
-    const head = await deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: row.key })).catch(() => null);
+    const head = await deps.storage.client
+      .send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: row.key }))
+      .catch(() => null);
     if (!head) throw new AppError("BAD_REQUEST", "A file has not finished uploading. Try again.");
-    if (head.ContentLength !== row.size) throw new AppError("BAD_REQUEST", "A file's size does not match what was declared.");
+    if (head.ContentLength !== row.size)
+      throw new AppError("BAD_REQUEST", "A file's size does not match what was declared.");
   }
   for (const row of rows) if (!isScanned(row)) await scanUpload(deps, db, row);
   return unique;
@@ -82,7 +122,10 @@ export async function claimAttachments(deps: Deps, db: Db, userId: string, conve
  * download with their name. Non-members (and 1:1 conversations hidden by a block) get NOT_FOUND.
  */
 export async function attachmentDownloadUrl(deps: Deps, userId: string, attachmentId: string): Promise<string> {
-  const attachment = await deps.db.attachment.findUnique({ where: { id: attachmentId }, select: { conversationId: true, key: true, name: true, contentType: true, messageId: true, uploaderId: true } });
+  const attachment = await deps.db.attachment.findUnique({
+    where: { id: attachmentId },
+    select: { conversationId: true, key: true, name: true, contentType: true, messageId: true, uploaderId: true },
+  });
   if (!attachment) throw notFound("That file");
   // An outsider is told exactly what a wrong id is told, not that a conversation holds the file.
   await requireMembership(deps.db, userId, attachment.conversationId).catch((error: unknown) => {
@@ -104,10 +147,22 @@ export async function attachmentDownloadUrl(deps: Deps, userId: string, attachme
 export const UNCLAIMED_UPLOAD_MAX_AGE_MS = 24 * 3600_000;
 
 /** Deletes uploads that never rode on a message (rows and objects), oldest first, in batches. */
-export async function sweepUnclaimedUploads(deps: Deps, now = Date.now(), maxAgeMs = UNCLAIMED_UPLOAD_MAX_AGE_MS): Promise<number> {
-  const stale = await deps.db.attachment.findMany({ where: { messageId: null, createdAt: { lt: new Date(now - maxAgeMs) } }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true, key: true } });
+export async function sweepUnclaimedUploads(
+  deps: Deps,
+  now = Date.now(),
+  maxAgeMs = UNCLAIMED_UPLOAD_MAX_AGE_MS,
+): Promise<number> {
+  const stale = await deps.db.attachment.findMany({
+    where: { messageId: null, createdAt: { lt: new Date(now - maxAgeMs) } },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+    select: { id: true, key: true },
+  });
   if (stale.length === 0) return 0;
   await deps.db.attachment.deleteMany({ where: { id: { in: stale.map((s) => s.id) }, messageId: null } });
-  await deleteStoredObjects(deps, stale.map((s) => s.key));
+  await deleteStoredObjects(
+    deps,
+    stale.map((s) => s.key),
+  );
   return stale.length;
 }

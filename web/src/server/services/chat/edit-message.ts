@@ -7,7 +7,10 @@ import { messageSelect, toMessageView } from "./message-view";
 import { deleteStoredObjects } from "./stored-objects";
 
 async function ownMessage(deps: Deps, userId: string, messageId: string) {
-  const message = await deps.db.message.findUnique({ where: { id: messageId }, select: { conversationId: true, senderId: true, deletedAt: true, kind: true } });
+  const message = await deps.db.message.findUnique({
+    where: { id: messageId },
+    select: { conversationId: true, senderId: true, deletedAt: true, kind: true },
+  });
   if (!message) throw notFound("That message");
   const membership = await requireMembership(deps.db, userId, message.conversationId);
   if (message.senderId !== userId || message.kind !== "TEXT") throw notFound("That message");
@@ -16,9 +19,17 @@ async function ownMessage(deps: Deps, userId: string, messageId: string) {
 }
 
 /** Edits the caller's own message; members see it marked as edited. */
-export async function editMessage(deps: Deps, userId: string, input: { messageId: string; body: string }): Promise<MessageView> {
+export async function editMessage(
+  deps: Deps,
+  userId: string,
+  input: { messageId: string; body: string },
+): Promise<MessageView> {
   const membership = await ownMessage(deps, userId, input.messageId);
-  const row = await deps.db.message.update({ where: { id: input.messageId }, data: { body: input.body, editedAt: new Date() }, select: messageSelect });
+  const row = await deps.db.message.update({
+    where: { id: input.messageId },
+    data: { body: input.body, editedAt: new Date() },
+    select: messageSelect,
+  });
   const message = toMessageView(row);
   await publishToUsers(deps.redis, membership.memberIds, { type: "message.updated", message });
   return message;
@@ -32,10 +43,17 @@ export async function deleteMessage(deps: Deps, userId: string, messageId: strin
   const membership = await ownMessage(deps, userId, messageId);
   const files = await deps.db.attachment.findMany({ where: { messageId }, select: { id: true, key: true } });
   const [row] = await deps.db.$transaction([
-    deps.db.message.update({ where: { id: messageId }, data: { body: "", deletedAt: new Date() }, select: messageSelect }),
+    deps.db.message.update({
+      where: { id: messageId },
+      data: { body: "", deletedAt: new Date() },
+      select: messageSelect,
+    }),
     deps.db.attachment.deleteMany({ where: { id: { in: files.map((f) => f.id) } } }),
   ]);
-  await deleteStoredObjects(deps, files.map((f) => f.key));
+  await deleteStoredObjects(
+    deps,
+    files.map((f) => f.key),
+  );
   const message = toMessageView(row);
   await publishToUsers(deps.redis, membership.memberIds, { type: "message.updated", message });
   return message;

@@ -22,7 +22,11 @@ export async function listMessages(
 }
 
 /** Moves the caller's read state forward (never back) and tells the members, for read receipts. */
-export async function markRead(deps: Deps, userId: string, input: { conversationId: string; seq: number }): Promise<{ lastReadSeq: number }> {
+export async function markRead(
+  deps: Deps,
+  userId: string,
+  input: { conversationId: string; seq: number },
+): Promise<{ lastReadSeq: number }> {
   const membership = await requireMembership(deps.db, userId, input.conversationId);
   const seq = Math.min(input.seq, membership.conversation.lastSeq);
   const { count } = await deps.db.conversationMember.updateMany({
@@ -30,9 +34,17 @@ export async function markRead(deps: Deps, userId: string, input: { conversation
     data: { lastReadSeq: seq },
   });
   if (count > 0) {
-    await publishToUsers(deps.redis, membership.memberIds, { type: "conversation.read", conversationId: input.conversationId, userId, seq });
+    await publishToUsers(deps.redis, membership.memberIds, {
+      type: "conversation.read",
+      conversationId: input.conversationId,
+      userId,
+      seq,
+    });
     await markConversationNotificationsRead(deps, userId, input.conversationId);
   }
-  const member = await deps.db.conversationMember.findUniqueOrThrow({ where: { conversationId_userId: { conversationId: input.conversationId, userId } }, select: { lastReadSeq: true } });
+  const member = await deps.db.conversationMember.findUniqueOrThrow({
+    where: { conversationId_userId: { conversationId: input.conversationId, userId } },
+    select: { lastReadSeq: true },
+  });
   return { lastReadSeq: member.lastReadSeq };
 }

@@ -28,8 +28,15 @@ export interface ConversationSummary {
  * The caller's conversations, pinned first, then by last activity, with a preview and unread count.
  * 1:1 conversations with someone blocked either way are left out.
  */
-export async function listConversations(deps: Deps, userId: string, onlyConversationId?: string): Promise<ConversationSummary[]> {
-  const blocks = await deps.db.block.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] }, select: { blockerId: true, blockedId: true } });
+export async function listConversations(
+  deps: Deps,
+  userId: string,
+  onlyConversationId?: string,
+): Promise<ConversationSummary[]> {
+  const blocks = await deps.db.block.findMany({
+    where: { OR: [{ blockerId: userId }, { blockedId: userId }] },
+    select: { blockerId: true, blockedId: true },
+  });
   const hidden = new Set(blocks.map((b) => (b.blockerId === userId ? b.blockedId : b.blockerId)));
   const memberships = await deps.db.conversationMember.findMany({
     where: { userId, ...(onlyConversationId ? { conversationId: onlyConversationId } : {}) },
@@ -48,35 +55,48 @@ export async function listConversations(deps: Deps, userId: string, onlyConversa
           createdById: true,
           lastSeq: true,
           lastMessageAt: true,
-          members: { select: { lastReadSeq: true, role: true, user: { select: userCardSelect } }, orderBy: { joinedAt: "asc" } },
+          members: {
+            select: { lastReadSeq: true, role: true, user: { select: userCardSelect } },
+            orderBy: { joinedAt: "asc" },
+          },
           messages: { orderBy: { seq: "desc" }, take: 1, select: messageSelect },
         },
       },
     },
   });
-  return memberships
-    .filter((m) => m.conversation.kind === "GROUP" || !m.conversation.members.some((member) => hidden.has(member.user.id)))
-    // A 1:1 conversation someone opened but has not written in yet shows up for the other person with its first message.
-    .filter((m) => onlyConversationId || m.conversation.kind === "GROUP" || m.conversation.lastSeq > 0 || m.conversation.createdById === userId)
-    .map((m) => {
-      const c = m.conversation;
-      const members = c.members.map((member) => ({ ...toUserCard(member.user), role: member.role }));
-      const other = c.kind === "DIRECT" ? (members.find((u) => u.id !== userId) ?? null) : null;
-      const last = c.messages[0];
-      return {
-        id: c.id,
-        kind: c.kind,
-        title: c.kind === "GROUP" ? (c.name ?? "Group") : (other?.displayName ?? DELETED_USER_NAME),
-        avatarUrl: c.kind === "GROUP" ? versionedImageUrl(`/api/conversations/${c.id}/avatar`, c.avatarKey) : null,
-        other,
-        members,
-        lastMessage: last ? toMessageView(last) : null,
-        lastMessageAt: c.lastMessageAt,
-        unread: Math.max(0, c.lastSeq - m.lastReadSeq),
-        muted: m.muted,
-        pinned: !!m.pinnedAt,
-        pinnedAt: m.pinnedAt,
-        readState: Object.fromEntries(c.members.map((member) => [member.user.id, member.lastReadSeq])),
-      };
-    });
+  return (
+    memberships
+      .filter(
+        (m) => m.conversation.kind === "GROUP" || !m.conversation.members.some((member) => hidden.has(member.user.id)),
+      )
+      // A 1:1 conversation someone opened but has not written in yet shows up for the other person with its first message.
+      .filter(
+        (m) =>
+          onlyConversationId ||
+          m.conversation.kind === "GROUP" ||
+          m.conversation.lastSeq > 0 ||
+          m.conversation.createdById === userId,
+      )
+      .map((m) => {
+        const c = m.conversation;
+        const members = c.members.map((member) => ({ ...toUserCard(member.user), role: member.role }));
+        const other = c.kind === "DIRECT" ? (members.find((u) => u.id !== userId) ?? null) : null;
+        const last = c.messages[0];
+        return {
+          id: c.id,
+          kind: c.kind,
+          title: c.kind === "GROUP" ? (c.name ?? "Group") : (other?.displayName ?? DELETED_USER_NAME),
+          avatarUrl: c.kind === "GROUP" ? versionedImageUrl(`/api/conversations/${c.id}/avatar`, c.avatarKey) : null,
+          other,
+          members,
+          lastMessage: last ? toMessageView(last) : null,
+          lastMessageAt: c.lastMessageAt,
+          unread: Math.max(0, c.lastSeq - m.lastReadSeq),
+          muted: m.muted,
+          pinned: !!m.pinnedAt,
+          pinnedAt: m.pinnedAt,
+          readState: Object.fromEntries(c.members.map((member) => [member.user.id, member.lastReadSeq])),
+        };
+      })
+  );
 }

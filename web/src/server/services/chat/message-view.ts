@@ -34,7 +34,13 @@ export function toMessageView(row: MessageRow): MessageView {
     senderId: row.senderId,
     body: row.deletedAt ? "" : row.body,
     replyTo: row.replyTo
-      ? { id: row.replyTo.id, seq: row.replyTo.seq, senderId: row.replyTo.senderId, body: row.replyTo.deletedAt ? "" : row.replyTo.body.slice(0, REPLY_PREVIEW_CHARS), deleted: !!row.replyTo.deletedAt }
+      ? {
+          id: row.replyTo.id,
+          seq: row.replyTo.seq,
+          senderId: row.replyTo.senderId,
+          body: row.replyTo.deletedAt ? "" : row.replyTo.body.slice(0, REPLY_PREVIEW_CHARS),
+          deleted: !!row.replyTo.deletedAt,
+        }
       : null,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
@@ -46,7 +52,10 @@ export function toMessageView(row: MessageRow): MessageView {
           id: row.call.id,
           status: toStatus(row.call.status),
           callerId: row.call.callerId,
-          durationSeconds: row.call.acceptedAt && row.call.endedAt ? Math.round((row.call.endedAt.getTime() - row.call.acceptedAt.getTime()) / 1000) : 0,
+          durationSeconds:
+            row.call.acceptedAt && row.call.endedAt
+              ? Math.round((row.call.endedAt.getTime() - row.call.acceptedAt.getTime()) / 1000)
+              : 0,
         }
       : null,
     clientId: row.clientId,

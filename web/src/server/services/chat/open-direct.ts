@@ -9,7 +9,11 @@ import { directKeyOf } from "./access";
  * The 1:1 conversation between the caller and another person, created on first use. Allowed when neither blocks
  * the other and the caller may see the other's profile (or they are friends); otherwise NOT_FOUND.
  */
-export async function openDirectConversation(deps: Deps, userId: string, otherId: string): Promise<{ conversationId: string }> {
+export async function openDirectConversation(
+  deps: Deps,
+  userId: string,
+  otherId: string,
+): Promise<{ conversationId: string }> {
   if (otherId === userId) throw new AppError("BAD_REQUEST", "You cannot message yourself.");
   const other = await deps.db.user.findUnique({ where: { id: otherId }, select: { profileVisibility: true } });
   if (!other) throw notFound("That person");
@@ -25,7 +29,11 @@ export function mayOpenDirect(relationship: Relationship, profileVisibility: Aud
 }
 
 /** The pair's 1:1 conversation, created on first use (callers check who may reach whom first). */
-export async function ensureDirectConversation(deps: Deps, userId: string, otherId: string): Promise<{ conversationId: string }> {
+export async function ensureDirectConversation(
+  deps: Deps,
+  userId: string,
+  otherId: string,
+): Promise<{ conversationId: string }> {
   const directKey = directKeyOf(userId, otherId);
   const existing = await deps.db.conversation.findUnique({ where: { directKey }, select: { id: true } });
   if (existing) return { conversationId: existing.id };

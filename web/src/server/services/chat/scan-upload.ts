@@ -14,7 +14,8 @@ import { deleteStoredObjects } from "./stored-objects";
  * also the record that the upload was scanned: a retried send does not scan it again.
  */
 export const scannedKeyPrefix = (conversationId: string) => `attachments/${conversationId}/scanned/`;
-export const isScanned = (row: { key: string; conversationId: string }) => row.key.startsWith(scannedKeyPrefix(row.conversationId));
+export const isScanned = (row: { key: string; conversationId: string }) =>
+  row.key.startsWith(scannedKeyPrefix(row.conversationId));
 
 export interface UploadToScan {
   id: string;
@@ -34,21 +35,36 @@ export async function scanUpload(deps: Deps, db: Db, upload: UploadToScan): Prom
   const removeCopy = () => deleteStoredObjects(deps, [scannedKey]);
   let verdict;
   try {
-    await client.send(new CopyObjectCommand({ Bucket: bucket, Key: scannedKey, CopySource: `${bucket}/${upload.key}` }));
-    verdict = await deps.scanner.scan(async () => (await client.send(new GetObjectCommand({ Bucket: bucket, Key: scannedKey }))).Body as AsyncIterable<Uint8Array>);
+    await client.send(
+      new CopyObjectCommand({ Bucket: bucket, Key: scannedKey, CopySource: `${bucket}/${upload.key}` }),
+    );
+    verdict = await deps.scanner.scan(
+      async () =>
+        (await client.send(new GetObjectCommand({ Bucket: bucket, Key: scannedKey })))
+          .Body as AsyncIterable<Uint8Array>,
+    );
   } catch (error) {
     await removeCopy();
     if (!(error instanceof ScannerUnavailableError)) throw error;
     console.error(`[uploads] malware scan failed for attachment ${upload.id}: ${error.message}`);
-    throw new AppError("SERVICE_UNAVAILABLE", "Your files could not be checked for malware just now, so nothing was sent. Try again in a moment.", { cause: error });
+    throw new AppError(
+      "SERVICE_UNAVAILABLE",
+      "Your files could not be checked for malware just now, so nothing was sent. Try again in a moment.",
+      { cause: error },
+    );
   }
   if (!verdict.clean) {
     console.warn(`[uploads] attachment ${upload.id} refused: ${verdict.signature}`);
     await db.attachment.deleteMany({ where: { id: upload.id, messageId: null } });
     await deleteStoredObjects(deps, [upload.key, scannedKey]);
-    throw new AppError("BAD_REQUEST", `"${upload.name}" looks like malware and was removed.`, { field: refusedUploadField(upload.id) });
+    throw new AppError("BAD_REQUEST", `"${upload.name}" looks like malware and was removed.`, {
+      field: refusedUploadField(upload.id),
+    });
   }
-  const { count } = await db.attachment.updateMany({ where: { id: upload.id, key: upload.key, messageId: null }, data: { key: scannedKey } });
+  const { count } = await db.attachment.updateMany({
+    where: { id: upload.id, key: upload.key, messageId: null },
+    data: { key: scannedKey },
+  });
   if (count === 0) {
     // Another send of the same upload moved (or removed) it first.
     await removeCopy();

@@ -12,7 +12,11 @@ export interface MessageHit {
 
 /** Words of the query as a prefix-matching tsquery ("hel wor" → "hel:* & wor:*"), or null if it has none. */
 export function toPrefixQuery(query: string): string | null {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}_]+/gu)?.slice(0, 10) ?? [];
+  const words =
+    query
+      .toLowerCase()
+      .match(/[\p{L}\p{N}_]+/gu)
+      ?.slice(0, 10) ?? [];
   return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
 }
 
@@ -20,7 +24,11 @@ export function toPrefixQuery(query: string): string | null {
  * Full-text search (PostgreSQL, GIN index on Message.searchVector) over the messages of conversations the caller
  * belongs to — optionally one of them —, newest first. 1:1 conversations hidden by a block are left out.
  */
-export async function searchMessages(deps: Deps, userId: string, input: { query: string; conversationId?: string }): Promise<MessageHit[]> {
+export async function searchMessages(
+  deps: Deps,
+  userId: string,
+  input: { query: string; conversationId?: string },
+): Promise<MessageHit[]> {
   await deps.limits.searchPerUser.consume(userId);
   // Within one conversation: like every conversation procedure, NOT_FOUND unless the caller may see it.
   if (input.conversationId) await requireMembership(deps.db, userId, input.conversationId);

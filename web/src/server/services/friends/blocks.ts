@@ -22,8 +22,10 @@ export async function blockUser(deps: Deps, blockerId: string, blockedId: string
   await endCallBetween(deps, blockerId, blockedId);
   // Neither may be in the other's rooms any more. The blocker's own moderators (the blocker) hear if the blocked
   // person is still in a call; the blocked owner is not told that the blocker's app left theirs.
-  for (const roomId of await liveRoomsOwnedBy(deps, blockerId)) await announceRoomAccessEnded(deps, roomId, [blockedId], "blocked");
-  for (const roomId of await liveRoomsOwnedBy(deps, blockedId)) await announceRoomAccessEnded(deps, roomId, [blockerId], "blocked", { warnModerators: false });
+  for (const roomId of await liveRoomsOwnedBy(deps, blockerId))
+    await announceRoomAccessEnded(deps, roomId, [blockedId], "blocked");
+  for (const roomId of await liveRoomsOwnedBy(deps, blockedId))
+    await announceRoomAccessEnded(deps, roomId, [blockerId], "blocked", { warnModerators: false });
   await publishToUsers(deps.redis, [blockerId, blockedId], { type: "friends.changed" });
 }
 

@@ -15,7 +15,10 @@ export type SendResult = { status: "requested"; requestId: string } | { status: 
  * only when the sender can see their profile at all (otherwise NOT_FOUND).
  */
 export async function sendFriendRequest(deps: Deps, senderId: string, recipientId: string): Promise<SendResult> {
-  const recipient = await deps.db.user.findUnique({ where: { id: recipientId }, select: { id: true, friendRequestPolicy: true, profileVisibility: true } });
+  const recipient = await deps.db.user.findUnique({
+    where: { id: recipientId },
+    select: { id: true, friendRequestPolicy: true, profileVisibility: true },
+  });
   if (!recipient || recipientId === senderId) throw notFound("That person");
   const relationship = await getRelationship(deps.db, senderId, recipientId);
   if (relationship.blocked) throw notFound("That person");
@@ -24,7 +27,8 @@ export async function sendFriendRequest(deps: Deps, senderId: string, recipientI
     await acceptFriendRequest(deps, senderId, relationship.incomingRequestId);
     return { status: "friends" };
   }
-  if (relationship.outgoingRequestId) throw new AppError("CONFLICT", "You already sent a friend request to this person.");
+  if (relationship.outgoingRequestId)
+    throw new AppError("CONFLICT", "You already sent a friend request to this person.");
   if (!audienceAllows(recipient.friendRequestPolicy, relationship)) {
     if (!audienceAllows(recipient.profileVisibility, relationship)) throw notFound("That person");
     throw new AppError("FORBIDDEN", "This person is not accepting friend requests from you.");
@@ -49,7 +53,10 @@ export async function cancelFriendRequest(deps: Deps, senderId: string, requestI
 /** Accepts a request sent to the caller: the request goes, the friendship comes, atomically. */
 export async function acceptFriendRequest(deps: Deps, recipientId: string, requestId: string): Promise<void> {
   const senderId = await deps.db.$transaction(async (tx) => {
-    const request = await tx.friendRequest.findFirst({ where: { id: requestId, recipientId }, select: { senderId: true } });
+    const request = await tx.friendRequest.findFirst({
+      where: { id: requestId, recipientId },
+      select: { senderId: true },
+    });
     if (!request) throw notFound("That friend request");
     await tx.friendRequest.deleteMany({
       where: { OR: [{ id: requestId }, { senderId: recipientId, recipientId: request.senderId }] },
@@ -58,7 +65,10 @@ export async function acceptFriendRequest(deps: Deps, recipientId: string, reque
     return request.senderId;
   });
   // The request notification has served its purpose; the sender hears that it was accepted.
-  await deps.db.notification.updateMany({ where: { userId: recipientId, actorId: senderId, kind: "FRIEND_REQUEST", readAt: null }, data: { readAt: new Date() } });
+  await deps.db.notification.updateMany({
+    where: { userId: recipientId, actorId: senderId, kind: "FRIEND_REQUEST", readAt: null },
+    data: { readAt: new Date() },
+  });
   await publishToUsers(deps.redis, [senderId, recipientId], { type: "friends.changed" });
   await notify(deps, { userId: senderId, kind: "FRIEND_ACCEPTED", actorId: recipientId });
 }
@@ -75,7 +85,10 @@ export interface PendingRequest {
   user: UserCard;
 }
 
-export async function listFriendRequests(deps: Deps, userId: string): Promise<{ incoming: PendingRequest[]; outgoing: PendingRequest[] }> {
+export async function listFriendRequests(
+  deps: Deps,
+  userId: string,
+): Promise<{ incoming: PendingRequest[]; outgoing: PendingRequest[] }> {
   const [incoming, outgoing] = await Promise.all([
     deps.db.friendRequest.findMany({
       where: { recipientId: userId },

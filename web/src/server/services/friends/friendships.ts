@@ -9,12 +9,23 @@ type Tx = Prisma.TransactionClient;
 
 /** Stores a friendship as its two directed rows. Idempotent. */
 export async function befriend(tx: Tx, a: string, b: string): Promise<void> {
-  await tx.friendship.createMany({ data: [{ userId: a, friendId: b }, { userId: b, friendId: a }], skipDuplicates: true });
+  await tx.friendship.createMany({
+    data: [
+      { userId: a, friendId: b },
+      { userId: b, friendId: a },
+    ],
+    skipDuplicates: true,
+  });
 }
 
 export async function unfriend(deps: Deps, userId: string, friendId: string): Promise<void> {
   const { count } = await deps.db.friendship.deleteMany({
-    where: { OR: [{ userId, friendId }, { userId: friendId, friendId: userId }] },
+    where: {
+      OR: [
+        { userId, friendId },
+        { userId: friendId, friendId: userId },
+      ],
+    },
   });
   if (count === 0) throw notFound("That friend");
   await publishToUsers(deps.redis, [userId, friendId], { type: "friends.changed" });
@@ -28,7 +39,11 @@ export interface FriendEntry extends UserCard {
 const PAGE = 50;
 
 /** The caller's friends, alphabetically by display name, 50 a page (cursor = last friend's id). */
-export async function listFriends(deps: Deps, userId: string, cursor?: string): Promise<{ friends: FriendEntry[]; nextCursor: string | null }> {
+export async function listFriends(
+  deps: Deps,
+  userId: string,
+  cursor?: string,
+): Promise<{ friends: FriendEntry[]; nextCursor: string | null }> {
   const rows = await deps.db.friendship.findMany({
     where: { userId },
     orderBy: [{ friend: { displayName: "asc" } }, { friendId: "asc" }],
@@ -37,9 +52,17 @@ export async function listFriends(deps: Deps, userId: string, cursor?: string): 
     select: { createdAt: true, friend: { select: userCardSelect } },
   });
   const page = rows.slice(0, PAGE);
-  const mutual = await mutualFriendCounts(deps.db, userId, page.map((r) => r.friend.id));
+  const mutual = await mutualFriendCounts(
+    deps.db,
+    userId,
+    page.map((r) => r.friend.id),
+  );
   return {
-    friends: page.map((r) => ({ ...toUserCard(r.friend), since: r.createdAt, mutualFriends: mutual.get(r.friend.id) ?? 0 })),
+    friends: page.map((r) => ({
+      ...toUserCard(r.friend),
+      since: r.createdAt,
+      mutualFriends: mutual.get(r.friend.id) ?? 0,
+    })),
     nextCursor: rows.length > PAGE ? page[page.length - 1]!.friend.id : null,
   };
 }

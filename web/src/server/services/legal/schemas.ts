@@ -10,6 +10,9 @@ export const updateLegalInput = z.object({
   markdown: z
     .string()
     .max(LEGAL_MARKDOWN_MAX, `The text has at most ${LEGAL_MARKDOWN_MAX.toLocaleString("en")} characters.`)
-    .refine((text) => text.trim().length > 0, "Write the text: an empty page would leave people with nothing to agree to."),
+    .refine(
+      (text) => text.trim().length > 0,
+      "Write the text: an empty page would leave people with nothing to agree to.",
+    ),
 });
 export type UpdateLegalInput = z.infer<typeof updateLegalInput>;

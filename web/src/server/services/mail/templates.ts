@@ -9,8 +9,18 @@ export interface RenderedEmail {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function layout(greeting: string, paragraphs: string[], action?: { label: string; url: string }): { text: string; html: string } {
-  const text = [greeting, "", ...paragraphs.flatMap((p) => [p, ""]), ...(action ? [`${action.label}: ${action.url}`, ""] : []), "— Hearth"].join("\n");
+function layout(
+  greeting: string,
+  paragraphs: string[],
+  action?: { label: string; url: string },
+): { text: string; html: string } {
+  const text = [
+    greeting,
+    "",
+    ...paragraphs.flatMap((p) => [p, ""]),
+    ...(action ? [`${action.label}: ${action.url}`, ""] : []),
+    "— Hearth",
+  ].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c1917;max-width:560px;margin:auto;padding:24px">
 <p>${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
@@ -20,7 +30,8 @@ ${action ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;b
 }
 
 /** "Wednesday, 9 December 2026 (UTC)": an email cannot know the reader's time zone. */
-export const emailDay = (date: Date) => `${date.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })} (UTC)`;
+export const emailDay = (date: Date) =>
+  `${date.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })} (UTC)`;
 
 /** Renders an email job. Pure: the worker sends what this returns. */
 export function renderEmail(job: EmailJob): RenderedEmail {
@@ -29,18 +40,29 @@ export function renderEmail(job: EmailJob): RenderedEmail {
     case "verify-email":
       return {
         subject: "Confirm your email for Hearth",
-        ...layout(hello, ["Confirm this address to finish setting up your Hearth account. The link works for 48 hours."], {
-          label: "Confirm email",
-          url: job.url,
-        }),
+        ...layout(
+          hello,
+          ["Confirm this address to finish setting up your Hearth account. The link works for 48 hours."],
+          {
+            label: "Confirm email",
+            url: job.url,
+          },
+        ),
       };
     case "reset-password":
       return {
         subject: "Reset your Hearth password",
-        ...layout(hello, ["Someone (hopefully you) asked to reset your password. The link works for one hour, once.", "If it wasn't you, ignore this email: your password stays as it is."], {
-          label: "Choose a new password",
-          url: job.url,
-        }),
+        ...layout(
+          hello,
+          [
+            "Someone (hopefully you) asked to reset your password. The link works for one hour, once.",
+            "If it wasn't you, ignore this email: your password stays as it is.",
+          ],
+          {
+            label: "Choose a new password",
+            url: job.url,
+          },
+        ),
       };
     case "account-exists":
       return {
@@ -58,20 +80,38 @@ export function renderEmail(job: EmailJob): RenderedEmail {
     case "unread-messages":
       return {
         subject: job.lines.length === 1 ? `Unread on Hearth: ${job.lines[0]}` : `You have unread messages on Hearth`,
-        ...layout(hello, ["While you were away:", ...job.lines.map((line) => `• ${line}`), "You can turn these emails off in Settings."], { label: "Open Hearth", url: job.url }),
+        ...layout(
+          hello,
+          [
+            "While you were away:",
+            ...job.lines.map((line) => `• ${line}`),
+            "You can turn these emails off in Settings.",
+          ],
+          { label: "Open Hearth", url: job.url },
+        ),
       };
     case "password-changed":
       return {
         subject: "Your Hearth password was changed",
-        ...layout(hello, ["Your password was just changed and every session was signed out.", "If this wasn't you, reset your password now and check your two-factor settings."]),
+        ...layout(hello, [
+          "Your password was just changed and every session was signed out.",
+          "If this wasn't you, reset your password now and check your two-factor settings.",
+        ]),
       };
     case "data-export-ready":
       return {
         subject: "Your Hearth data is ready to download",
-        ...layout(hello, [`The copy of your data you asked for is ready. Sign in and download it from Settings → Account & security until ${job.expiresOn}; after that it is deleted.`, "If you did not ask for it, change your password: someone may be using your account."], {
-          label: "Download my data",
-          url: job.url,
-        }),
+        ...layout(
+          hello,
+          [
+            `The copy of your data you asked for is ready. Sign in and download it from Settings → Account & security until ${job.expiresOn}; after that it is deleted.`,
+            "If you did not ask for it, change your password: someone may be using your account.",
+          ],
+          {
+            label: "Download my data",
+            url: job.url,
+          },
+        ),
       };
     case "account-deletion-scheduled":
       return {
@@ -89,7 +129,10 @@ export function renderEmail(job: EmailJob): RenderedEmail {
     case "account-deleted":
       return {
         subject: "Your Hearth account was deleted",
-        ...layout(hello, ["Your Hearth account and its data have been deleted, as you asked. This address can be used to sign up again.", "This is the last email we send you."]),
+        ...layout(hello, [
+          "Your Hearth account and its data have been deleted, as you asked. This address can be used to sign up again.",
+          "This is the last email we send you.",
+        ]),
       };
   }
 }

@@ -21,19 +21,31 @@ export function mentionedUsernames(body: string): string[] {
  * members who are not looking at the conversation and have not muted it get a MESSAGE notification, one per
  * conversation while unread.
  */
-export async function notifyMessageRecipients(deps: Deps, message: MessageView, conversation: { id: string; kind: "DIRECT" | "GROUP" }): Promise<void> {
+export async function notifyMessageRecipients(
+  deps: Deps,
+  message: MessageView,
+  conversation: { id: string; kind: "DIRECT" | "GROUP" },
+): Promise<void> {
   if (!message.senderId) return;
   const members = await deps.db.conversationMember.findMany({
     where: { conversationId: conversation.id, userId: { not: message.senderId } },
     select: { userId: true, muted: true, user: { select: { usernameKey: true } } },
   });
   const mentioned = conversation.kind === "GROUP" ? new Set(mentionedUsernames(message.body)) : new Set<string>();
-  const viewing = members.length ? await deps.redis.mget(members.map((m) => viewingKey(m.userId, conversation.id))) : [];
+  const viewing = members.length
+    ? await deps.redis.mget(members.map((m) => viewingKey(m.userId, conversation.id)))
+    : [];
   const delayMs = deps.env.UNREAD_EMAIL_DELAY_SECONDS * 1000;
   await Promise.all(
     members.map(async (member, i) => {
       if (mentioned.has(member.user.usernameKey)) {
-        await notify(deps, { userId: member.userId, kind: "MENTION", actorId: message.senderId!, conversationId: conversation.id, messageId: message.id });
+        await notify(deps, {
+          userId: member.userId,
+          kind: "MENTION",
+          actorId: message.senderId!,
+          conversationId: conversation.id,
+          messageId: message.id,
+        });
         await deps.digests.schedule(member.userId, delayMs);
       } else if (!member.muted && !viewing[i]) {
         await notify(deps, {

@@ -6,7 +6,10 @@ import type { Deps } from "../../infra/deps";
  * the user turned these emails off, is unverified, or read everything meanwhile.
  */
 export async function sendUnreadDigest(deps: Deps, userId: string): Promise<{ sent: boolean; lines: number }> {
-  const user = await deps.db.user.findUnique({ where: { id: userId }, select: { email: true, displayName: true, emailVerifiedAt: true, emailUnreadMessages: true } });
+  const user = await deps.db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, displayName: true, emailVerifiedAt: true, emailUnreadMessages: true },
+  });
   if (!user?.emailUnreadMessages || !user.emailVerifiedAt) return { sent: false, lines: 0 };
   const pending = await deps.db.notification.findMany({
     where: { userId, readAt: null, emailedAt: null, kind: { in: ["MESSAGE", "MENTION"] } },
@@ -20,8 +23,14 @@ export async function sendUnreadDigest(deps: Deps, userId: string): Promise<{ se
     if (n.kind === "MENTION") return `${who} mentioned you`;
     return n.count > 1 ? `${n.count} new messages from ${who}` : `A new message from ${who}`;
   });
-  await deps.db.notification.updateMany({ where: { id: { in: pending.map((n) => n.id) } }, data: { emailedAt: new Date() } });
+  await deps.db.notification.updateMany({
+    where: { id: { in: pending.map((n) => n.id) } },
+    data: { emailedAt: new Date() },
+  });
   const url = new URL("/messages", deps.env.APP_URL).toString();
-  await deps.mail.enqueue({ template: "unread-messages", to: user.email, displayName: user.displayName, url, lines }, `unread-${userId}-${Date.now()}`);
+  await deps.mail.enqueue(
+    { template: "unread-messages", to: user.email, displayName: user.displayName, url, lines },
+    `unread-${userId}-${Date.now()}`,
+  );
   return { sent: true, lines: lines.length };
 }

@@ -36,11 +36,18 @@ export interface PresenceDeps {
 }
 
 /** Registers a live connection and returns its heartbeat and its end. */
-export async function connect(deps: PresenceDeps, userId: string): Promise<{ heartbeat: () => Promise<void>; disconnect: () => Promise<void> }> {
+export async function connect(
+  deps: PresenceDeps,
+  userId: string,
+): Promise<{ heartbeat: () => Promise<void>; disconnect: () => Promise<void> }> {
   const connectionId = randomBytes(8).toString("hex");
   const renew = async (at: number) => {
     // GT keeps the user's latest expiry (and still adds a user not yet listed).
-    await deps.redis.multi().zadd(k.conns(userId), at + CONNECTION_TTL_MS, connectionId).zadd(k.online, "GT", at + CONNECTION_TTL_MS, userId).exec();
+    await deps.redis
+      .multi()
+      .zadd(k.conns(userId), at + CONNECTION_TTL_MS, connectionId)
+      .zadd(k.online, "GT", at + CONNECTION_TTL_MS, userId)
+      .exec();
   };
   await renew(Date.now());
   await announceIfChanged(deps, userId);
@@ -72,7 +79,8 @@ export async function setInCall(deps: PresenceDeps, userIds: string[], ttlSecond
 export async function presenceOf(redis: Redis, userIds: string[], now = Date.now()): Promise<Map<string, Presence>> {
   if (userIds.length === 0) return new Map();
   const pipeline = redis.pipeline();
-  for (const u of userIds) pipeline.zcount(k.conns(u), `(${now}`, "+inf").exists(k.call(u)).exists(k.away(u)).get(k.seen(u));
+  for (const u of userIds)
+    pipeline.zcount(k.conns(u), `(${now}`, "+inf").exists(k.call(u)).exists(k.away(u)).get(k.seen(u));
   const results = ((await pipeline.exec()) ?? []).map(([error, value]) => {
     if (error) throw error;
     return value;
@@ -89,7 +97,12 @@ export async function presenceOf(redis: Redis, userIds: string[], now = Date.now
 /** Presence of the caller's friends (only friends may see it). */
 export async function friendsPresence(deps: PresenceDeps, userId: string): Promise<Record<string, Presence>> {
   const friends = await deps.db.friendship.findMany({ where: { userId }, select: { friendId: true } });
-  return Object.fromEntries(await presenceOf(deps.redis, friends.map((f) => f.friendId)));
+  return Object.fromEntries(
+    await presenceOf(
+      deps.redis,
+      friends.map((f) => f.friendId),
+    ),
+  );
 }
 
 /**
@@ -105,7 +118,11 @@ export async function sweepExpiredPresence(deps: PresenceDeps, now = Date.now())
 async function settle(deps: PresenceDeps, userId: string, now: number): Promise<void> {
   await deps.redis.zremrangebyscore(k.conns(userId), "-inf", now);
   if ((await deps.redis.zcard(k.conns(userId))) === 0) {
-    await deps.redis.multi().zrem(k.online, userId).set(k.seen(userId), String(now), "EX", 90 * 24 * 3600).exec();
+    await deps.redis
+      .multi()
+      .zrem(k.online, userId)
+      .set(k.seen(userId), String(now), "EX", 90 * 24 * 3600)
+      .exec();
   }
   await announceIfChanged(deps, userId);
 }

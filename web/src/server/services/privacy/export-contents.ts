@@ -14,28 +14,59 @@ export async function accountFile(deps: Deps, userId: string) {
   const { avatarUrl, hasPassword, totpEnabledAt, ...settings } = await getOwnSettings(deps, userId);
   const more = await deps.db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { createdAt: true, doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true, termsAcceptedAt: true, termsVersion: true, privacyVersion: true, accounts: { select: { provider: true, createdAt: true } } },
+    select: {
+      createdAt: true,
+      doNotDisturbUntil: true,
+      quietHoursStart: true,
+      quietHoursEnd: true,
+      timeZone: true,
+      termsAcceptedAt: true,
+      termsVersion: true,
+      privacyVersion: true,
+      accounts: { select: { provider: true, createdAt: true } },
+    },
   });
   return {
     ...settings,
     createdAt: more.createdAt,
     hasAvatar: !!avatarUrl,
-    agreedTo: more.termsAcceptedAt ? { at: more.termsAcceptedAt, termsVersion: more.termsVersion, privacyVersion: more.privacyVersion } : null,
+    agreedTo: more.termsAcceptedAt
+      ? { at: more.termsAcceptedAt, termsVersion: more.termsVersion, privacyVersion: more.privacyVersion }
+      : null,
     signIn: { password: hasPassword, twoFactorEnabledAt: totpEnabledAt, linkedProviders: more.accounts },
     notificationSettings: {
       emailUnreadMessages: settings.emailUnreadMessages,
       doNotDisturbUntil: more.doNotDisturbUntil,
-      quietHours: more.quietHoursStart === null ? null : { start: more.quietHoursStart, end: more.quietHoursEnd, timeZone: more.timeZone },
+      quietHours:
+        more.quietHoursStart === null
+          ? null
+          : { start: more.quietHoursStart, end: more.quietHoursEnd, timeZone: more.timeZone },
     },
   };
 }
 
 export async function friendsFile(db: Db, userId: string) {
   const [friends, blocked, sent, received] = await Promise.all([
-    db.friendship.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, friend: { select: userRef } } }),
-    db.block.findMany({ where: { blockerId: userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, blocked: { select: userRef } } }),
-    db.friendRequest.findMany({ where: { senderId: userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, recipient: { select: userRef } } }),
-    db.friendRequest.findMany({ where: { recipientId: userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, sender: { select: userRef } } }),
+    db.friendship.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, friend: { select: userRef } },
+    }),
+    db.block.findMany({
+      where: { blockerId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, blocked: { select: userRef } },
+    }),
+    db.friendRequest.findMany({
+      where: { senderId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, recipient: { select: userRef } },
+    }),
+    db.friendRequest.findMany({
+      where: { recipientId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, sender: { select: userRef } },
+    }),
   ]);
   return {
     friends: friends.map((f) => ({ ...f.friend, since: f.createdAt })),
@@ -55,7 +86,15 @@ export async function conversationsFile(db: Db, userId: string) {
       joinedAt: true,
       muted: true,
       pinnedAt: true,
-      conversation: { select: { id: true, kind: true, name: true, createdAt: true, members: { where: { userId: { not: userId } }, select: { user: { select: userRef } } } } },
+      conversation: {
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          createdAt: true,
+          members: { where: { userId: { not: userId } }, select: { user: { select: userRef } } },
+        },
+      },
     },
   });
   return memberships.map(({ conversation: c, ...mine }) => ({
@@ -95,7 +134,11 @@ export async function* sentMessagesJson(db: Db, userId: string): AsyncGenerator<
         createdAt: true,
         editedAt: true,
         deletedAt: true,
-        attachments: { where: { uploaderId: userId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, contentType: true, size: true, createdAt: true } },
+        attachments: {
+          where: { uploaderId: userId },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, name: true, contentType: true, size: true, createdAt: true },
+        },
       },
     });
     for (const message of page) {
@@ -109,7 +152,11 @@ export async function* sentMessagesJson(db: Db, userId: string): AsyncGenerator<
 }
 
 export async function reactionsFile(db: Db, userId: string) {
-  const rows = await db.messageReaction.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { messageId: true, emoji: true, createdAt: true, message: { select: { conversationId: true } } } });
+  const rows = await db.messageReaction.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { messageId: true, emoji: true, createdAt: true, message: { select: { conversationId: true } } },
+  });
   return rows.map(({ message, ...r }) => ({ ...r, conversationId: message.conversationId }));
 }
 
@@ -118,33 +165,87 @@ export async function callsFile(db: Db, userId: string) {
     db.call.findMany({
       where: { OR: [{ callerId: userId }, { calleeId: userId }] },
       orderBy: { createdAt: "asc" },
-      select: { id: true, conversationId: true, callerId: true, status: true, missedReason: true, createdAt: true, acceptedAt: true, endedAt: true, caller: { select: userRef }, callee: { select: userRef } },
+      select: {
+        id: true,
+        conversationId: true,
+        callerId: true,
+        status: true,
+        missedReason: true,
+        createdAt: true,
+        acceptedAt: true,
+        endedAt: true,
+        caller: { select: userRef },
+        callee: { select: userRef },
+      },
     }),
-    db.roomParticipant.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, leftAt: true, displayName: true, session: { select: { roomId: true } } } }),
+    db.roomParticipant.findMany({
+      where: { userId },
+      orderBy: { joinedAt: "asc" },
+      select: { joinedAt: true, leftAt: true, displayName: true, session: { select: { roomId: true } } },
+    }),
   ]);
   return {
-    calls: calls.map(({ callerId, caller, callee, ...call }) => ({ ...call, direction: callerId === userId ? "outgoing" : "incoming", with: callerId === userId ? callee : caller })),
-    groupCallVisits: roomVisits.map((v) => ({ roomId: v.session.roomId, displayName: v.displayName, joinedAt: v.joinedAt, leftAt: v.leftAt })),
+    calls: calls.map(({ callerId, caller, callee, ...call }) => ({
+      ...call,
+      direction: callerId === userId ? "outgoing" : "incoming",
+      with: callerId === userId ? callee : caller,
+    })),
+    groupCallVisits: roomVisits.map((v) => ({
+      roomId: v.session.roomId,
+      displayName: v.displayName,
+      joinedAt: v.joinedAt,
+      leftAt: v.leftAt,
+    })),
   };
 }
 
 export async function meetingsFile(db: Db, userId: string) {
-  const roomFields = { id: true, kind: true, title: true, description: true, startsAt: true, endsAt: true, createdAt: true, deletedAt: true } as const;
+  const roomFields = {
+    id: true,
+    kind: true,
+    title: true,
+    description: true,
+    startsAt: true,
+    endsAt: true,
+    createdAt: true,
+    deletedAt: true,
+  } as const;
   const [owned, invited, hosting] = await Promise.all([
-    db.room.findMany({ where: { ownerId: userId }, orderBy: { createdAt: "asc" }, select: { ...roomFields, conversationId: true, invites: { select: { user: { select: userRef } } } } }),
-    db.roomInvite.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expiresAt: true, invitedBy: { select: userRef }, room: { select: roomFields } } }),
-    db.roomHost.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { roomId: true, createdAt: true } }),
+    db.room.findMany({
+      where: { ownerId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { ...roomFields, conversationId: true, invites: { select: { user: { select: userRef } } } },
+    }),
+    db.roomInvite.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, expiresAt: true, invitedBy: { select: userRef }, room: { select: roomFields } },
+    }),
+    db.roomHost.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { roomId: true, createdAt: true },
+    }),
   ]);
   return {
     owned: owned.map(({ invites, ...room }) => ({ ...room, invited: invites.map((i) => i.user) })),
-    invitedTo: invited.map((i) => ({ ...i.room, invitedAt: i.createdAt, inviteExpiresAt: i.expiresAt, invitedBy: i.invitedBy })),
+    invitedTo: invited.map((i) => ({
+      ...i.room,
+      invitedAt: i.createdAt,
+      inviteExpiresAt: i.expiresAt,
+      invitedBy: i.invitedBy,
+    })),
     hostOf: hosting,
   };
 }
 
 /** Which browsers get push notifications: the push service's origin only (the full URL and keys are credentials). */
 export async function pushSubscriptionsFile(db: Db, userId: string) {
-  const rows = await db.pushSubscription.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { endpoint: true, userAgent: true, createdAt: true } });
+  const rows = await db.pushSubscription.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { endpoint: true, userAgent: true, createdAt: true },
+  });
   return rows.map((row) => ({ service: originOf(row.endpoint), userAgent: row.userAgent, createdAt: row.createdAt }));
 }
 

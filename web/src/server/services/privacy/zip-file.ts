@@ -25,7 +25,10 @@ export class ZipFile {
   }
 
   /** Adds an entry whose content arrives in pieces (strings are UTF-8, buffers as they are). */
-  async addStream(name: string, pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): Promise<void> {
+  async addStream(
+    name: string,
+    pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  ): Promise<void> {
     const entry = new ZipDeflate(name, { level: 6 });
     this.zip.add(entry);
     for await (const piece of pieces) {

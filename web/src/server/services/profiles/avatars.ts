@@ -23,8 +23,16 @@ export async function createAvatarUpload(
 ): Promise<{ uploadKey: string; url: string; headers: Record<string, string> }> {
   await deps.limits.avatarUploadsPerUser.consume(userId);
   const uploadKey = `${uploadPrefix(userId)}${randomBytes(16).toString("hex")}`;
-  const command = new PutObjectCommand({ Bucket: deps.storage.bucket, Key: uploadKey, ContentType: input.contentType, ContentLength: input.size });
-  const url = await getSignedUrl(deps.storage.publicClient, command, { expiresIn: UPLOAD_URL_TTL_SECONDS, signableHeaders: new Set(["content-type", "content-length"]) });
+  const command = new PutObjectCommand({
+    Bucket: deps.storage.bucket,
+    Key: uploadKey,
+    ContentType: input.contentType,
+    ContentLength: input.size,
+  });
+  const url = await getSignedUrl(deps.storage.publicClient, command, {
+    expiresIn: UPLOAD_URL_TTL_SECONDS,
+    signableHeaders: new Set(["content-type", "content-length"]),
+  });
   return { uploadKey, url, headers: { "Content-Type": input.contentType } };
 }
 
@@ -44,8 +52,14 @@ export async function confirmAvatar(deps: Deps, userId: string, uploadKey: strin
  * Turns the caller's upload (from createAvatarUpload) into a 256×256 WebP stored under `targetPrefix` and returns
  * its key; the upload itself is always removed. Shared by profile and group avatars.
  */
-export async function storeAvatarFromUpload(deps: Deps, userId: string, uploadKey: string, targetPrefix: string): Promise<string> {
-  if (!uploadKey.startsWith(uploadPrefix(userId)) || uploadKey.includes("..")) throw new AppError("NOT_FOUND", "That upload was not found.");
+export async function storeAvatarFromUpload(
+  deps: Deps,
+  userId: string,
+  uploadKey: string,
+  targetPrefix: string,
+): Promise<string> {
+  if (!uploadKey.startsWith(uploadPrefix(userId)) || uploadKey.includes(".."))
+    throw new AppError("NOT_FOUND", "That upload was not found.");
   const bytes = await readObject(deps, uploadKey);
   if (!bytes) throw new AppError("NOT_FOUND", "That upload was not found. Upload the image again.");
   try {
@@ -53,7 +67,13 @@ export async function storeAvatarFromUpload(deps: Deps, userId: string, uploadKe
     const resized = await resizeAvatar(bytes);
     const key = `${targetPrefix}/${randomBytes(12).toString("hex")}.webp`;
     await deps.storage.client.send(
-      new PutObjectCommand({ Bucket: deps.storage.bucket, Key: key, Body: resized, ContentType: "image/webp", CacheControl: "public, max-age=31536000, immutable" }),
+      new PutObjectCommand({
+        Bucket: deps.storage.bucket,
+        Key: key,
+        Body: resized,
+        ContentType: "image/webp",
+        CacheControl: "public, max-age=31536000, immutable",
+      }),
     );
     return key;
   } finally {
@@ -77,10 +97,15 @@ async function resizeAvatar(bytes: Buffer): Promise<Buffer> {
   } catch {
     throw new AppError("BAD_REQUEST", "That file is not an image we can read. Use a JPEG, PNG, WebP or GIF.");
   }
-  if (!["jpeg", "png", "webp", "gif"].includes(format ?? "")) throw new AppError("BAD_REQUEST", "Avatars must be JPEG, PNG, WebP or GIF images.");
+  if (!["jpeg", "png", "webp", "gif"].includes(format ?? ""))
+    throw new AppError("BAD_REQUEST", "Avatars must be JPEG, PNG, WebP or GIF images.");
   try {
     // The header can be valid while the pixel data is not; decoding finds out.
-    return await sharp(bytes).rotate().resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover" }).webp({ quality: 82 }).toBuffer();
+    return await sharp(bytes)
+      .rotate()
+      .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover" })
+      .webp({ quality: 82 })
+      .toBuffer();
   } catch {
     throw new AppError("BAD_REQUEST", "That file is not an image we can read. Use a JPEG, PNG, WebP or GIF.");
   }

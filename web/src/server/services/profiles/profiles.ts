@@ -30,13 +30,24 @@ export interface ProfileView {
 export async function getProfile(deps: Deps, viewerId: string, username: string): Promise<ProfileView> {
   const user = await deps.db.user.findUnique({
     where: { usernameKey: username.toLowerCase() },
-    select: { id: true, username: true, displayName: true, bio: true, avatarKey: true, createdAt: true, profileVisibility: true, friendRequestPolicy: true },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      bio: true,
+      avatarKey: true,
+      createdAt: true,
+      profileVisibility: true,
+      friendRequestPolicy: true,
+    },
   });
   if (!user) throw notFound("That profile");
   const rel = await getRelationship(deps.db, viewerId, user.id);
   const visible = audienceAllows(user.profileVisibility, rel);
-  const canSendRequest = !rel.self && !rel.friends && !rel.outgoingRequestId && audienceAllows(user.friendRequestPolicy, rel);
-  if (rel.blocked || (!visible && !rel.friends && !canSendRequest && !rel.incomingRequestId && !rel.outgoingRequestId)) throw notFound("That profile");
+  const canSendRequest =
+    !rel.self && !rel.friends && !rel.outgoingRequestId && audienceAllows(user.friendRequestPolicy, rel);
+  if (rel.blocked || (!visible && !rel.friends && !canSendRequest && !rel.incomingRequestId && !rel.outgoingRequestId))
+    throw notFound("That profile");
 
   const [friendCount, mutual] = await Promise.all([
     visible ? deps.db.friendship.count({ where: { userId: user.id } }) : null,
@@ -97,7 +108,12 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
   try {
     await deps.db.user.update({
       where: { id: userId },
-      data: { username: input.username, usernameKey: input.username.toLowerCase(), displayName: input.displayName, bio: input.bio },
+      data: {
+        username: input.username,
+        usernameKey: input.username.toLowerCase(),
+        displayName: input.displayName,
+        bio: input.bio,
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "That username is taken.", { field: "username" });

@@ -24,13 +24,17 @@ export async function sendPushJob(deps: Deps, payload: unknown): Promise<{ deliv
     }
     // web-push builds the signed, encrypted request; fetch sends it (and, unlike web-push's own https-only sender,
     // also reaches a plain-http test double of a push service).
-    const request = webpush.generateRequestDetails({ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } }, body, {
-      vapidDetails: { subject: VAPID_SUBJECT, publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY },
-      TTL: 3600,
-      contentEncoding: "aes128gcm",
-      urgency: "normal",
-      topic: job.tag?.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 32) || undefined,
-    });
+    const request = webpush.generateRequestDetails(
+      { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+      body,
+      {
+        vapidDetails: { subject: VAPID_SUBJECT, publicKey: VAPID_PUBLIC_KEY, privateKey: VAPID_PRIVATE_KEY },
+        TTL: 3600,
+        contentEncoding: "aes128gcm",
+        urgency: "normal",
+        topic: job.tag?.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 32) || undefined,
+      },
+    );
     const response = await fetch(request.endpoint, {
       method: request.method,
       headers: request.headers as Record<string, string>,

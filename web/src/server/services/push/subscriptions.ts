@@ -16,7 +16,10 @@ export const PUSH_SUBSCRIPTIONS_PER_USER = 20;
  * Whether the server may POST to this endpoint: a known push service's host (PUSH_SERVICE_HOSTS), over HTTPS
  * (plain http only outside production, for local test doubles). Checked when subscribing and again when sending.
  */
-export function isAllowedPushEndpoint(env: { PUSH_SERVICE_HOSTS: string[]; NODE_ENV: string }, endpoint: string): boolean {
+export function isAllowedPushEndpoint(
+  env: { PUSH_SERVICE_HOSTS: string[]; NODE_ENV: string },
+  endpoint: string,
+): boolean {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -33,14 +36,37 @@ export function isAllowedPushEndpoint(env: { PUSH_SERVICE_HOSTS: string[]; NODE_
 }
 
 /** Saves this browser's subscription for the caller (re-subscribing from another account moves it). */
-export async function subscribePush(deps: Deps, userId: string, input: PushSubscriptionInput, userAgent: string | null): Promise<void> {
-  if (!deps.env.VAPID_PUBLIC_KEY) throw new AppError("BAD_REQUEST", "Push notifications are not enabled on this Hearth.");
-  if (!isAllowedPushEndpoint(deps.env, input.endpoint)) throw new AppError("BAD_REQUEST", "That is not a push service this Hearth sends notifications through.", { field: "endpoint" });
+export async function subscribePush(
+  deps: Deps,
+  userId: string,
+  input: PushSubscriptionInput,
+  userAgent: string | null,
+): Promise<void> {
+  if (!deps.env.VAPID_PUBLIC_KEY)
+    throw new AppError("BAD_REQUEST", "Push notifications are not enabled on this Hearth.");
+  if (!isAllowedPushEndpoint(deps.env, input.endpoint))
+    throw new AppError("BAD_REQUEST", "That is not a push service this Hearth sends notifications through.", {
+      field: "endpoint",
+    });
   await deps.limits.pushSubscriptionsPerUser.consume(userId);
-  const data = { userId, p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: userAgent?.slice(0, 300) ?? null };
-  await deps.db.pushSubscription.upsert({ where: { endpoint: input.endpoint }, create: { endpoint: input.endpoint, ...data }, update: data });
+  const data = {
+    userId,
+    p256dh: input.keys.p256dh,
+    auth: input.keys.auth,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  };
+  await deps.db.pushSubscription.upsert({
+    where: { endpoint: input.endpoint },
+    create: { endpoint: input.endpoint, ...data },
+    update: data,
+  });
   // Keep the most recent browsers; older subscriptions (long-gone devices, usually) make room.
-  const stale = await deps.db.pushSubscription.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: PUSH_SUBSCRIPTIONS_PER_USER, select: { id: true } });
+  const stale = await deps.db.pushSubscription.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: PUSH_SUBSCRIPTIONS_PER_USER,
+    select: { id: true },
+  });
   if (stale.length > 0) await deps.db.pushSubscription.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
 }
 

@@ -23,7 +23,8 @@ export async function publishToUsers(redis: Redis, userIds: string[], event: Use
   if (userIds.length === 0) return [];
   const payload = JSON.stringify(event);
   const pipeline = redis.pipeline();
-  for (const userId of new Set(userIds)) pipeline.eval(PUBLISH_SCRIPT, 1, streamKey(userId), payload, String(KEEP_PER_USER), String(KEEP_SECONDS));
+  for (const userId of new Set(userIds))
+    pipeline.eval(PUBLISH_SCRIPT, 1, streamKey(userId), payload, String(KEEP_PER_USER), String(KEEP_SECONDS));
   const results = (await pipeline.exec()) ?? [];
   return results.map(([error, id]) => {
     if (error) throw error;
@@ -64,7 +65,10 @@ export async function readEventsAfter(redis: Redis, userId: string, afterId: str
   return entries.map(toStored);
 }
 
-const toStored = ([id, fields]: [string, string[]]): StoredEvent => ({ id, event: JSON.parse(fields[1]!) as UserEvent });
+const toStored = ([id, fields]: [string, string[]]): StoredEvent => ({
+  id,
+  event: JSON.parse(fields[1]!) as UserEvent,
+});
 
 /** Orders Redis stream ids ("<ms>-<seq>"). */
 export function compareEventIds(a: string, b: string): number {

@@ -51,7 +51,15 @@ export interface CallParty {
 /** WebRTC signalling relayed between the two devices of a call (never interpreted by the server). */
 export type CallSignal =
   | { kind: "description"; description: { type: "offer" | "answer"; sdp: string } }
-  | { kind: "candidate"; candidate: { candidate: string; sdpMid: string | null; sdpMLineIndex: number | null; usernameFragment: string | null } }
+  | {
+      kind: "candidate";
+      candidate: {
+        candidate: string;
+        sdpMid: string | null;
+        sdpMLineIndex: number | null;
+        usernameFragment: string | null;
+      };
+    }
   /** The sender's microphone/camera/screen state, shown to the other party. */
   | { kind: "media"; audio: boolean; video: boolean; screen: boolean }
   /**
@@ -85,7 +93,16 @@ export type UserEvent =
   /** A signal from the other party's device, for this user's device `toDeviceId`. */
   | { type: "call.signal"; callId: string; fromUserId: string; toDeviceId: string; signal: CallSignal }
   /** Someone started a group call (or added this user to a call): ring, offering to join the room. */
-  | { type: "room.ringing"; room: { id: string; kind: "GROUP" | "MEETING" | "PROFILE" | "CALL"; title: string; conversationId: string | null }; caller: CallParty }
+  | {
+      type: "room.ringing";
+      room: {
+        id: string;
+        kind: "GROUP" | "MEETING" | "PROFILE" | "CALL";
+        title: string;
+        conversationId: string | null;
+      };
+      caller: CallParty;
+    }
   /** A room's live state changed (from Jitsi's event webhook): show or hide the "join" banner; who is in it. */
   | { type: "room.live"; roomId: string; conversationId: string | null; live: boolean; participantIds: string[] }
   /**
@@ -94,7 +111,12 @@ export type UserEvent =
    */
   | { type: "room.access-ended"; roomId: string; reason: RoomAccessEndReason }
   /** For a room's moderators: people Jitsi still counts in the call have lost access; they can remove them there. */
-  | { type: "room.access-warning"; roomId: string; reason: RoomAccessEndReason; people: { id: string; displayName: string }[] }
+  | {
+      type: "room.access-warning";
+      roomId: string;
+      reason: RoomAccessEndReason;
+      people: { id: string; displayName: string }[];
+    }
   /** "Add people" moved this 1:1 call into a Jitsi room: both parties leave the direct call and join the room. */
   | { type: "room.moved"; callId: string; roomId: string }
   /** The client's last event is older than what the server keeps: refetch everything, then carry on. */

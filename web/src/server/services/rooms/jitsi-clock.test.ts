@@ -22,7 +22,10 @@ describe("judgeClockSkew", () => {
     expect(judge(-10).level).toBe("ok");
   });
   it("warns past 10 s, naming the direction and NTP", () => {
-    expect(judge(12)).toEqual({ level: "warn", message: expect.stringMatching(/12\.0 s ahead of meet\.example\.com's.*Run NTP on both hosts/) });
+    expect(judge(12)).toEqual({
+      level: "warn",
+      message: expect.stringMatching(/12\.0 s ahead of meet\.example\.com's.*Run NTP on both hosts/),
+    });
     expect(judge(-25)).toEqual({ level: "warn", message: expect.stringContaining("25.0 s behind meet.example.com's") });
   });
   it("fails when every token would be refused: app 30 s ahead (nbf), or behind by the token's lifetime (exp)", () => {

@@ -17,7 +17,11 @@ export type ClockVerdict = { level: "ok" | "warn" | "fail"; message: string };
  * and receivedAtMs. The header has whole seconds, truncated, so the server's time is taken as its middle second,
  * compared with the middle of the request. Null when the header is missing or unreadable.
  */
-export function clockSkewSeconds(dateHeader: string | undefined, sentAtMs: number, receivedAtMs: number): number | null {
+export function clockSkewSeconds(
+  dateHeader: string | undefined,
+  sentAtMs: number,
+  receivedAtMs: number,
+): number | null {
   const server = dateHeader ? Date.parse(dateHeader) : Number.NaN;
   if (Number.isNaN(server)) return null;
   return ((sentAtMs + receivedAtMs) / 2 - (server + 500)) / 1000;
@@ -27,13 +31,22 @@ export function judgeClockSkew(skewSeconds: number, tokenTtlSeconds: number, hos
   const amount = `${Math.abs(skewSeconds).toFixed(1)} s ${skewSeconds > 0 ? "ahead of" : "behind"}`;
   const advice = "Run NTP on both hosts (e.g. systemd-timesyncd or chrony).";
   if (skewSeconds >= NOT_BEFORE_SKEW_SECONDS) {
-    return { level: "fail", message: `The app's clock is ${amount} ${host}'s: Prosody refuses every token ("Not acceptable by nbf": nbf is only ${NOT_BEFORE_SKEW_SECONDS} s in the past). ${advice}` };
+    return {
+      level: "fail",
+      message: `The app's clock is ${amount} ${host}'s: Prosody refuses every token ("Not acceptable by nbf": nbf is only ${NOT_BEFORE_SKEW_SECONDS} s in the past). ${advice}`,
+    };
   }
   if (-skewSeconds >= tokenTtlSeconds) {
-    return { level: "fail", message: `The app's clock is ${amount} ${host}'s: every token (valid ${tokenTtlSeconds} s) has expired by Prosody's clock ("Not acceptable by exp"). ${advice}` };
+    return {
+      level: "fail",
+      message: `The app's clock is ${amount} ${host}'s: every token (valid ${tokenTtlSeconds} s) has expired by Prosody's clock ("Not acceptable by exp"). ${advice}`,
+    };
   }
   if (Math.abs(skewSeconds) > CLOCK_WARN_SECONDS) {
-    return { level: "warn", message: `The app's clock is ${amount} ${host}'s (more than ${CLOCK_WARN_SECONDS} s). Prosody allows no leeway on nbf/exp: at ${NOT_BEFORE_SKEW_SECONDS} s ahead every token is refused. ${advice}` };
+    return {
+      level: "warn",
+      message: `The app's clock is ${amount} ${host}'s (more than ${CLOCK_WARN_SECONDS} s). Prosody allows no leeway on nbf/exp: at ${NOT_BEFORE_SKEW_SECONDS} s ahead every token is refused. ${advice}`,
+    };
   }
   return { level: "ok", message: `The app's clock and ${host}'s agree (${amount}).` };
 }
@@ -42,7 +55,10 @@ export function judgeClockSkew(skewSeconds: number, tokenTtlSeconds: number, hos
  * Reads the server's Date header with one HEAD request. TLS certificates are not verified: only the Date header is
  * read and nothing is sent, and a dev Jitsi serves a self-signed certificate.
  */
-export function readServerDate(url: string, timeoutMs = 5000): Promise<{ date: string | undefined; sentAtMs: number; receivedAtMs: number }> {
+export function readServerDate(
+  url: string,
+  timeoutMs = 5000,
+): Promise<{ date: string | undefined; sentAtMs: number; receivedAtMs: number }> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const send = target.protocol === "https:" ? httpsRequest : httpRequest;
@@ -64,9 +80,16 @@ export async function checkJitsiClock(url: string, tokenTtlSeconds: number): Pro
   try {
     const { date, sentAtMs, receivedAtMs } = await readServerDate(url);
     const skew = clockSkewSeconds(date, sentAtMs, receivedAtMs);
-    if (skew === null) return { level: "warn", message: `${host} sent no usable Date header, so the clocks could not be compared. Run NTP on both hosts.` };
+    if (skew === null)
+      return {
+        level: "warn",
+        message: `${host} sent no usable Date header, so the clocks could not be compared. Run NTP on both hosts.`,
+      };
     return judgeClockSkew(skew, tokenTtlSeconds, host);
   } catch (error) {
-    return { level: "warn", message: `Could not reach ${url} to compare clocks (${(error as Error).message}). Check again once Jitsi is up, and run NTP on both hosts.` };
+    return {
+      level: "warn",
+      message: `Could not reach ${url} to compare clocks (${(error as Error).message}). Check again once Jitsi is up, and run NTP on both hosts.`,
+    };
   }
 }

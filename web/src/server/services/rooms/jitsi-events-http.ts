@@ -25,10 +25,19 @@ function secretMatches(given: string | null, expected: string): boolean {
 }
 
 /** A signature over the timestamp and the exact body, with a timestamp no more than five minutes off. */
-export function signedDeliveryValid(secret: string, timestamp: string | null, signature: string, body: string, nowMs = Date.now()): boolean {
+export function signedDeliveryValid(
+  secret: string,
+  timestamp: string | null,
+  signature: string,
+  body: string,
+  nowMs = Date.now(),
+): boolean {
   if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return false;
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > SIGNED_DELIVERY_MAX_AGE_SECONDS) return false;
-  return secretMatches(signature, `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`);
+  return secretMatches(
+    signature,
+    `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`,
+  );
 }
 
 /**
@@ -61,7 +70,8 @@ export async function handleJitsiWebhook(deps: Deps, request: Request, segments:
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const raw = await request.text();
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw tooLarge();
-  if (signature !== null && !signedDeliveryValid(secret, request.headers.get(WEBHOOK_TIMESTAMP_HEADER), signature, raw)) throw await refused();
+  if (signature !== null && !signedDeliveryValid(secret, request.headers.get(WEBHOOK_TIMESTAMP_HEADER), signature, raw))
+    throw await refused();
   await noteWebhookDelivery(deps, "accepted", path);
   let body: unknown;
   try {
@@ -73,5 +83,7 @@ export async function handleJitsiWebhook(deps: Deps, request: Request, segments:
   if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.error, { fieldErrors: parsed.fieldErrors });
 
   const outcome = await recordJitsiEvent(deps, parsed.event);
-  return Response.json(outcome.status === "ignored" ? { status: "ignored", reason: outcome.reason } : { status: outcome.status });
+  return Response.json(
+    outcome.status === "ignored" ? { status: "ignored", reason: outcome.reason } : { status: outcome.status },
+  );
 }

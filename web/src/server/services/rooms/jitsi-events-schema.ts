@@ -20,7 +20,11 @@ export const JITSI_EVENT_PATHS = {
 export type JitsiEventPath = keyof typeof JITSI_EVENT_PATHS;
 
 // Upper bound well past any real date in seconds, so milliseconds are refused rather than read as the far future.
-const unixSeconds = z.number().int("must be whole unix seconds").min(0).max(4_102_444_800, "must be unix seconds, not milliseconds");
+const unixSeconds = z
+  .number()
+  .int("must be whole unix seconds")
+  .min(0)
+  .max(4_102_444_800, "must be unix seconds, not milliseconds");
 const text = (max: number) => z.string().max(max).nullish();
 
 const occupant = z.object({
@@ -46,9 +50,22 @@ const roomDestroyed = z.object({
   ...common,
   created_at: unixSeconds,
   destroyed_at: unixSeconds,
-  all_occupants: z.union([z.array(occupant).max(10_000), z.object({}).strict().transform((): JitsiOccupant[] => [])]).default([]),
+  all_occupants: z
+    .union([
+      z.array(occupant).max(10_000),
+      z
+        .object({})
+        .strict()
+        .transform((): JitsiOccupant[] => []),
+    ])
+    .default([]),
 });
-const occupantJoined = z.object({ event_name: z.literal("muc-occupant-joined"), ...common, active_occupants_count: z.number().int().min(0).optional(), occupant });
+const occupantJoined = z.object({
+  event_name: z.literal("muc-occupant-joined"),
+  ...common,
+  active_occupants_count: z.number().int().min(0).optional(),
+  occupant,
+});
 const occupantLeft = z.object({
   event_name: z.literal("muc-occupant-left"),
   ...common,
@@ -63,17 +80,26 @@ const schemas = {
   "muc-occupant-left": occupantLeft,
 } as const;
 
-export type JitsiEvent = z.infer<typeof roomCreated> | z.infer<typeof roomDestroyed> | z.infer<typeof occupantJoined> | z.infer<typeof occupantLeft>;
+export type JitsiEvent =
+  | z.infer<typeof roomCreated>
+  | z.infer<typeof roomDestroyed>
+  | z.infer<typeof occupantJoined>
+  | z.infer<typeof occupantLeft>;
 
 export const isJitsiEventPath = (path: string): path is JitsiEventPath => Object.hasOwn(JITSI_EVENT_PATHS, path);
 
 /** Validates a payload against the schema its URL names; the error lists each field's problem, also by field path. */
-export function parseJitsiEvent(path: JitsiEventPath, body: unknown): { ok: true; event: JitsiEvent } | { ok: false; error: string; fieldErrors: Record<string, string[]> } {
+export function parseJitsiEvent(
+  path: JitsiEventPath,
+  body: unknown,
+): { ok: true; event: JitsiEvent } | { ok: false; error: string; fieldErrors: Record<string, string[]> } {
   const result = schemas[JITSI_EVENT_PATHS[path]].safeParse(body);
   if (result.success) return { ok: true, event: result.data };
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) (fieldErrors[issue.path.join(".") || "body"] ??= []).push(issue.message);
-  const problems = Object.entries(fieldErrors).flatMap(([field, messages]) => messages.map((message) => `${field}: ${message}`));
+  const problems = Object.entries(fieldErrors).flatMap(([field, messages]) =>
+    messages.map((message) => `${field}: ${message}`),
+  );
   return { ok: false, error: `Invalid ${JITSI_EVENT_PATHS[path]} payload: ${problems.join("; ")}`, fieldErrors };
 }
 

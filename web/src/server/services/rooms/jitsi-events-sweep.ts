@@ -6,7 +6,9 @@ export const DELIVERY_KEYS_KEPT_MS = 24 * 3600_000;
 
 /** Forgets delivery keys no retry can still repeat; run by the worker's sweep-webhook-deliveries job (worker/jobs.ts). */
 export async function pruneWebhookDeliveries(deps: Pick<Deps, "db">, now = Date.now()): Promise<number> {
-  const { count } = await deps.db.webhookDelivery.deleteMany({ where: { receivedAt: { lt: new Date(now - DELIVERY_KEYS_KEPT_MS) } } });
+  const { count } = await deps.db.webhookDelivery.deleteMany({
+    where: { receivedAt: { lt: new Date(now - DELIVERY_KEYS_KEPT_MS) } },
+  });
   return count;
 }
 
@@ -22,20 +24,40 @@ export const LONGEST_SESSION_MS = 24 * 3600_000;
 export async function endAbandonedSessions(deps: Deps, now = Date.now()): Promise<number> {
   const open = await deps.db.roomSession.findMany({
     where: { endedAt: null, startedAt: { lt: new Date(now - EMPTY_SESSION_MS) } },
-    select: { id: true, roomId: true, startedAt: true, participants: { select: { userId: true, joinedAt: true, leftAt: true } } },
+    select: {
+      id: true,
+      roomId: true,
+      startedAt: true,
+      participants: { select: { userId: true, joinedAt: true, leftAt: true } },
+    },
     take: 200,
   });
   let ended = 0;
   for (const session of open) {
     const stillIn = session.participants.filter((p) => !p.leftAt);
-    const lastActivity = Math.max(session.startedAt.getTime(), ...session.participants.map((p) => (p.leftAt ?? p.joinedAt).getTime()));
-    const abandoned = (stillIn.length === 0 && lastActivity < now - EMPTY_SESSION_MS) || session.startedAt.getTime() < now - LONGEST_SESSION_MS;
+    const lastActivity = Math.max(
+      session.startedAt.getTime(),
+      ...session.participants.map((p) => (p.leftAt ?? p.joinedAt).getTime()),
+    );
+    const abandoned =
+      (stillIn.length === 0 && lastActivity < now - EMPTY_SESSION_MS) ||
+      session.startedAt.getTime() < now - LONGEST_SESSION_MS;
     if (!abandoned) continue;
     const endedAt = new Date(stillIn.length ? now : lastActivity);
-    const { count } = await deps.db.roomSession.updateMany({ where: { id: session.id, endedAt: null }, data: { endedAt } });
+    const { count } = await deps.db.roomSession.updateMany({
+      where: { id: session.id, endedAt: null },
+      data: { endedAt },
+    });
     if (count === 0) continue; // ended by a late delivery meanwhile
-    await deps.db.roomParticipant.updateMany({ where: { sessionId: session.id, leftAt: null }, data: { leftAt: endedAt } });
-    await afterRoomEvent(deps, session.roomId, { joined: [], left: stillIn.flatMap((p) => (p.userId ? [p.userId] : [])), endedSessionIds: [session.id] });
+    await deps.db.roomParticipant.updateMany({
+      where: { sessionId: session.id, leftAt: null },
+      data: { leftAt: endedAt },
+    });
+    await afterRoomEvent(deps, session.roomId, {
+      joined: [],
+      left: stillIn.flatMap((p) => (p.userId ? [p.userId] : [])),
+      endedSessionIds: [session.id],
+    });
     ended++;
   }
   return ended;

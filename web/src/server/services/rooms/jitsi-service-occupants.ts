@@ -16,4 +16,5 @@ export function jidDomain(jid: string): string {
   return bare.slice(bare.indexOf("@") + 1).toLowerCase();
 }
 
-export const isServiceOccupant = (occupant: { occupant_jid: string }, xmppDomain: string): boolean => serviceDomains(xmppDomain).includes(jidDomain(occupant.occupant_jid));
+export const isServiceOccupant = (occupant: { occupant_jid: string }, xmppDomain: string): boolean =>
+  serviceDomains(xmppDomain).includes(jidDomain(occupant.occupant_jid));

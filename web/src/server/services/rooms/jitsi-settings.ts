@@ -10,21 +10,43 @@ export interface JitsiDefaults {
   recordingPolicy: RecordingPolicy;
 }
 
-const select = { startAudioMuted: true, startVideoMuted: true, lobbyEnabled: true, maxParticipants: true, recordingPolicy: true } as const;
+const select = {
+  startAudioMuted: true,
+  startVideoMuted: true,
+  lobbyEnabled: true,
+  maxParticipants: true,
+  recordingPolicy: true,
+} as const;
 
 /** The admin's Jitsi defaults (the single settings row, created with the schema defaults on first read). */
 export async function getJitsiDefaults(deps: Pick<Deps, "db">): Promise<JitsiDefaults> {
   // Read first: every join reads this, and an upsert would be a write each time.
-  return (await deps.db.jitsiSettings.findUnique({ where: { id: 1 }, select })) ?? deps.db.jitsiSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select });
+  return (
+    (await deps.db.jitsiSettings.findUnique({ where: { id: 1 }, select })) ??
+    deps.db.jitsiSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select })
+  );
 }
 
 /** Changes the defaults and records who changed what (before → after) in the audit log. */
-export async function updateJitsiDefaults(deps: Pick<Deps, "db">, adminId: string, changes: Partial<JitsiDefaults>, ip: string | null): Promise<JitsiDefaults> {
+export async function updateJitsiDefaults(
+  deps: Pick<Deps, "db">,
+  adminId: string,
+  changes: Partial<JitsiDefaults>,
+  ip: string | null,
+): Promise<JitsiDefaults> {
   const before = await getJitsiDefaults(deps);
-  const after = await deps.db.jitsiSettings.update({ where: { id: 1 }, data: { ...changes, updatedById: adminId }, select });
+  const after = await deps.db.jitsiSettings.update({
+    where: { id: 1 },
+    data: { ...changes, updatedById: adminId },
+    select,
+  });
   const changed = (Object.keys(changes) as (keyof JitsiDefaults)[]).filter((key) => before[key] !== after[key]);
   if (changed.length) {
-    await audit(deps.db, "admin.jitsi-settings-changed", { userId: adminId, ip, detail: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }])) });
+    await audit(deps.db, "admin.jitsi-settings-changed", {
+      userId: adminId,
+      ip,
+      detail: Object.fromEntries(changed.map((key) => [key, { from: before[key], to: after[key] }])),
+    });
   }
   return after;
 }

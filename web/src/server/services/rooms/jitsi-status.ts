@@ -5,7 +5,12 @@ import { groupCallsAvailable } from "./jitsi-availability";
 const WEBHOOK_KEY = "jitsi:webhook:last";
 
 /** Called by the webhook for each delivery that passed (or failed) the secret check: the admin page shows both. */
-export async function noteWebhookDelivery(deps: Pick<Deps, "redis">, outcome: "accepted" | "refused", event: string, now = Date.now()): Promise<void> {
+export async function noteWebhookDelivery(
+  deps: Pick<Deps, "redis">,
+  outcome: "accepted" | "refused",
+  event: string,
+  now = Date.now(),
+): Promise<void> {
   await deps.redis.hset(WEBHOOK_KEY, { [`${outcome}At`]: String(now), [`${outcome}Event`]: event.slice(0, 64) });
 }
 
@@ -33,5 +38,11 @@ export async function jitsiStatus(deps: Pick<Deps, "env" | "redis">): Promise<Ji
     const at = Number(seen[`${outcome}At`]);
     return Number.isFinite(at) && at > 0 ? { at: new Date(at), event: seen[`${outcome}Event`] ?? "" } : null;
   };
-  return { configured: true, domain: deps.env.JITSI_DOMAIN, webhookSecretSet: Boolean(deps.env.JITSI_WEBHOOK_SECRET), lastEvent: delivery("accepted"), lastRefused: delivery("refused") };
+  return {
+    configured: true,
+    domain: deps.env.JITSI_DOMAIN,
+    webhookSecretSet: Boolean(deps.env.JITSI_WEBHOOK_SECRET),
+    lastEvent: delivery("accepted"),
+    lastRefused: delivery("refused"),
+  };
 }

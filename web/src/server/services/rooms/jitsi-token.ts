@@ -38,12 +38,23 @@ export interface JitsiTokenGrant {
 /** How far in the past `nbf` is set: Prosody and the app may disagree about the time by a few seconds. */
 export const NOT_BEFORE_SKEW_SECONDS = 30;
 
-export async function mintJitsiToken(config: JitsiTokenConfig, grant: JitsiTokenGrant, nowMs = Date.now()): Promise<{ token: string; expiresAt: number }> {
-  if (!/^[a-z0-9_-]+$/.test(grant.room)) throw new Error("Jitsi room names must be lower-case letters, digits, '-' or '_'.");
+export async function mintJitsiToken(
+  config: JitsiTokenConfig,
+  grant: JitsiTokenGrant,
+  nowMs = Date.now(),
+): Promise<{ token: string; expiresAt: number }> {
+  if (!/^[a-z0-9_-]+$/.test(grant.room))
+    throw new Error("Jitsi room names must be lower-case letters, digits, '-' or '_'.");
   const now = Math.floor(nowMs / 1000);
   const expiresAt = now + config.ttlSeconds;
-  const header = config.algorithm === "RS256" ? { alg: "RS256", typ: "JWT", kid: required(config.keyId, "keyId") } : { alg: "HS256", typ: "JWT" };
-  const key = config.algorithm === "RS256" ? createPrivateKey(required(config.privateKey, "privateKey")) : createSecretKey(Buffer.from(required(config.secret, "secret"), "utf8"));
+  const header =
+    config.algorithm === "RS256"
+      ? { alg: "RS256", typ: "JWT", kid: required(config.keyId, "keyId") }
+      : { alg: "HS256", typ: "JWT" };
+  const key =
+    config.algorithm === "RS256"
+      ? createPrivateKey(required(config.privateKey, "privateKey"))
+      : createSecretKey(Buffer.from(required(config.secret, "secret"), "utf8"));
   const token = await new SignJWT({
     room: grant.room,
     context: {
@@ -55,7 +66,13 @@ export async function mintJitsiToken(config: JitsiTokenConfig, grant: JitsiToken
         affiliation: grant.moderator ? "owner" : "member",
         lobby_bypass: grant.lobbyBypass,
       },
-      features: { recording: grant.recording, livestreaming: false, transcription: false, "outbound-call": false, "sip-outbound-call": false },
+      features: {
+        recording: grant.recording,
+        livestreaming: false,
+        transcription: false,
+        "outbound-call": false,
+        "sip-outbound-call": false,
+      },
     },
   })
     .setProtectedHeader(header)

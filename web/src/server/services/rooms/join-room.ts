@@ -28,15 +28,24 @@ export interface JoinTicket {
 export async function joinRoom(deps: Deps, userId: string, roomId: string): Promise<JoinTicket> {
   requireGroupCalls(deps.env);
   const tokenConfig = jitsiTokenConfig(deps.env);
-  if (!tokenConfig || !deps.env.JITSI_DOMAIN) throw new AppError("PRECONDITION_FAILED", "Group calls are not set up on this server.");
+  if (!tokenConfig || !deps.env.JITSI_DOMAIN)
+    throw new AppError("PRECONDITION_FAILED", "Group calls are not set up on this server.");
   const { room, access, defaults } = await requireRoomAccess(deps.db, userId, roomId);
   await deps.limits.roomTokensPerUser.consume(userId);
   if (access.role === "participant") {
-    const present = await deps.db.roomParticipant.findMany({ where: { leftAt: null, session: { roomId, endedAt: null } }, select: { userId: true }, distinct: ["userId"] });
+    const present = await deps.db.roomParticipant.findMany({
+      where: { leftAt: null, session: { roomId, endedAt: null } },
+      select: { userId: true },
+      distinct: ["userId"],
+    });
     const others = present.filter((p) => p.userId !== userId).length;
-    if (others >= defaults.maxParticipants) throw new AppError("CONFLICT", `This room is full (${defaults.maxParticipants} people).`);
+    if (others >= defaults.maxParticipants)
+      throw new AppError("CONFLICT", `This room is full (${defaults.maxParticipants} people).`);
   }
-  const user = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, avatarKey: true } });
+  const user = await deps.db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { displayName: true, avatarKey: true },
+  });
   const avatar = avatarUrl(userId, user.avatarKey);
   const lobby = defaults.lobbyEnabled && room.kind === "PROFILE";
   const { token, expiresAt } = await mintJitsiToken(tokenConfig, {

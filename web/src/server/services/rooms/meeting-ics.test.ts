@@ -8,7 +8,8 @@ const view: RoomView = {
   id: "room_1",
   kind: "MEETING",
   title: "Plans; dinner, drinks",
-  description: "Line one\nLine two with a back\\slash and a very long tail that goes on and on so the folded line passes seventy-five octets",
+  description:
+    "Line one\nLine two with a back\\slash and a very long tail that goes on and on so the folded line passes seventy-five octets",
   startsAt: "2026-12-01T18:00:00.000Z",
   endsAt: "2026-12-01T19:30:00.000Z",
   e2ee: false,
@@ -84,7 +85,12 @@ describe("meeting calendar files (RFC 5545)", () => {
 
   it("writes no control character, even from a meeting stored before they were refused", () => {
     const forged = meetingIcs(
-      { ...view, title: "Plans\r\nATTENDEE:mailto:x@evil.example", description: "ok\rSTATUS:CANCELLED\u2028\u0007\tkept\nkept", owner: { ...view.owner, displayName: 'Ada "Countess" Lovelace' } },
+      {
+        ...view,
+        title: "Plans\r\nATTENDEE:mailto:x@evil.example",
+        description: "ok\rSTATUS:CANCELLED\u2028\u0007\tkept\nkept",
+        owner: { ...view.owner, displayName: 'Ada "Countess" Lovelace' },
+      },
       "https://hearth.example",
     );
     const withoutLineEnds = forged.replace(/\r\n/g, "");

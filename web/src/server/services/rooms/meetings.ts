@@ -18,13 +18,21 @@ export const INVITE_GRACE_MS = 3600_000;
 export async function createMeeting(
   deps: Deps,
   ownerId: string,
-  input: { title: string; description: string; startsAt: string; endsAt: string; inviteeIds: string[]; hostIds: string[] },
+  input: {
+    title: string;
+    description: string;
+    startsAt: string;
+    endsAt: string;
+    inviteeIds: string[];
+    hostIds: string[];
+  },
 ): Promise<RoomView> {
   requireGroupCalls(deps.env);
   const hostIds = [...new Set(input.hostIds.filter((id) => id !== ownerId))];
   const inviteeIds = [...new Set([...input.inviteeIds, ...hostIds].filter((id) => id !== ownerId))];
   const friends = await deps.db.friendship.count({ where: { userId: ownerId, friendId: { in: inviteeIds } } });
-  if (friends !== inviteeIds.length) throw new AppError("BAD_REQUEST", "You can invite only your friends.", { field: "inviteeIds" });
+  if (friends !== inviteeIds.length)
+    throw new AppError("BAD_REQUEST", "You can invite only your friends.", { field: "inviteeIds" });
   await deps.limits.roomsPerUser.consume(ownerId);
   const endsAt = new Date(input.endsAt);
   const expiresAt = new Date(endsAt.getTime() + INVITE_GRACE_MS);
@@ -42,7 +50,8 @@ export async function createMeeting(
     },
     select: { id: true },
   });
-  for (const userId of inviteeIds) await notify(deps, { userId, kind: "MEETING_INVITE", actorId: ownerId, roomId: room.id });
+  for (const userId of inviteeIds)
+    await notify(deps, { userId, kind: "MEETING_INVITE", actorId: ownerId, roomId: room.id });
   return getRoom(deps, ownerId, room.id);
 }
 
@@ -53,7 +62,11 @@ export async function upcomingMeetings(deps: Deps, userId: string, now = new Dat
       kind: "MEETING",
       deletedAt: null,
       endsAt: { gt: new Date(now.getTime() - INVITE_GRACE_MS) },
-      OR: [{ ownerId: userId }, { hosts: { some: { userId } } }, { invites: { some: { userId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } }],
+      OR: [
+        { ownerId: userId },
+        { hosts: { some: { userId } } },
+        { invites: { some: { userId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } },
+      ],
     },
     orderBy: { startsAt: "asc" },
     take: 100,
@@ -73,9 +86,17 @@ export async function cancelMeeting(deps: Deps, userId: string, roomId: string):
   // Everyone who could have been in it (owner, hosts, invitees: the room's audience) and whoever Jitsi says is there.
   const [audience, present] = await Promise.all([
     roomAudience(deps, { id: roomId, kind: view.kind, ownerId: view.owner.id, conversationId: view.conversationId }),
-    deps.db.roomParticipant.findMany({ where: { leftAt: null, userId: { not: null }, session: { roomId, endedAt: null } }, select: { userId: true } }),
+    deps.db.roomParticipant.findMany({
+      where: { leftAt: null, userId: { not: null }, session: { roomId, endedAt: null } },
+      select: { userId: true },
+    }),
   ]);
-  await announceRoomAccessEnded(deps, roomId, [...audience, ...present.flatMap((p) => (p.userId ? [p.userId] : []))], "cancelled");
+  await announceRoomAccessEnded(
+    deps,
+    roomId,
+    [...audience, ...present.flatMap((p) => (p.userId ? [p.userId] : []))],
+    "cancelled",
+  );
 }
 
 /**
@@ -84,17 +105,27 @@ export async function cancelMeeting(deps: Deps, userId: string, roomId: string):
  */
 export function meetingIcs(view: RoomView, appUrl: string, now = new Date()): string {
   const url = `${appUrl.replace(/\/$/, "")}/rooms/${view.id}`;
-  const calendar = ical({ prodId: { company: "Hearth", product: "Meetings", language: "EN" }, method: ICalCalendarMethod.PUBLISH, scale: "GREGORIAN" });
+  const calendar = ical({
+    prodId: { company: "Hearth", product: "Meetings", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    scale: "GREGORIAN",
+  });
   calendar.createEvent({
     id: `${view.id}@hearth`,
     stamp: now,
     start: new Date(view.startsAt!),
     end: new Date(view.endsAt!),
     summary: withoutControlCharacters(view.title, CONTROL),
-    description: withoutControlCharacters([view.description, `Join: ${url}`].filter(Boolean).join("\n\n"), CONTROL_BUT_LINES),
+    description: withoutControlCharacters(
+      [view.description, `Join: ${url}`].filter(Boolean).join("\n\n"),
+      CONTROL_BUT_LINES,
+    ),
     url,
     // A parameter value cannot hold a double quote (the library would write \", which calendars misread).
-    organizer: { name: withoutControlCharacters(view.owner.displayName, CONTROL).replace(/"/g, "'"), email: "no-reply@hearth.invalid" },
+    organizer: {
+      name: withoutControlCharacters(view.owner.displayName, CONTROL).replace(/"/g, "'"),
+      email: "no-reply@hearth.invalid",
+    },
   });
   // RFC 5545's grammar ends the object with CRLF too; the library leaves the last line bare.
   return `${calendar.toString()}\r\n`;

@@ -20,13 +20,23 @@ export const MAX_PEOPLE_ADDED = 20;
 async function whoToRing(deps: Deps, userIds: string[], conversationId: string | null): Promise<string[]> {
   if (userIds.length === 0) return [];
   const [users, presence, muted] = await Promise.all([
-    deps.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true } }),
+    deps.db.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, doNotDisturbUntil: true, quietHoursStart: true, quietHoursEnd: true, timeZone: true },
+    }),
     presenceOf(deps.redis, userIds),
-    conversationId ? deps.db.conversationMember.findMany({ where: { conversationId, userId: { in: userIds }, muted: true }, select: { userId: true } }) : [],
+    conversationId
+      ? deps.db.conversationMember.findMany({
+          where: { conversationId, userId: { in: userIds }, muted: true },
+          select: { userId: true },
+        })
+      : [],
   ]);
   const mutedIds = new Set(muted.map((m) => m.userId));
   const now = new Date();
-  const candidates = users.filter((u) => presence.get(u.id)?.status !== "offline" && !mutedIds.has(u.id) && isAvailableForCalls(u, now));
+  const candidates = users.filter(
+    (u) => presence.get(u.id)?.status !== "offline" && !mutedIds.has(u.id) && isAvailableForCalls(u, now),
+  );
   const busy = await Promise.all(candidates.map((u) => activeCallIdOf(deps.redis, u.id)));
   return candidates.filter((_, i) => !busy[i]).map((u) => u.id);
 }
@@ -43,12 +53,28 @@ async function ring(deps: Deps, callerId: string, view: RoomView, userIds: strin
 }
 
 /** Starts a call in a group conversation: the group's room, and a ring for the members who can take it now. */
-export async function startGroupCall(deps: Deps, userId: string, conversationId: string): Promise<{ room: RoomView; rang: number }> {
+export async function startGroupCall(
+  deps: Deps,
+  userId: string,
+  conversationId: string,
+): Promise<{ room: RoomView; rang: number }> {
   requireGroupCalls(deps.env);
   const room = await groupRoom(deps, userId, conversationId);
   await deps.limits.callsPerUser.consume(userId);
-  const members = await deps.db.conversationMember.findMany({ where: { conversationId, userId: { not: userId } }, select: { userId: true } });
-  const rang = await ring(deps, userId, room, await whoToRing(deps, members.map((m) => m.userId), conversationId));
+  const members = await deps.db.conversationMember.findMany({
+    where: { conversationId, userId: { not: userId } },
+    select: { userId: true },
+  });
+  const rang = await ring(
+    deps,
+    userId,
+    room,
+    await whoToRing(
+      deps,
+      members.map((m) => m.userId),
+      conversationId,
+    ),
+  );
   return { room, rang };
 }
 
@@ -56,19 +82,28 @@ export async function startGroupCall(deps: Deps, userId: string, conversationId:
  * "Add people" in a 1:1 call: a new room for the two parties (both hosts) and the friends added, who ring. Both
  * parties hear room.moved and switch to the room; the direct call then ends (its history keeps its duration).
  */
-export async function addPeopleToCall(deps: Deps, userId: string, input: { callId: string; userIds: string[] }): Promise<{ room: RoomView; rang: number }> {
+export async function addPeopleToCall(
+  deps: Deps,
+  userId: string,
+  input: { callId: string; userIds: string[] },
+): Promise<{ room: RoomView; rang: number }> {
   requireGroupCalls(deps.env);
   const call = await requireCallParty(deps, userId, input.callId);
   if (call.status !== "ACCEPTED") throw new AppError("CONFLICT", "People can be added only to a call in progress.");
   const otherParty = call.callerId === userId ? call.calleeId : call.callerId;
   const added = [...new Set(input.userIds)].filter((id) => id !== userId && id !== otherParty);
   if (added.length === 0) throw new AppError("BAD_REQUEST", "Choose someone to add.", { field: "userIds" });
-  if (added.length > MAX_PEOPLE_ADDED) throw new AppError("BAD_REQUEST", `Add at most ${MAX_PEOPLE_ADDED} people.`, { field: "userIds" });
+  if (added.length > MAX_PEOPLE_ADDED)
+    throw new AppError("BAD_REQUEST", `Add at most ${MAX_PEOPLE_ADDED} people.`, { field: "userIds" });
   const friends = await deps.db.friendship.count({ where: { userId, friendId: { in: added } } });
-  if (friends !== added.length) throw new AppError("BAD_REQUEST", "You can add only your friends.", { field: "userIds" });
+  if (friends !== added.length)
+    throw new AppError("BAD_REQUEST", "You can add only your friends.", { field: "userIds" });
   await deps.limits.roomsPerUser.consume(userId);
 
-  const names = await deps.db.user.findMany({ where: { id: { in: [userId, otherParty] } }, select: { displayName: true } });
+  const names = await deps.db.user.findMany({
+    where: { id: { in: [userId, otherParty] } },
+    select: { displayName: true },
+  });
   const expiresAt = new Date(Date.now() + CALL_ROOM_INVITE_MS);
   const created = await deps.db.room.create({
     data: {

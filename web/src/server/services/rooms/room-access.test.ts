@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Relationship } from "../social/relationship";
 import { decideRoomAccess, type RoomFacts } from "./room-access";
 
-const stranger: Relationship = { self: false, blocked: false, friends: false, friendsOfFriends: false, outgoingRequestId: null, incomingRequestId: null };
+const stranger: Relationship = {
+  self: false,
+  blocked: false,
+  friends: false,
+  friendsOfFriends: false,
+  outgoingRequestId: null,
+  incomingRequestId: null,
+};
 const friend = { ...stranger, friends: true };
 const friendOfFriend = { ...stranger, friendsOfFriends: true };
 const blocked = { ...friend, friends: false, blocked: true };
@@ -29,7 +36,11 @@ describe("who may enter a room, and as whom", () => {
   });
 
   it("group rooms: members only (group admins host), whatever blocks exist between members", () => {
-    expect(decide({ kind: "GROUP", isMember: true })).toEqual({ role: "participant", entry: "direct", mayRecord: false });
+    expect(decide({ kind: "GROUP", isMember: true })).toEqual({
+      role: "participant",
+      entry: "direct",
+      mayRecord: false,
+    });
     expect(decide({ kind: "GROUP", isMember: true, isHost: true })?.role).toBe("host");
     expect(decide({ kind: "GROUP", isMember: true, relationship: blocked })?.role).toBe("participant");
     expect(decide({ kind: "GROUP", isMember: false, relationship: friend })).toBeNull();
@@ -52,9 +63,15 @@ describe("who may enter a room, and as whom", () => {
   it("profile rooms follow the owner's room setting; people who may only see the profile wait in the lobby", () => {
     expect(decide({ kind: "PROFILE", relationship: friend })).toMatchObject({ entry: "direct" });
     expect(decide({ kind: "PROFILE", relationship: friendOfFriend })).toMatchObject({ entry: "lobby" });
-    expect(decide({ kind: "PROFILE", relationship: friendOfFriend, ownerRoomPolicy: "FRIENDS_OF_FRIENDS" })).toMatchObject({ entry: "direct" });
-    expect(decide({ kind: "PROFILE", relationship: stranger, ownerRoomPolicy: "EVERYONE" })).toMatchObject({ entry: "direct" });
-    expect(decide({ kind: "PROFILE", relationship: friend, ownerRoomPolicy: "NOBODY" })).toMatchObject({ entry: "lobby" });
+    expect(
+      decide({ kind: "PROFILE", relationship: friendOfFriend, ownerRoomPolicy: "FRIENDS_OF_FRIENDS" }),
+    ).toMatchObject({ entry: "direct" });
+    expect(decide({ kind: "PROFILE", relationship: stranger, ownerRoomPolicy: "EVERYONE" })).toMatchObject({
+      entry: "direct",
+    });
+    expect(decide({ kind: "PROFILE", relationship: friend, ownerRoomPolicy: "NOBODY" })).toMatchObject({
+      entry: "lobby",
+    });
     expect(decide({ kind: "PROFILE", relationship: stranger, ownerProfileVisibility: "FRIENDS" })).toBeNull();
     // With the lobby switched off by the admin, nobody can wait for approval: they are refused.
     expect(decide({ kind: "PROFILE", relationship: friendOfFriend, lobbyEnabled: false })).toBeNull();
@@ -70,7 +87,11 @@ describe("who may enter a room, and as whom", () => {
 
   it("grants recording by the admin's policy, and to nobody while the room is end-to-end encrypted", () => {
     const roles = (recordingPolicy: RoomFacts["recordingPolicy"], e2ee = false) =>
-      [decide({ isOwner: true, recordingPolicy, e2ee }), decide({ isHost: true, recordingPolicy, e2ee }), decide({ invite: { expired: false }, recordingPolicy, e2ee })].map((a) => a?.mayRecord);
+      [
+        decide({ isOwner: true, recordingPolicy, e2ee }),
+        decide({ isHost: true, recordingPolicy, e2ee }),
+        decide({ invite: { expired: false }, recordingPolicy, e2ee }),
+      ].map((a) => a?.mayRecord);
     expect(roles("EVERYONE")).toEqual([true, true, true]);
     expect(roles("HOSTS")).toEqual([true, true, false]);
     expect(roles("OWNER")).toEqual([true, false, false]);

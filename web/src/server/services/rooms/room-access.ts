@@ -39,8 +39,16 @@ export function decideRoomAccess(f: RoomFacts): RoomAccess | null {
   // Blocks between a person and the room's owner always win. A group's room follows its membership instead, as
   // the group chat does (members who block each other still share the group).
   if (f.relationship.blocked && f.kind !== "GROUP") return null;
-  const mayRecord = (role: RoomAccess["role"]) => !f.e2ee && (f.recordingPolicy === "EVERYONE" || (f.recordingPolicy === "HOSTS" && role !== "participant") || (f.recordingPolicy === "OWNER" && role === "owner"));
-  const grant = (role: RoomAccess["role"], entry: RoomAccess["entry"] = "direct"): RoomAccess => ({ role, entry, mayRecord: mayRecord(role) });
+  const mayRecord = (role: RoomAccess["role"]) =>
+    !f.e2ee &&
+    (f.recordingPolicy === "EVERYONE" ||
+      (f.recordingPolicy === "HOSTS" && role !== "participant") ||
+      (f.recordingPolicy === "OWNER" && role === "owner"));
+  const grant = (role: RoomAccess["role"], entry: RoomAccess["entry"] = "direct"): RoomAccess => ({
+    role,
+    entry,
+    mayRecord: mayRecord(role),
+  });
 
   // A group's room follows membership before anything else: an owner who left or was removed is nobody there.
   if (f.kind === "GROUP" && !f.isMember) return null;
@@ -58,12 +66,20 @@ export function decideRoomAccess(f: RoomFacts): RoomAccess | null {
       if (f.isHost) return grant("host");
       if (audienceAllows(f.ownerRoomPolicy, f.relationship)) return grant("participant");
       // Not in the owner's audience, but allowed to see the profile: may knock, and the owner decides.
-      if (f.lobbyEnabled && audienceAllows(f.ownerProfileVisibility, f.relationship)) return grant("participant", "lobby");
+      if (f.lobbyEnabled && audienceAllows(f.ownerProfileVisibility, f.relationship))
+        return grant("participant", "lobby");
       return null;
   }
 }
 
-const NO_RELATIONSHIP: Relationship = { self: false, blocked: false, friends: false, friendsOfFriends: false, outgoingRequestId: null, incomingRequestId: null };
+const NO_RELATIONSHIP: Relationship = {
+  self: false,
+  blocked: false,
+  friends: false,
+  friendsOfFriends: false,
+  outgoingRequestId: null,
+  incomingRequestId: null,
+};
 
 export const roomSelect = {
   id: true,
@@ -86,7 +102,12 @@ export async function requireRoomAccess(db: Db, userId: string, roomId: string) 
   if (!room) throw notFound("That room");
   const [host, member, invite, relationship, defaults] = await Promise.all([
     db.roomHost.findUnique({ where: { roomId_userId: { roomId, userId } }, select: { userId: true } }),
-    room.conversationId ? db.conversationMember.findUnique({ where: { conversationId_userId: { conversationId: room.conversationId, userId } }, select: { role: true } }) : null,
+    room.conversationId
+      ? db.conversationMember.findUnique({
+          where: { conversationId_userId: { conversationId: room.conversationId, userId } },
+          select: { role: true },
+        })
+      : null,
     db.roomInvite.findUnique({ where: { roomId_userId: { roomId, userId } }, select: { expiresAt: true } }),
     // A group's room follows membership alone: the relationship with its owner (four queries) is not needed.
     room.kind === "GROUP" ? NO_RELATIONSHIP : getRelationship(db, userId, room.ownerId),

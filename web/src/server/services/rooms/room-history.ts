@@ -2,7 +2,12 @@ import type { Prisma, RoomKind } from "@/generated/prisma/client";
 import type { Deps } from "../../infra/deps";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";
 import { requireRoomAccess } from "./room-access";
-import { decodeSessionCursor, encodeSessionCursor, type HistoryPageInput, type RoomSessionsInput } from "./room-history-schema";
+import {
+  decodeSessionCursor,
+  encodeSessionCursor,
+  type HistoryPageInput,
+  type RoomSessionsInput,
+} from "./room-history-schema";
 
 /** One stay in a session (a device's join to its leave); guests from outside Hearth have no user. */
 export interface StayView {
@@ -37,16 +42,30 @@ const sessionSelect = {
   startedAt: true,
   endedAt: true,
   room: { select: { id: true, kind: true, title: true, conversationId: true } },
-  participants: { orderBy: { joinedAt: "asc" }, select: { userId: true, occupantJid: true, displayName: true, joinedAt: true, leftAt: true } },
+  participants: {
+    orderBy: { joinedAt: "asc" },
+    select: { userId: true, occupantJid: true, displayName: true, joinedAt: true, leftAt: true },
+  },
 } as const satisfies Prisma.RoomSessionSelect;
 type SessionRow = Prisma.RoomSessionGetPayload<{ select: typeof sessionSelect }>;
 type ParticipantRow = SessionRow["participants"][number];
 
 /** Newest first, keyset-paged on (startedAt, id). */
-async function sessionPage(deps: Deps, where: Prisma.RoomSessionWhereInput, page: { cursor?: string; limit: number }): Promise<{ rows: SessionRow[]; nextCursor: string | null }> {
+async function sessionPage(
+  deps: Deps,
+  where: Prisma.RoomSessionWhereInput,
+  page: { cursor?: string; limit: number },
+): Promise<{ rows: SessionRow[]; nextCursor: string | null }> {
   const after = page.cursor ? decodeSessionCursor(page.cursor) : null;
-  const keyset: Prisma.RoomSessionWhereInput = after ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { lt: after.id } }] } : {};
-  const rows = await deps.db.roomSession.findMany({ where: { AND: [where, keyset] }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: page.limit + 1, select: sessionSelect });
+  const keyset: Prisma.RoomSessionWhereInput = after
+    ? { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { lt: after.id } }] }
+    : {};
+  const rows = await deps.db.roomSession.findMany({
+    where: { AND: [where, keyset] },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+    select: sessionSelect,
+  });
   const more = rows.length > page.limit;
   const kept = more ? rows.slice(0, page.limit) : rows;
   const last = kept.at(-1);
@@ -54,11 +73,23 @@ async function sessionPage(deps: Deps, where: Prisma.RoomSessionWhereInput, page
 }
 
 /** Cards for the Hearth users among the stays, leaving out anyone the viewer has blocked or is blocked by. */
-async function peopleFor(deps: Deps, viewerId: string, rows: SessionRow[]): Promise<{ cards: Map<string, UserCard>; hidden: Set<string> }> {
+async function peopleFor(
+  deps: Deps,
+  viewerId: string,
+  rows: SessionRow[],
+): Promise<{ cards: Map<string, UserCard>; hidden: Set<string> }> {
   const ids = [...new Set(rows.flatMap((r) => r.participants.flatMap((p) => (p.userId ? [p.userId] : []))))];
   const [users, blocks] = await Promise.all([
     deps.db.user.findMany({ where: { id: { in: ids } }, select: userCardSelect }),
-    deps.db.block.findMany({ where: { OR: [{ blockerId: viewerId, blockedId: { in: ids } }, { blockedId: viewerId, blockerId: { in: ids } }] }, select: { blockerId: true, blockedId: true } }),
+    deps.db.block.findMany({
+      where: {
+        OR: [
+          { blockerId: viewerId, blockedId: { in: ids } },
+          { blockedId: viewerId, blockerId: { in: ids } },
+        ],
+      },
+      select: { blockerId: true, blockedId: true },
+    }),
   ]);
   const hidden = new Set(blocks.map((b) => (b.blockerId === viewerId ? b.blockedId : b.blockerId)));
   return { cards: new Map(users.map((u) => [u.id, toUserCard(u)])), hidden };
@@ -68,11 +99,21 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function toStay(p: ParticipantRow, cards: Map<string, UserCard>): StayView {
   const user = p.userId ? (cards.get(p.userId) ?? null) : null;
-  return { user, displayName: user?.displayName ?? p.displayName, joinedAt: p.joinedAt.toISOString(), leftAt: iso(p.leftAt) };
+  return {
+    user,
+    displayName: user?.displayName ?? p.displayName,
+    joinedAt: p.joinedAt.toISOString(),
+    leftAt: iso(p.leftAt),
+  };
 }
 
 const visible = (hidden: Set<string>) => (p: ParticipantRow) => !p.userId || !hidden.has(p.userId);
-const sessionHead = (r: SessionRow) => ({ id: r.id, room: r.room, startedAt: r.startedAt.toISOString(), endedAt: iso(r.endedAt) });
+const sessionHead = (r: SessionRow) => ({
+  id: r.id,
+  room: r.room,
+  startedAt: r.startedAt.toISOString(),
+  endedAt: iso(r.endedAt),
+});
 
 /** Merges one person's stays (rejoins, several devices) into their first join and last leave. */
 function mergeStays(stays: ParticipantRow[]): { joinedAt: Date; leftAt: Date | null } {
@@ -93,13 +134,19 @@ export async function roomHistory(deps: Deps, userId: string, input: HistoryPage
       const key = p.userId ?? `guest:${p.occupantJid}`;
       byPerson.set(key, [...(byPerson.get(key) ?? []), p]);
     }
-    const others = [...byPerson.values()].map((stays) => ({ ...toStay(stays[0]!, cards), ...mapDates(mergeStays(stays)) }));
+    const others = [...byPerson.values()].map((stays) => ({
+      ...toStay(stays[0]!, cards),
+      ...mapDates(mergeStays(stays)),
+    }));
     return { ...sessionHead(r), joinedAt: own.joinedAt.toISOString(), leftAt: iso(own.leftAt), others };
   });
   return { items, nextCursor };
 }
 
-const mapDates = (m: { joinedAt: Date; leftAt: Date | null }) => ({ joinedAt: m.joinedAt.toISOString(), leftAt: iso(m.leftAt) });
+const mapDates = (m: { joinedAt: Date; leftAt: Date | null }) => ({
+  joinedAt: m.joinedAt.toISOString(),
+  leftAt: iso(m.leftAt),
+});
 
 /**
  * One room's sessions with every stay, for those who may see the room (NOT_FOUND for anyone else). A profile room is
@@ -109,9 +156,14 @@ const mapDates = (m: { joinedAt: Date; leftAt: Date | null }) => ({ joinedAt: m.
 export async function roomSessions(deps: Deps, userId: string, input: RoomSessionsInput): Promise<Page<SessionView>> {
   const { room, access } = await requireRoomAccess(deps.db, userId, input.roomId);
   const attendedOnly = room.kind === "PROFILE" && access.role === "participant";
-  const where: Prisma.RoomSessionWhereInput = attendedOnly ? { roomId: input.roomId, participants: { some: { userId } } } : { roomId: input.roomId };
+  const where: Prisma.RoomSessionWhereInput = attendedOnly
+    ? { roomId: input.roomId, participants: { some: { userId } } }
+    : { roomId: input.roomId };
   const { rows, nextCursor } = await sessionPage(deps, where, input);
   const { cards, hidden } = await peopleFor(deps, userId, rows);
-  const items = rows.map((r) => ({ ...sessionHead(r), stays: r.participants.filter(visible(hidden)).map((p) => toStay(p, cards)) }));
+  const items = rows.map((r) => ({
+    ...sessionHead(r),
+    stays: r.participants.filter(visible(hidden)).map((p) => toStay(p, cards)),
+  }));
   return { items, nextCursor };
 }

@@ -11,8 +11,15 @@ export interface RoomLiveState {
 
 /** Who is in a room right now, from the open session the Prosody event webhook keeps. */
 export async function roomLiveState(db: Db, roomId: string): Promise<RoomLiveState> {
-  const inRoom = await db.roomParticipant.findMany({ where: { leftAt: null, session: { roomId, endedAt: null } }, select: { userId: true } });
-  return { roomId, live: inRoom.length > 0, participantIds: [...new Set(inRoom.flatMap((p) => (p.userId ? [p.userId] : [])))] };
+  const inRoom = await db.roomParticipant.findMany({
+    where: { leftAt: null, session: { roomId, endedAt: null } },
+    select: { userId: true },
+  });
+  return {
+    roomId,
+    live: inRoom.length > 0,
+    participantIds: [...new Set(inRoom.flatMap((p) => (p.userId ? [p.userId] : [])))],
+  };
 }
 
 /** A group conversation's call state, for the "join" banner of a page opened mid-call (members only). */

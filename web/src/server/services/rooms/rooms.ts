@@ -49,7 +49,11 @@ export async function getRoom(deps: Deps, userId: string, roomId: string): Promi
 }
 
 /** Creates a room of a kind that exists once per owner key (a conversation, a profile), or returns the existing one. */
-async function ensureRoom(deps: Deps, where: { conversationId: string } | { ownerId: string; kind: "PROFILE" }, create: { kind: RoomKind; ownerId: string; title: string; conversationId?: string }): Promise<string> {
+async function ensureRoom(
+  deps: Deps,
+  where: { conversationId: string } | { ownerId: string; kind: "PROFILE" },
+  create: { kind: RoomKind; ownerId: string; title: string; conversationId?: string },
+): Promise<string> {
   const existing = await deps.db.room.findFirst({ where, select: { id: true } });
   if (existing) return existing.id;
   try {
@@ -65,22 +69,40 @@ async function ensureRoom(deps: Deps, where: { conversationId: string } | { owne
 export async function groupRoom(deps: Deps, userId: string, conversationId: string): Promise<RoomView> {
   requireGroupCalls(deps.env);
   const membership = await requireMembership(deps.db, userId, conversationId);
-  if (membership.conversation.kind !== "GROUP") throw new AppError("BAD_REQUEST", "1:1 conversations use calls, not rooms.");
-  const group = await deps.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { name: true, createdById: true, members: { where: { role: "ADMIN" }, select: { userId: true }, take: 1 } } });
+  if (membership.conversation.kind !== "GROUP")
+    throw new AppError("BAD_REQUEST", "1:1 conversations use calls, not rooms.");
+  const group = await deps.db.conversation.findUniqueOrThrow({
+    where: { id: conversationId },
+    select: { name: true, createdById: true, members: { where: { role: "ADMIN" }, select: { userId: true }, take: 1 } },
+  });
   // The creator owns it while still a member; otherwise an admin does (admins host either way).
-  const ownerId = group.createdById && membership.memberIds.includes(group.createdById) ? group.createdById : (group.members[0]?.userId ?? userId);
-  const roomId = await ensureRoom(deps, { conversationId }, { kind: "GROUP", ownerId, title: group.name ?? "Group call", conversationId });
+  const ownerId =
+    group.createdById && membership.memberIds.includes(group.createdById)
+      ? group.createdById
+      : (group.members[0]?.userId ?? userId);
+  const roomId = await ensureRoom(
+    deps,
+    { conversationId },
+    { kind: "GROUP", ownerId, title: group.name ?? "Group call", conversationId },
+  );
   return getRoom(deps, userId, roomId);
 }
 
 /** A person's profile room, for anyone who may see their profile (entry follows their room setting). */
 export async function profileRoom(deps: Deps, viewerId: string, ownerId: string): Promise<RoomView> {
   requireGroupCalls(deps.env);
-  const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { displayName: true, profileVisibility: true } });
+  const owner = await deps.db.user.findUnique({
+    where: { id: ownerId },
+    select: { displayName: true, profileVisibility: true },
+  });
   if (!owner) throw notFound("That room");
   const relationship = await getRelationship(deps.db, viewerId, ownerId);
   if (!audienceAllows(owner.profileVisibility, relationship)) throw notFound("That room");
-  const roomId = await ensureRoom(deps, { ownerId, kind: "PROFILE" }, { kind: "PROFILE", ownerId, title: `${owner.displayName}'s room` });
+  const roomId = await ensureRoom(
+    deps,
+    { ownerId, kind: "PROFILE" },
+    { kind: "PROFILE", ownerId, title: `${owner.displayName}'s room` },
+  );
   return getRoom(deps, viewerId, roomId);
 }
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");
 export const roomIdInput = z.object({ roomId: id });
 export const conversationRoomInput = z.object({ conversationId: id });
 export const profileRoomInput = z.object({ userId: id });
@@ -32,8 +36,14 @@ export const createMeetingInput = z
     inviteeIds: z.array(id).max(MEETING_MAX_INVITEES, `Invite at most ${MEETING_MAX_INVITEES} people.`).default([]),
     hostIds: z.array(id).max(20).default([]),
   })
-  .refine((m) => new Date(m.endsAt) > new Date(m.startsAt), { message: "The meeting must end after it starts.", path: ["endsAt"] })
-  .refine((m) => new Date(m.endsAt).getTime() - new Date(m.startsAt).getTime() <= 24 * 3600_000, { message: "Meetings last at most 24 hours.", path: ["endsAt"] });
+  .refine((m) => new Date(m.endsAt) > new Date(m.startsAt), {
+    message: "The meeting must end after it starts.",
+    path: ["endsAt"],
+  })
+  .refine((m) => new Date(m.endsAt).getTime() - new Date(m.startsAt).getTime() <= 24 * 3600_000, {
+    message: "Meetings last at most 24 hours.",
+    path: ["endsAt"],
+  });
 
 export const setE2eeInput = z.object({ roomId: id, on: z.boolean() });
 
@@ -46,5 +56,8 @@ export const jitsiDefaultsInput = z
     recordingPolicy: z.enum(["NOBODY", "OWNER", "HOSTS", "EVERYONE"]),
   })
   .partial();
-export const addPeopleInput = z.object({ callId: id, userIds: z.array(id).min(1, "Choose someone to add.").max(20, "Add at most 20 people.") });
+export const addPeopleInput = z.object({
+  callId: id,
+  userIds: z.array(id).min(1, "Choose someone to add.").max(20, "Add at most 20 people."),
+});
 export const roomPresenceInput = z.object({ roomId: id, joined: z.boolean() });

@@ -19,7 +19,9 @@ export async function searchUsers(deps: Deps, viewerId: string, query: string, l
   if (q.length < 2) return [];
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   const pattern = `%${escaped}%`;
-  const rows = await deps.db.$queryRaw<{ id: string; username: string; displayName: string; avatarKey: string | null; isFriend: boolean }[]>`
+  const rows = await deps.db.$queryRaw<
+    { id: string; username: string; displayName: string; avatarKey: string | null; isFriend: boolean }[]
+  >`
     WITH my_friends AS (SELECT "friendId" AS id FROM "Friendship" WHERE "userId" = ${viewerId}),
     fof AS (SELECT DISTINCT f."friendId" AS id FROM "Friendship" f JOIN my_friends m ON f."userId" = m.id)
     SELECT u.id, u.username, u."displayName", u."avatarKey", (u.id IN (SELECT id FROM my_friends)) AS "isFriend"
@@ -39,11 +41,22 @@ export async function searchUsers(deps: Deps, viewerId: string, query: string, l
   const [mutual, requests] = await Promise.all([
     mutualFriendCounts(deps.db, viewerId, ids),
     deps.db.friendRequest.findMany({
-      where: { OR: [{ senderId: viewerId, recipientId: { in: ids } }, { recipientId: viewerId, senderId: { in: ids } }] },
+      where: {
+        OR: [
+          { senderId: viewerId, recipientId: { in: ids } },
+          { recipientId: viewerId, senderId: { in: ids } },
+        ],
+      },
       select: { id: true, senderId: true, recipientId: true },
     }),
   ]);
-  const pending = new Map(requests.map((r) => (r.senderId === viewerId ? [r.recipientId, { id: r.id, sentByMe: true }] : [r.senderId, { id: r.id, sentByMe: false }])));
+  const pending = new Map(
+    requests.map((r) =>
+      r.senderId === viewerId
+        ? [r.recipientId, { id: r.id, sentByMe: true }]
+        : [r.senderId, { id: r.id, sentByMe: false }],
+    ),
+  );
   return rows.map((r) => ({
     id: r.id,
     username: r.username,

@@ -16,17 +16,40 @@ export interface Relationship {
 
 export async function getRelationship(db: Db, viewerId: string, targetId: string): Promise<Relationship> {
   if (viewerId === targetId) {
-    return { self: true, blocked: false, friends: false, friendsOfFriends: false, outgoingRequestId: null, incomingRequestId: null };
+    return {
+      self: true,
+      blocked: false,
+      friends: false,
+      friendsOfFriends: false,
+      outgoingRequestId: null,
+      incomingRequestId: null,
+    };
   }
   const [block, friendship, sharedFriend, requests] = await Promise.all([
     db.block.findFirst({
-      where: { OR: [{ blockerId: viewerId, blockedId: targetId }, { blockerId: targetId, blockedId: viewerId }] },
+      where: {
+        OR: [
+          { blockerId: viewerId, blockedId: targetId },
+          { blockerId: targetId, blockedId: viewerId },
+        ],
+      },
       select: { blockerId: true },
     }),
-    db.friendship.findUnique({ where: { userId_friendId: { userId: viewerId, friendId: targetId } }, select: { userId: true } }),
-    db.friendship.findFirst({ where: { userId: viewerId, friend: { friendships: { some: { friendId: targetId } } } }, select: { userId: true } }),
+    db.friendship.findUnique({
+      where: { userId_friendId: { userId: viewerId, friendId: targetId } },
+      select: { userId: true },
+    }),
+    db.friendship.findFirst({
+      where: { userId: viewerId, friend: { friendships: { some: { friendId: targetId } } } },
+      select: { userId: true },
+    }),
     db.friendRequest.findMany({
-      where: { OR: [{ senderId: viewerId, recipientId: targetId }, { senderId: targetId, recipientId: viewerId }] },
+      where: {
+        OR: [
+          { senderId: viewerId, recipientId: targetId },
+          { senderId: targetId, recipientId: viewerId },
+        ],
+      },
       select: { id: true, senderId: true },
     }),
   ]);

@@ -10,8 +10,18 @@ export interface UserCard {
 
 export const userCardSelect = { id: true, username: true, displayName: true, avatarKey: true } as const;
 
-export function toUserCard(user: { id: string; username: string; displayName: string; avatarKey: string | null }): UserCard {
-  return { id: user.id, username: user.username, displayName: user.displayName, avatarUrl: avatarUrl(user.id, user.avatarKey) };
+export function toUserCard(user: {
+  id: string;
+  username: string;
+  displayName: string;
+  avatarKey: string | null;
+}): UserCard {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    avatarUrl: avatarUrl(user.id, user.avatarKey),
+  };
 }
 
 /** Served by /api/avatars/[userId]; the version changes with the image so browsers can cache it for good. */
