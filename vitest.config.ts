@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname, "web/src") };
+const alias = {
+  "@": path.resolve(import.meta.dirname, "web/src"),
+  // Server modules carry `import "server-only"`; outside Next it resolves to an empty module (see that file).
+  "server-only": path.resolve(import.meta.dirname, "scripts/lib/server-only-outside-next.ts"),
+};
 
 export default defineConfig({
   test: {

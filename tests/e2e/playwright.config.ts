@@ -7,6 +7,9 @@ import { e2eEnv, E2E_PORT } from "./e2e-env";
  */
 export default defineConfig({
   testDir: ".",
+  // One tsconfig for every module the tests import: web/tsconfig.json (nearest to server modules) leaves
+  // "server-only" to Next, whereas the root one maps it to an empty module outside Next.
+  tsconfig: "../../tsconfig.json",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,

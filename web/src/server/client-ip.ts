@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The client address used for per-IP rate limits and the audit log. web/server.ts (how Hearth is served) replaces
  * X-Forwarded-For with the one address the socket and the trusted proxies vouch for (client-address.ts), so the

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one application error. Services throw it; the tRPC error formatter and HTTP routes map it.
  * `message` is safe to show to the user. Anything that may not be seen is NOT_FOUND, never FORBIDDEN,

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Brotli for Next's built files. Next compresses its answers with gzip only; browsers take brotli, which is ~15%
  * smaller on JavaScript. The files under .next/static/ never change for a build (their names carry a content hash),

@@ -1,3 +1,4 @@
+import "server-only";
 import { getToken, type JWT } from "next-auth/jwt";
 import { auth } from "@/auth";
 import { clientIp } from "../client-ip";

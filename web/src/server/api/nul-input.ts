@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Whether any string in a procedure's raw input (values or keys, at any depth) holds a NUL character. PostgreSQL
  * text cannot store NUL: such an input would fail in the database as a 500 instead of being refused as bad input.

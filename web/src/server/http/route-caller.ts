@@ -1,3 +1,4 @@
+import "server-only";
 import { auth } from "@/auth";
 import { adminNeedsTotp, notFound } from "../errors";
 import type { Deps } from "../infra/deps";

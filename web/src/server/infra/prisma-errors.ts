@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * If `error` is a unique-constraint violation, returns the constraint's name/fields as text (else null).
  * Prisma 7 with a driver adapter puts the constraint under meta.driverAdapterError.cause, not meta.target.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * What a production deployment must not run with: the development values published in .env.example,
  * jitsi/jitsi.env and docker/compose.yml, placeholders, an http:// public URL, or example admin addresses. The

@@ -1,3 +1,4 @@
+import "server-only";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { z } from "zod";

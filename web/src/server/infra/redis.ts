@@ -1,3 +1,4 @@
+import "server-only";
 import { Redis } from "ioredis";
 
 export function createRedis(url: string, options: { forWorker?: boolean } = {}): Redis {

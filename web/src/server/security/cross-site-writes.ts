@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Refuses a write (POST) that a browser sent from another site: the session cookie is SameSite=Lax already; this is
  * the second lock (OWASP's "verify origin with standard headers"). Browsers send Origin and/or Sec-Fetch-Site on

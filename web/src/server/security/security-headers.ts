@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The security headers every page answers with. Pure (no env reading) so proxy.ts, the tests and the docs agree.
  *

@@ -1,3 +1,4 @@
+import "server-only";
 import { getJitsiDefaults, updateJitsiDefaults } from "../../services/rooms/jitsi-settings";
 import { jitsiDefaultsInput } from "../../services/rooms/schemas";
 import { adminProcedure, router } from "../trpc";

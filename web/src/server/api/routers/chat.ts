@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { createGroup } from "../../services/chat/create-group";
 import { deleteMessage, editMessage } from "../../services/chat/edit-message";

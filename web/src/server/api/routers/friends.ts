@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { blockUser, listBlocked, unblockUser } from "../../services/friends/blocks";
 import {

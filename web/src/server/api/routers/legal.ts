@@ -1,3 +1,4 @@
+import "server-only";
 import { getLegalDocument, updateLegalDocument } from "../../services/legal/legal-documents";
 import { legalKindInput, updateLegalInput } from "../../services/legal/schemas";
 import { adminProcedure, publicProcedure, router } from "../trpc";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { friendsPresence, setAway } from "../../services/presence/presence";
 import { protectedProcedure, router } from "../trpc";

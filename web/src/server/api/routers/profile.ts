@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { confirmAvatar, createAvatarUpload, removeAvatar } from "../../services/profiles/avatars";
 import { getProfile, updatePrivacy, updateProfile } from "../../services/profiles/profiles";

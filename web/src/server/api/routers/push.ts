@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { pushSubscriptionInput, subscribePush, unsubscribePush } from "../../services/push/subscriptions";
 import { protectedProcedure, publicProcedure, router } from "../trpc";

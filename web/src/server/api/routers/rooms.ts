@@ -1,3 +1,4 @@
+import "server-only";
 import { joinRoom } from "../../services/rooms/join-room";
 import { cancelMeeting, createMeeting, upcomingMeetings } from "../../services/rooms/meetings";
 import { addPeopleToCall, startGroupCall } from "../../services/rooms/ring";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { searchUsers } from "../../services/search/search-users";
 import { protectedProcedure, router } from "../trpc";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { EmailTokenKind } from "@/generated/prisma/client";
 import type { Db } from "../../infra/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Deps } from "../../infra/deps";
 import { audit } from "./audit";

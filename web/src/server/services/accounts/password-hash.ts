@@ -1,3 +1,4 @@
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 // OWASP's argon2id baseline: m=19 MiB, t=2, p=1. (algorithm 2 is Argon2id; the enum is an ambient const enum.)

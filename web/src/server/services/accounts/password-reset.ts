@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { AppError } from "../../errors";
 import { grantAdminIfListed } from "./admin-emails";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Deps } from "../../infra/deps";
 import { loadSessionUser, type SessionUser } from "./session-user";

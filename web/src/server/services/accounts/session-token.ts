@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { pendingSecondFactor, readPendingSecondFactor, type PendingSecondFactor } from "./oauth-two-factor";
 import { signInWithOAuth, type OAuthProfile } from "./oauth-sign-in";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "@/server/infra/deps";
 
 /** What the signed-in frame shows about its user: the nav's name and the banners (deletion scheduled, 2FA required, unconfirmed email). */

@@ -1,3 +1,4 @@
+import "server-only";
 import { Secret, TOTP } from "otpauth";
 
 /** RFC 6238 TOTP (SHA-1, 6 digits, 30 s steps), the parameters every authenticator app understands. */

@@ -1,3 +1,4 @@
+import "server-only";
 /** Whether calls ring for this user right now: not during do-not-disturb, nor inside their daily quiet hours. */
 export interface CallAvailabilitySettings {
   doNotDisturbUntil: Date | null;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError, notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";

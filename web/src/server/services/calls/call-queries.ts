@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import type { CallParty, CallView } from "../realtime/events";

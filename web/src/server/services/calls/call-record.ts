@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { messageSelect, toMessageView } from "../chat/message-view";
 import { notify } from "../notifications/notifications";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CallStatus as DbCallStatus, Prisma } from "@/generated/prisma/client";
 import type { CallView } from "../realtime/events";
 import { callDurationSeconds, type CallState, type CallStatus } from "./call-state";

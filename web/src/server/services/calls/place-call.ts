@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { AppError, notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { RING_TIMEOUT_MS } from "./call-state";
 import { expireRingingCall, reportCallFailed } from "./call-actions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac } from "node:crypto";
 import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";

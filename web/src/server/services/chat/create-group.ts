@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { publishToUsers } from "../realtime/event-stream";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { toUserCard, userCardSelect, versionedImageUrl, type UserCard } from "../social/user-card";
 import { DELETED_USER_NAME } from "@/lib/deleted-user";

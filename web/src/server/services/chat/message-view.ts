@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MessageView } from "../realtime/events";
 import { toStatus } from "../calls/call-view";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { CopyObjectCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import { AppError } from "../../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, notFound } from "../../errors";
 import { isUniqueViolation } from "../../infra/prisma-errors";
 import { claimAttachments } from "./attachments";

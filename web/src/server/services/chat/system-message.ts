@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { publishToUsers } from "../realtime/event-stream";
 import { messageSelect, toMessageView } from "./message-view";

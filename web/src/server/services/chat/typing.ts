@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { publishEphemeral } from "../realtime/event-stream";
 import { requireMembership } from "./access";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, notFound } from "../../errors";
 import { endCallBetween } from "../calls/call-actions";
 import { publishToUsers } from "../realtime/event-stream";

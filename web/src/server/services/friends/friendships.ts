@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { notFound } from "../../errors";
 import { publishToUsers } from "../realtime/event-stream";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { LEGAL_KINDS, LEGAL_MARKDOWN_MAX } from "@/lib/legal";
 

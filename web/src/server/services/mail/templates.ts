@@ -1,3 +1,4 @@
+import "server-only";
 import type { EmailJob } from "../../infra/queues";
 
 export interface RenderedEmail {

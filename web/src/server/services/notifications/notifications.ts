@@ -1,3 +1,4 @@
+import "server-only";
 import type { NotificationKind } from "@/generated/prisma/client";
 import { notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";

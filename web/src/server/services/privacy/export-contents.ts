@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "../../infra/db";
 import type { Deps } from "../../infra/deps";
 import { getOwnSettings } from "../profiles/profiles";

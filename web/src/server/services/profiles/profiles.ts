@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, notFound } from "../../errors";
 import type { Deps } from "../../infra/deps";
 import { isUniqueViolation } from "../../infra/prisma-errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { BIO_MAX_CHARS } from "@/lib/text-limits";
 import { displayNameSchema, usernameSchema } from "../accounts/schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import webpush from "web-push";
 import type { Deps } from "../../infra/deps";
 import { pushJobSchema } from "../../infra/queues";

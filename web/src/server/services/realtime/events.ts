@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Everything the server pushes to a user travels as one of these typed events on that user's stream
  * (chat today; presence, notifications and call signalling join the same union).

@@ -1,3 +1,4 @@
+import "server-only";
 import { GROUP_CALLS_NEED_JITSI } from "@/lib/group-calls";
 import { AppError } from "../../errors";
 import type { Env } from "../../infra/env";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Do the app's settings and Jitsi's (jitsi/jitsi.env, in docker-jitsi-meet's names) agree? Pure: it takes two
  * variable maps and returns one sentence per disagreement, never quoting a secret. `npm run jitsi:check`

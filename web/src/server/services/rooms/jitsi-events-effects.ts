@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { formatDuration } from "@/lib/dates";
 import { postSystemMessage } from "../chat/system-message";

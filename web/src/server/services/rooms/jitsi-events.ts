@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Deps } from "../../infra/deps";
 import { afterRoomEvent, type RoomEventEffects } from "./jitsi-events-effects";

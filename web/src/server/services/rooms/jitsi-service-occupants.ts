@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Jitsi's own occupants, with no person behind them. event_sync leaves out only focus (Jicofo) and health-check
  * rooms, so Jibri's recorder arrives as an ordinary occupant/joined: it logs in on the hidden recorder domain

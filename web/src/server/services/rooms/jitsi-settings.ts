@@ -1,3 +1,4 @@
+import "server-only";
 import type { RecordingPolicy } from "@/generated/prisma/client";
 import type { Deps } from "../../infra/deps";
 import { audit } from "../accounts/audit";

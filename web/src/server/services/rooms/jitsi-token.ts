@@ -1,3 +1,4 @@
+import "server-only";
 import { createPrivateKey, createSecretKey } from "node:crypto";
 import { SignJWT } from "jose";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { AppError } from "../../errors";
 import type { Deps } from "../../infra/deps";

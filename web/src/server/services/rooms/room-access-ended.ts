@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import type { RoomAccessEndReason } from "../realtime/events";
 import { publishToUsers } from "../realtime/event-stream";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Audience, RecordingPolicy, RoomKind } from "@/generated/prisma/client";
 import { notFound } from "../../errors";
 import type { Db } from "../../infra/db";

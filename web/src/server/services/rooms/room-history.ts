@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, RoomKind } from "@/generated/prisma/client";
 import type { Deps } from "../../infra/deps";
 import { toUserCard, userCardSelect, type UserCard } from "../social/user-card";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { RoomKind } from "@/generated/prisma/client";
 import { AppError, notFound } from "../../errors";

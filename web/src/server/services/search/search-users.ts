@@ -1,3 +1,4 @@
+import "server-only";
 import type { Deps } from "../../infra/deps";
 import { mutualFriendCounts } from "../social/relationship";
 import { avatarUrl, type UserCard } from "../social/user-card";

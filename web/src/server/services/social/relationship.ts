@@ -1,3 +1,4 @@
+import "server-only";
 import type { Audience } from "@/generated/prisma/client";
 import type { Db } from "../../infra/db";
 
